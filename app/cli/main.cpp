@@ -1,0 +1,80 @@
+// sam2sim: the headless CLI. Every job the studio runs is a sub-command here (DESIGN.md, CLI contract).
+#include "app/cli/command.h"
+
+#include "engine/core/error.h"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace s2s::cli {
+
+std::map<std::string, Command> &commandRegistry()
+{
+    static std::map<std::string, Command> registry;
+    return registry;
+}
+
+CommandRegistration::CommandRegistration(Command command)
+{
+    commandRegistry().emplace(command.name, std::move(command));
+}
+
+} // namespace s2s::cli
+
+namespace {
+
+void printHelp()
+{
+    std::cout << "Usage: sam2sim <command> [options]\n"
+                 "Sam2Sim Studio " SAM2SIM_VERSION " - unsupervised visual inspection, headless.\n\n"
+                 "Commands:\n";
+    for (const auto &[name, command] : s2s::cli::commandRegistry())
+        std::cout << "  " << name << std::string(name.size() < 11 ? 11 - name.size() : 1, ' ')
+                  << command.synopsis << "\n";
+    std::cout << "\nRun 'sam2sim <command> --help' for a command's options.\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        printHelp();
+        return 2;
+    }
+    const std::string name = args.front();
+    if (name == "--help" || name == "-h" || name == "help") {
+        printHelp();
+        return 0;
+    }
+    if (name == "--version" || name == "-v") {
+        std::cout << "sam2sim " SAM2SIM_VERSION "\n";
+        return 0;
+    }
+    const auto &registry = s2s::cli::commandRegistry();
+    const auto it = registry.find(name);
+    if (it == registry.end()) {
+        std::cerr << "sam2sim: unknown command '" << name << "' (see sam2sim --help)\n";
+        return 2;
+    }
+    args.erase(args.begin());
+    for (const auto &a : args) {
+        if (a == "--help" || a == "-h") {
+            std::cout << it->second.usage << "\n";
+            return 0;
+        }
+    }
+    try {
+        return it->second.run(args);
+    } catch (const s2s::Cancelled &) {
+        std::cerr << "sam2sim " << name << ": cancelled\n";
+        return 130;
+    } catch (const std::exception &e) {
+        std::cerr << "sam2sim " << name << ": " << e.what() << "\n";
+        return 1;
+    }
+}

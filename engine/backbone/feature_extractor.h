@@ -1,0 +1,39 @@
+#pragma once
+
+#include "engine/backbone/backbone.h"
+
+#include <opencv2/core/mat.hpp>
+
+#include <ATen/core/Tensor.h>
+
+#include <memory>
+
+namespace s2s {
+
+struct FeatureGeometry
+{
+    int resize = 329;    // shorter side after the antialiased bilinear resize
+    int imageSize = 288; // centre crop
+};
+
+// SimpleNet's feature pipeline: resize -> centre crop -> normalise -> backbone taps -> 3x3 patches ->
+// per-layer pooling to 1536 -> [1536, H', W'] patch features (36x36 for a 288 crop).
+class FeatureExtractor
+{
+public:
+    FeatureExtractor(std::shared_ptr<Backbone> backbone, FeatureGeometry geometry = {});
+
+    const Backbone &backbone() const { return *m_backbone; }
+    const FeatureGeometry &geometry() const { return m_geometry; }
+
+    // rgb: 8-bit RGB at native resolution. Returns the preprocessed [3, S, S] float tensor.
+    at::Tensor preprocess(const cv::Mat &rgb) const;
+    // batch: [B,3,S,S] from preprocess(). Returns [B, 1536, H', W'] float32.
+    at::Tensor extract(const at::Tensor &batch) const;
+
+private:
+    std::shared_ptr<Backbone> m_backbone;
+    FeatureGeometry m_geometry;
+};
+
+} // namespace s2s

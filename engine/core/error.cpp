@@ -1,0 +1,10 @@
+#include "engine/core/error.h"
+
+namespace s2s {
+
+Cancelled::Cancelled()
+    : Error("cancelled")
+{
+}
+
+} // namespace s2s

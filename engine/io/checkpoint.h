@@ -1,0 +1,44 @@
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace s2s {
+
+struct NamedTensor
+{
+    std::string name;
+    at::Tensor tensor;
+};
+
+// Tensors in file order, named as in the Python state dict (nested dicts joined with '.').
+using StateDict = std::vector<NamedTensor>;
+
+enum class CheckpointFormat { TorchZip, TorchLegacy, Safetensors };
+
+struct Checkpoint
+{
+    CheckpointFormat format = CheckpointFormat::TorchZip;
+    StateDict tensors;
+    std::map<std::string, std::string> metadata; // safetensors __metadata__, empty otherwise
+};
+
+// Reads a PyTorch checkpoint (zip or legacy torch.save) or a .safetensors file, sniffing the format from
+// the bytes. A root that holds only a "model" or "state_dict" dict is unwrapped; nested dicts are
+// flattened with '.'; non-tensor leaves are dropped. Never runs code: unknown pickle globals are
+// rejected. Throws s2s::Error("<file>: <reason>") on anything malformed.
+Checkpoint readCheckpoint(const std::filesystem::path &path);
+
+// Writes contiguous CPU tensors (f32/f16/bf16/i64/...) as .safetensors, atomically.
+void writeSafetensors(const std::filesystem::path &path, const StateDict &tensors,
+                      const std::map<std::string, std::string> &metadata = {});
+
+// Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports).
+std::string sha256File(const std::filesystem::path &path);
+
+} // namespace s2s

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <filesystem>
+
+namespace s2s {
+
+// Reads an image as 8-bit, 3-channel RGB (grey is expanded, alpha dropped, 16-bit scaled to 8-bit).
+// Throws s2s::Error("<file>: <reason>") for missing, empty or undecodable files.
+cv::Mat readImageRgb(const std::filesystem::path &path);
+
+// Reads a mask as 8-bit single channel with values 0 or 255 (anything > 127 is on).
+cv::Mat readMask(const std::filesystem::path &path);
+
+// Reads only the header to get the size; throws like readImageRgb. Cheap enough for scanning.
+cv::Size readImageSize(const std::filesystem::path &path);
+
+// Writes an RGB (or single-channel) 8/16-bit image atomically; the format follows the extension.
+void writeImage(const std::filesystem::path &path, const cv::Mat &image);
+
+} // namespace s2s

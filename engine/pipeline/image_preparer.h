@@ -1,0 +1,59 @@
+#pragma once
+
+#include "engine/data/dataset.h"
+
+#include <opencv2/core/mat.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace s2s {
+
+class Segmenter;
+class BackgroundSource;
+
+// How an image is turned into the backbone's input: optional pseudo-background composite (test time),
+// then optional foreground extraction with the background replaced. Identity when both are off.
+struct PreparationSpec
+{
+    bool removeBackground = false;
+    std::string segmenter = "auto";
+    std::filesystem::path sam2Weights;
+    std::string fill = "black"; // "black", "mean", "blur"
+
+    bool composite = false;
+    std::string backgroundSource = "all"; // family name, "all", or a folder
+    std::uint64_t seed = 0;
+    float featherPx = 3.f;
+
+    // Identifies the preparation in cache keys; "raw" when identity.
+    std::string key() const;
+};
+
+// Applies a PreparationSpec to dataset images. Masks are cached on disk (atomic writes) under cacheDir,
+// keyed by image content and segmenter; thread-compatible (one instance per worker thread).
+class ImagePreparer
+{
+public:
+    ImagePreparer(PreparationSpec spec, std::filesystem::path cacheDir);
+    ~ImagePreparer();
+
+    const PreparationSpec &spec() const { return m_spec; }
+
+    // Returns 8-bit RGB at native resolution; throws s2s::Error naming the file on failure.
+    cv::Mat prepare(const ImageRecord &record);
+    // The foreground mask used for the record (computed or cached); CV_8UC1 0/255.
+    cv::Mat foregroundMask(const ImageRecord &record, const cv::Mat &rgb);
+    // Name of the segmenter actually used ("classical", "sam2.1_hiera_tiny", ...), for reports.
+    std::string segmenterName();
+
+private:
+    PreparationSpec m_spec;
+    std::filesystem::path m_cacheDir;
+    std::unique_ptr<Segmenter> m_segmenter;
+    std::unique_ptr<BackgroundSource> m_background;
+};
+
+} // namespace s2s

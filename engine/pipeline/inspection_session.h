@@ -1,0 +1,119 @@
+#pragma once
+
+#include "engine/core/progress.h"
+#include "engine/core/score_map.h"
+#include "engine/data/dataset.h"
+#include "engine/eval/metrics.h"
+#include "engine/pipeline/run_config.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace s2s {
+
+struct TrainProgress
+{
+    int epoch = 0;  // 1-based
+    int epochs = 0;
+    int step = 0;   // 1-based, within the epoch
+    int steps = 0;  // per epoch
+    double loss = 0.0;
+    double pTrue = 0.0;
+    double pFake = 0.0;
+    double elapsedS = 0.0;
+    double etaS = 0.0;
+};
+using TrainProgressFn = std::function<void(const TrainProgress &)>;
+
+enum class BackgroundMode { Static, Pseudo };
+
+struct EvalOptions
+{
+    BackgroundMode background = BackgroundMode::Static;
+    std::string backgroundSource = "all"; // family, "all" or a folder (Pseudo only)
+    std::uint64_t seed = 0;
+    float featherPx = 3.f;
+    bool computeMaps = true; // pixel metrics need maps; image-only evaluation is faster
+};
+
+struct ImageResult
+{
+    ImageRecord record;
+    float score = 0.f; // max patch score (-D), higher = more anomalous
+};
+
+struct Metrics
+{
+    double imageAuroc = 0.0;
+    double pixelAuroc = 0.0; // NaN when no maps or no anomalous pixels
+    double auPro = 0.0;      // MVTec AU-PRO up to FPR 0.3
+    double f1Max = 0.0;
+    double f1Threshold = 0.0;
+};
+
+struct Evaluation
+{
+    EvalOptions options;
+    std::vector<ImageResult> images; // test images in dataset order
+    Metrics metrics;
+    RocCurve imageRoc;
+    RocCurve pixelRoc;   // downsampled for display
+    double seconds = 0.0;
+};
+
+// Timings measured by the session (seconds), written to metrics.json.
+struct Timings
+{
+    double features = 0.0;
+    double training = 0.0;
+    double evaluation = 0.0;
+};
+
+// One category under one config: backbone features (cached), trained SimpleNet heads, evaluations.
+// Not thread-safe: the caller runs one job at a time on it (the UI queues; a newer request cancels an
+// older one). A cancelled job leaves the previous heads and evaluation untouched.
+class InspectionSession
+{
+public:
+    InspectionSession(Category category, RunConfig config);
+    ~InspectionSession();
+
+    const Category &category() const;
+    const RunConfig &config() const;
+    CategoryKind kind() const; // override, else scanner kind
+    // Changing only SimpleNet head settings (sigma, epochs, lr, seed) keeps cached features.
+    void setConfig(const RunConfig &config);
+
+    bool backbonePretrained() const;
+    std::string backboneDescription() const; // name, weights hash or "not pretrained"
+    std::string segmenterName() const;       // empty when foreground extraction is off
+
+    // Backbone pass over train and test images (after the configured preparation); cached.
+    void extractFeatures(const ProgressFn &progress, const CancelToken &cancel);
+    bool hasHeads() const;
+    void train(const TrainProgressFn &progress, const CancelToken &cancel);
+    Evaluation evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel);
+
+    // Anomaly map of a test image from the last evaluation with maps: in the crop frame
+    // (imageSize^2, as metrics use) or mapped back onto the original image (for display).
+    ScoreMap anomalyMap(std::size_t testIndex, bool originalFrame) const;
+    // The image the backbone saw for a test image under the last evaluation's options (RGB, native size).
+    std::vector<std::uint8_t> preparedImagePng(std::size_t testIndex) const;
+
+    const Timings &timings() const;
+
+    // Run folder: config.json, heads.safetensors, scores.csv, metrics.json, maps/ (atomic writes).
+    void saveRun(const std::filesystem::path &runDir, const Evaluation &evaluation) const;
+    // Restores config and heads from a run folder (rescans the dataset named in its config).
+    static std::unique_ptr<InspectionSession> loadRun(const std::filesystem::path &runDir);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace s2s

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "engine/data/dataset.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace s2s {
+
+// Everything that defines a run. Defaults follow the official SimpleNet MVTec run; the CLI and the GUI
+// fill this same struct, and it is stored as config.json in the run folder.
+struct RunConfig
+{
+    // Data
+    std::filesystem::path dataRoot;
+    std::string category;
+    std::optional<CategoryKind> kindOverride; // user override of the scanner's kind
+
+    // Backbone and features
+    std::string backbone = "wide_resnet50_2";
+    std::filesystem::path backboneWeights; // empty: random initialisation (not pretrained)
+    int resize = 329;
+    int imageSize = 288;
+
+    // SimpleNet
+    std::string preset = "fast"; // "fast" or "paper"
+    int metaEpochs = 40;
+    int ganEpochs = 4;           // total epochs = metaEpochs * ganEpochs
+    int batchSize = 8;
+    double noiseSigma = 0.015;
+    double dscMargin = 0.5;
+    int dscHidden = 1024;
+    double adaptorLr = 1e-4;
+    double adaptorWeightDecay = 0.01;
+    double dscLr = 2e-4;
+    double dscWeightDecay = 1e-5;
+    int seed = 0;
+    int threads = 0; // 0: all cores
+
+    // Foreground extraction (object categories only; never textures; transistor off by default)
+    bool foreground = false;
+    std::string segmenter = "auto"; // "auto", "sam2", "classical"
+    std::filesystem::path sam2Weights;
+    std::string backgroundFill = "black"; // "black", "mean", "blur"
+
+    int totalEpochs() const { return metaEpochs * ganEpochs; }
+};
+
+// A config with the preset's values ("fast" or "paper"); throws s2s::Error for an unknown name.
+RunConfig presetConfig(const std::string &preset);
+
+nlohmann::json toJson(const RunConfig &config);
+// file names the source in error messages.
+RunConfig runConfigFromJson(const nlohmann::json &json, const std::filesystem::path &file);
+
+} // namespace s2s
