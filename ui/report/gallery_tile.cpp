@@ -1,0 +1,195 @@
+#include "ui/report/gallery_tile.h"
+
+#include "engine/core/error.h"
+#include "engine/io/image_io.h"
+#include "ui/report/crop_frame.h"
+#include "ui/report/report_tr.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <system_error>
+
+namespace s2s::ui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isFile(const fs::path &path)
+{
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+QImage toQImage(const cv::Mat &rgb)
+{
+    QImage image(rgb.data, rgb.cols, rgb.rows, static_cast<qsizetype>(rgb.step), QImage::Format_RGB888);
+    return image.copy();
+}
+
+cv::Mat shrink(const cv::Mat &rgb, int maxPixels)
+{
+    const int side = std::max(rgb.cols, rgb.rows);
+    if (side <= maxPixels)
+        return rgb;
+    const double s = static_cast<double>(maxPixels) / side;
+    cv::Mat out;
+    cv::resize(rgb, out, cv::Size(std::max(1, static_cast<int>(std::lround(rgb.cols * s))),
+                                  std::max(1, static_cast<int>(std::lround(rgb.rows * s)))),
+               0, 0, cv::INTER_AREA);
+    return out;
+}
+
+// Blends the map into the crop: stronger colour where the score is higher, so the part of the
+// image that looks normal stays readable.
+void blendHeatmap(cv::Mat &crop, const ScoreMap &map, const MapRange &range)
+{
+    cv::Mat values(map.height, map.width, CV_32F, const_cast<float *>(map.values.data()));
+    cv::Mat resized;
+    if (values.cols != crop.cols || values.rows != crop.rows)
+        cv::resize(values, resized, crop.size(), 0, 0, cv::INTER_LINEAR);
+    else
+        resized = values;
+    const float span = std::max(range.high - range.low, 1e-12f);
+    for (int y = 0; y < crop.rows; ++y) {
+        const float *v = resized.ptr<float>(y);
+        auto *px = crop.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < crop.cols; ++x) {
+            const double t = std::clamp((v[x] - range.low) / span, 0.f, 1.f);
+            const QColor c = heatColor(t);
+            const double a = 0.25 + 0.45 * t;
+            px[x][0] = static_cast<uchar>(std::lround(px[x][0] * (1 - a) + c.red() * a));
+            px[x][1] = static_cast<uchar>(std::lround(px[x][1] * (1 - a) + c.green() * a));
+            px[x][2] = static_cast<uchar>(std::lround(px[x][2] * (1 - a) + c.blue() * a));
+        }
+    }
+}
+
+QList<QPolygonF> contours(const cv::Mat &mask)
+{
+    std::vector<std::vector<cv::Point>> found;
+    cv::findContours(mask, found, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    QList<QPolygonF> out;
+    for (const auto &contour : found) {
+        QPolygonF polygon;
+        for (const cv::Point &p : contour)
+            polygon << QPointF((p.x + 0.5) / mask.cols, (p.y + 0.5) / mask.rows);
+        if (!polygon.isEmpty())
+            polygon << polygon.front();
+        out << polygon;
+    }
+    return out;
+}
+
+} // namespace
+
+MapRange mapRange(const RunSummary &run)
+{
+    const auto it = run.metrics.find("map_range");
+    if (it != run.metrics.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number()
+        && (*it)[1].is_number() && (*it)[1].get<double>() > (*it)[0].get<double>())
+        return {(*it)[0].get<float>(), (*it)[1].get<float>()};
+    MapRange range{0.f, 1.f};
+    if (run.scores.empty())
+        return range;
+    const auto [lo, hi] = std::minmax_element(run.scores.begin(), run.scores.end(),
+                                              [](const ScoreRow &a, const ScoreRow &b) {
+                                                  return a.score < b.score;
+                                              });
+    if (hi->score > lo->score)
+        range = {lo->score, hi->score};
+    return range;
+}
+
+fs::path resolveImagePath(const RunSummary &run, const std::string &csvPath)
+{
+    const fs::path path(csvPath);
+    if (path.is_absolute())
+        return isFile(path) ? path : fs::path();
+    const fs::path root = run.config.dataRoot;
+    for (const fs::path &candidate : {root / path, root / run.config.category / path, run.dir / path})
+        if (isFile(candidate))
+            return candidate;
+    return {};
+}
+
+fs::path truthMaskPath(const fs::path &image)
+{
+    const fs::path typeDir = image.parent_path();
+    const fs::path testDir = typeDir.parent_path();
+    if (testDir.filename() != "test")
+        return {};
+    const fs::path mask = testDir.parent_path() / "ground_truth" / typeDir.filename()
+                          / (image.stem().string() + "_mask.png");
+    return isFile(mask) ? mask : fs::path();
+}
+
+QColor heatColor(double t)
+{
+    static constexpr std::array<std::array<double, 4>, 5> stops{{
+        {0.00, 40, 30, 140},
+        {0.30, 30, 140, 230},
+        {0.55, 40, 200, 170},
+        {0.78, 250, 205, 30},
+        {1.00, 215, 35, 35},
+    }};
+    t = std::clamp(t, 0.0, 1.0);
+    for (std::size_t i = 1; i < stops.size(); ++i) {
+        if (t <= stops[i][0]) {
+            const auto &a = stops[i - 1];
+            const auto &b = stops[i];
+            const double f = (t - a[0]) / (b[0] - a[0]);
+            return QColor::fromRgbF(static_cast<float>((a[1] + f * (b[1] - a[1])) / 255.0),
+                                    static_cast<float>((a[2] + f * (b[2] - a[2])) / 255.0),
+                                    static_cast<float>((a[3] + f * (b[3] - a[3])) / 255.0));
+        }
+    }
+    return QColor(215, 35, 35);
+}
+
+GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRange &range,
+                            int maxPixels)
+{
+    GalleryTile tile;
+    const ScoreRow &score = run.scores.at(row);
+    const fs::path image = resolveImagePath(run, score.path);
+    if (image.empty()) {
+        tile.problem = Report::tr("Image not found: %1").arg(QString::fromStdString(score.path));
+        return tile;
+    }
+    try {
+        const cv::Mat rgb = readImageRgb(image);
+        const CropFrame frame = cropFrame(rgb.cols, rgb.rows, run.config.resize, run.config.imageSize);
+        const QRectF box = frame.originalRect(rgb.cols, rgb.rows);
+        tile.cropInOriginal = QRectF(box.x() / rgb.cols, box.y() / rgb.rows, box.width() / rgb.cols,
+                                     box.height() / rgb.rows);
+        tile.original = toQImage(shrink(rgb, maxPixels));
+
+        cv::Mat resized;
+        cv::resize(rgb, resized, cv::Size(frame.resizedWidth, frame.resizedHeight), 0, 0,
+                   cv::INTER_LINEAR);
+        cv::Mat crop = resized(cv::Rect(frame.left, frame.top, frame.size, frame.size)).clone();
+        if (run.hasMap(row)) {
+            blendHeatmap(crop, run.map(row), range);
+            tile.hasMap = true;
+        }
+        tile.overlay = toQImage(shrink(crop, maxPixels));
+
+        if (const fs::path maskPath = truthMaskPath(image); !maskPath.empty()) {
+            const cv::Mat mask = readMask(maskPath);
+            cv::Mat maskResized;
+            cv::resize(mask, maskResized, cv::Size(frame.resizedWidth, frame.resizedHeight), 0, 0,
+                       cv::INTER_NEAREST);
+            tile.truthContours = contours(
+                maskResized(cv::Rect(frame.left, frame.top, frame.size, frame.size)).clone());
+        }
+    } catch (const Error &e) {
+        tile.problem = QString::fromStdString(e.what());
+    }
+    return tile;
+}
+
+} // namespace s2s::ui
