@@ -27,10 +27,10 @@ double scale(double v, double lo, double hi, double a, double b)
 }
 
 // "Nice" tick positions (1, 2, 5 x 10^k steps) covering [lo, hi].
-std::vector<double> ticks(double lo, double hi, int approxCount, double *stepOut)
+std::vector<double> ticks(double lo, double hi, int approxCount, double *stepOut, double minStep = 0.0)
 {
     const double span = std::max(hi - lo, 1e-12);
-    const double raw = span / std::max(approxCount, 1);
+    const double raw = std::max(span / std::max(approxCount, 1), minStep);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     double step = magnitude;
     for (const double m : {1.0, 2.0, 5.0, 10.0}) {
@@ -130,7 +130,7 @@ void drawRocChart(ReportCanvas &canvas, const QRectF &area, const QString &title
         canvas.painter().setBrush(Qt::NoBrush);
         canvas.setFont(kTickFont);
         const bool right = at.x() < plot.center().x();
-        canvas.text(QRectF(right ? at.x() + 5 : at.x() - 85, at.y() + 2, 80, 9),
+        canvas.text(QRectF(right ? at.x() + 5 : at.x() - 125, at.y() + 2, 120, 9),
                     (right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
                     Report::tr("threshold (FPR %1, TPR %2)")
                         .arg(operatingPoint->x(), 0, 'f', 2)
@@ -168,7 +168,7 @@ void drawScoreHistogram(ReportCanvas &canvas, const QRectF &area, const std::vec
                                *std::max_element(countA.begin(), countA.end())});
 
     double yStep = 1.0;
-    std::vector<double> yTicks = ticks(0, peak, 4, &yStep);
+    std::vector<double> yTicks = ticks(0, peak, 4, &yStep, 1.0);
     const double yMax = std::max(static_cast<double>(peak), yTicks.back());
     const auto px = [&](double v) { return scale(v, lo, hi, plot.left(), plot.right()); };
     const auto py = [&](double c) { return scale(c, 0, yMax, plot.bottom(), plot.top()); };
@@ -222,14 +222,14 @@ void drawScoreHistogram(ReportCanvas &canvas, const QRectF &area, const std::vec
     const QColor colors[2] = {kNormal, kAnomalous};
     canvas.setFont(kTickFont);
     for (int i = 0; i < 2; ++i) {
-        const double y = plot.top() + 5 + i * 11;
+        const double x = plot.right() - 190 + i * 95;
+        const double y = area.top() + 3;
         QColor fill = colors[i];
         fill.setAlpha(105);
         canvas.setPen(colors[i], 0.6);
-        canvas.rect(QRectF(plot.right() - 92, y, 8, 7), fill);
+        canvas.rect(QRectF(x, y, 8, 7), fill);
         canvas.setPen(kAxis);
-        canvas.text(QRectF(plot.right() - 81, y - 1, 78, 9), Qt::AlignLeft | Qt::AlignVCenter,
-                    legend[i]);
+        canvas.text(QRectF(x + 11, y - 1, 82, 9), Qt::AlignLeft | Qt::AlignVCenter, legend[i]);
     }
 }
 

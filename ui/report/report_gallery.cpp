@@ -182,12 +182,11 @@ std::vector<ReportBlock> gallerySection(const ReportContext &ctx, ReportCanvas &
     std::vector<ReportBlock> blocks;
     blocks.push_back(headingBlock(Report::tr("Gallery"), true));
     const std::size_t shown = ctx.galleryRows.size();
-    QString intro = Report::tr("%n test image(s) by score, highest first. Left: the original with the "
+    QString intro = Report::tr("Test images by score, highest first. Left: the original with the "
                                "model's crop (dashed). Right: the crop with the anomaly heatmap and the "
                                "ground-truth outline; heatmaps are shown in the crop frame in which "
                                "they were computed (shorter side resized to %1 px, centred %2 px "
-                               "square).",
-                               nullptr, static_cast<int>(shown))
+                               "square).")
                         .arg(ctx.run.config.resize)
                         .arg(ctx.run.config.imageSize);
     if (shown < ctx.run.scores.size())

@@ -113,17 +113,18 @@ ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
 
 // A table with a header row; column widths in points, all rows one line high.
 ReportBlock tableBlock(const std::vector<QString> &header, const std::vector<std::vector<QString>> &rows,
-                       const std::vector<double> &widths)
+                       const std::vector<double> &widths, std::size_t leftAlignedFrom = 1000)
 {
     constexpr double rowH = 14.0;
     const double height = rowH * (rows.size() + 1) + 2;
-    return {height, false, [header, rows, widths](ReportCanvas &c, double top) {
+    return {height, false, [header, rows, widths, leftAlignedFrom](ReportCanvas &c, double top) {
                 const auto drawRow = [&](const std::vector<QString> &cells, double y, bool bold) {
                     double x = kMarginX;
                     c.setFont(8, bold);
                     c.setPen(kText);
                     for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-                        const int align = (i == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
+                        const bool left = i == 0 || i >= leftAlignedFrom;
+                        const int align = (left ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
                         c.text(QRectF(x + 3, y, widths[i] - 6, rowH), align,
                                c.elided(cells[i], widths[i] - 6, Qt::ElideRight));
                         x += widths[i];
@@ -153,7 +154,7 @@ ReportBlock confusionBlock(const ReportContext &ctx)
 {
     const Confusion m = ctx.confusion;
     return {104, false, [m](ReportCanvas &c, double top) {
-                constexpr double cell = 62, head = 70, row = 30;
+                constexpr double cell = 62, head = 92, row = 30;
                 const double x0 = kMarginX + head, y0 = top + 16;
                 c.setFont(7.5, true);
                 c.setPen(kMuted);
@@ -303,8 +304,8 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
     const qint64 total = m.tp + m.fp + m.tn + m.fn;
     blocks.push_back(paragraphBlock(
         canvas,
-        Report::tr("At threshold %1 (rule %2), %3 of %4 test images are classified correctly, with "
-                   "%5 false positives and %6 false negatives.")
+        Report::tr("At threshold %1 (rule %2), %3 of %4 test images are classified correctly "
+                   "(false positives: %5, false negatives: %6).")
             .arg(ctx.threshold.value, 0, 'g', 6)
             .arg(ctx.threshold.rule)
             .arg(m.tp + m.tn)
@@ -342,7 +343,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Seed"), QString::number(cfg.seed)},
         {Report::tr("Threshold"), QString::number(ctx.threshold.value, 'g', 8)},
         {Report::tr("Threshold rule"),
-         Report::tr("%1: %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},
+         Report::tr("%1 - %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},
     };
     blocks.push_back(headingBlock(Report::tr("Run"), false));
     blocks.push_back(factsBlock(canvas, facts));
@@ -360,7 +361,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
          Report::tr("best F1 over thresholds (at %1)").arg(fixed(jsonNumber(mj, "f1_threshold")))},
     };
     blocks.push_back(tableBlock({Report::tr("Metric"), Report::tr("Value"), Report::tr("Meaning")}, rows,
-                                {150, 70, kContentWidth - 220}));
+                                {150, 70, kContentWidth - 220}, 2));
     if (const QString timings = timingsText(run); !timings.isEmpty())
         blocks.push_back(paragraphBlock(canvas, timings, 7.5, true));
 
@@ -391,7 +392,7 @@ std::vector<ReportBlock> curvesSection(const ReportContext &ctx, ReportCanvas &c
     if (m.fp + m.tn > 0 && m.tp + m.fn > 0)
         point = QPointF(double(m.fp) / double(m.fp + m.tn), double(m.tp) / double(m.tp + m.fn));
 
-    constexpr double chartH = 262;
+    constexpr double chartH = 240;
     blocks.push_back({chartH, false, [image, pixel, point](ReportCanvas &c, double top) {
                           const double w = (kContentWidth - 16) / 2;
                           drawRocChart(c, QRectF(kMarginX, top, w, chartH), Report::tr("Image-level ROC"),
@@ -402,8 +403,8 @@ std::vector<ReportBlock> curvesSection(const ReportContext &ctx, ReportCanvas &c
                                        Report::tr("This run has no pixel ROC (no anomaly maps or no "
                                                   "ground-truth masks)."));
                       }});
-    blocks.push_back({230, false, [&ctx](ReportCanvas &c, double top) {
-                          drawScoreHistogram(c, QRectF(kMarginX, top + 6, kContentWidth, 220),
+    blocks.push_back({206, false, [&ctx](ReportCanvas &c, double top) {
+                          drawScoreHistogram(c, QRectF(kMarginX, top + 6, kContentWidth, 200),
                                              ctx.normalScores, ctx.anomalousScores, ctx.threshold.value);
                       }});
     return blocks;
@@ -428,15 +429,18 @@ std::vector<ReportBlock> robustnessSection(const ReportContext &ctx, ReportCanva
                    "saw and the test set is scored again. \"static\" is the original test set; a drop "
                    "in AUROC means the model reacts to the background, not to the object.")));
 
-    const std::optional<double> staticAuroc = jsonNumber(ctx.run.metrics, "image_auroc");
+    // The FPR column only when the engine recorded it for the composites.
+    bool withFpr = false;
+    for (const nlohmann::json &entry : *it)
+        withFpr = withFpr || (entry.is_object() && jsonNumber(entry, "fpr_at_threshold"));
     const Confusion &m = ctx.confusion;
     const QString staticFpr = m.fp + m.tn > 0 ? QString::number(double(m.fp) / double(m.fp + m.tn), 'f', 3)
                                               : Report::tr("n/a");
+    const std::optional<double> staticAuroc = jsonNumber(ctx.run.metrics, "image_auroc");
     std::vector<std::vector<QString>> rows;
     rows.push_back({Report::tr("static (original backgrounds)"), QStringLiteral("-"), fixed(staticAuroc),
                     QStringLiteral("-"), fixed(jsonNumber(ctx.run.metrics, "pixel_auroc")),
-                    fixed(jsonNumber(ctx.run.metrics, "au_pro")),
-                    staticFpr});
+                    fixed(jsonNumber(ctx.run.metrics, "au_pro")), staticFpr});
     std::vector<QString> labels;
     std::vector<double> values;
     for (const nlohmann::json &entry : *it) {
@@ -454,10 +458,18 @@ std::vector<ReportBlock> robustnessSection(const ReportContext &ctx, ReportCanva
         labels.push_back(name);
         values.push_back(auroc.value_or(std::nan("")));
     }
-    blocks.push_back(tableBlock({Report::tr("Background"), Report::tr("Seed"), Report::tr("I-AUROC"),
-                                 Report::tr("vs static"), Report::tr("P-AUROC"), Report::tr("AU-PRO"),
-                                 Report::tr("FPR at thr.")},
-                                rows, {143, 40, 62, 62, 62, 62, kContentWidth - 431}));
+    std::vector<QString> header = {Report::tr("Background"), Report::tr("Seed"), Report::tr("I-AUROC"),
+                                   Report::tr("vs static"),  Report::tr("P-AUROC"), Report::tr("AU-PRO"),
+                                   Report::tr("FPR at thr.")};
+    std::vector<double> widths = {143, 40, 66, 66, 66, 66, kContentWidth - 447};
+    if (!withFpr) {
+        header.pop_back();
+        widths.pop_back();
+        widths[0] += kContentWidth - 447;
+        for (auto &row : rows)
+            row.pop_back();
+    }
+    blocks.push_back(tableBlock(header, rows, widths));
     const double chartH = 46 + 16.0 * labels.size();
     blocks.push_back({chartH + 8, false,
                       [labels, values, staticAuroc, chartH](ReportCanvas &c, double top) {

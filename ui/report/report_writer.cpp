@@ -67,6 +67,7 @@ void drawPageFrame(ReportCanvas &c, const ReportContext &ctx, int page, int page
 ReportContext makeContext(const RunSummary &run, const ReportOptions &options, const ProgressFn &progress,
                           const CancelToken &cancel)
 {
+    cancel.throwIfCancelled();
     if (run.scores.empty())
         throw Error((run.dir / "scores.csv").string() + ": no test images to report on");
     ReportContext ctx{run, options, chooseThreshold(run, options.thresholdRule), {}, {}, {}, {},

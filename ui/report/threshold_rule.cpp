@@ -60,7 +60,7 @@ ThresholdChoice apply(const RunSummary &run, const ThresholdRule &rule)
             throw Error("threshold rule 'f1': needs normal and anomalous test images (use fpr:X)");
         const F1Max best = f1Max(c.scores, c.labels);
         return {best.threshold, name,
-                Report::tr("Maximises F1 over the test images (F1 = %1, precision %2, recall %3).")
+                Report::tr("maximises F1 over the test images (F1 = %1, precision %2, recall %3).")
                     .arg(best.f1, 0, 'f', 3)
                     .arg(best.precision, 0, 'f', 3)
                     .arg(best.recall, 0, 'f', 3)};
@@ -70,15 +70,35 @@ ThresholdChoice apply(const RunSummary &run, const ThresholdRule &rule)
             throw Error("threshold rule '" + rule.toString() + "': the run has no normal test images");
         const double t = thresholdForFpr(c.scores, c.labels, rule.value);
         return {t, name,
-                Report::tr("Lowest threshold whose false-positive rate on the %1 normal test images "
+                Report::tr("lowest threshold whose false-positive rate on the %1 normal test images "
                            "is at most %2 %.")
                     .arg(normal)
                     .arg(percent(rule.value))};
     }
     case ThresholdRule::Kind::Value:
-        return {rule.value, name, Report::tr("Fixed by the user.")};
+        return {rule.value, name, Report::tr("fixed by the user.")};
     }
     throw Error("threshold rule: unknown kind");
+}
+
+// Words for a rule stored in metrics.json by the engine; unknown spellings are shown as they are.
+QString describe(const std::string &rule)
+{
+    try {
+        const ThresholdRule parsed = ThresholdRule::parse(rule);
+        switch (parsed.kind) {
+        case ThresholdRule::Kind::F1:
+            return Report::tr("the threshold that maximises F1 over the test images.");
+        case ThresholdRule::Kind::Fpr:
+            return Report::tr("the lowest threshold with a false-positive rate of at most %1 % on the "
+                              "normal test images.")
+                .arg(percent(parsed.value));
+        case ThresholdRule::Kind::Value:
+            return Report::tr("a fixed value.");
+        }
+    } catch (const Error &) {
+    }
+    return Report::tr("rule '%1'.").arg(QString::fromStdString(rule));
 }
 
 } // namespace
@@ -124,9 +144,9 @@ ThresholdChoice chooseThreshold(const RunSummary &run, const std::optional<Thres
     const auto stored = run.metrics.find("threshold");
     if (stored != run.metrics.end() && stored->is_object() && stored->contains("value")
         && (*stored)["value"].is_number()) {
-        const QString storedRule = QString::fromStdString(stored->value("rule", std::string("unknown")));
-        return {(*stored)["value"].get<double>(), storedRule,
-                Report::tr("Stored with the run (rule: %1).").arg(storedRule)};
+        const std::string storedRule = stored->value("rule", std::string("unknown"));
+        return {(*stored)["value"].get<double>(), QString::fromStdString(storedRule),
+                Report::tr("stored with the run: %1").arg(describe(storedRule))};
     }
     const ScoreColumns c = columns(run);
     if (c.anomalous > 0 && c.anomalous < c.scores.size())
