@@ -1,0 +1,173 @@
+// Smoke tests of the `sam2sim` binary ($SAM2SIM_CLI) through QProcess: help, version, and the
+// "non-zero exit, exactly one line on stderr" contract for unknown commands, unknown options and
+// missing input paths. Rows for commands that are not built (yet) are skipped, so the table can
+// list the whole CLI contract of DESIGN.md.
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QStringList errLines;
+};
+
+Result runCli(const QStringList &args)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("SAM2SIM_CLI"), args);
+    Result r;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return r;
+    }
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = QString::fromUtf8(process.readAllStandardOutput());
+    r.errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return r;
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QSet<QString> m_commands;
+
+    QString missing(const QString &name) const { return m_dir.filePath(QStringLiteral("missing/") + name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString cli = qEnvironmentVariable("SAM2SIM_CLI");
+        if (cli.isEmpty() || !QFileInfo(cli).isExecutable())
+            QSKIP("SAM2SIM_CLI does not name the sam2sim binary");
+        QVERIFY(m_dir.isValid());
+        const Result help = runCli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        // "  name      synopsis" lines after "Commands:"
+        const QRegularExpression line(QStringLiteral("^  ([a-z0-9]+)\\s{2,}\\S"));
+        const QStringList lines = help.out.section(QStringLiteral("Commands:"), 1).split(QLatin1Char('\n'));
+        for (const QString &l : lines)
+            if (const auto m = line.match(l); m.hasMatch())
+                m_commands.insert(m.captured(1));
+    }
+
+    void helpAndVersion()
+    {
+        const Result help = runCli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.startsWith(QStringLiteral("Usage: sam2sim")));
+        QVERIFY(help.errLines.isEmpty());
+        const Result version = runCli({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("sam2sim " SAM2SIM_VERSION));
+        const Result none = runCli({});
+        QVERIFY(none.exitCode != 0);
+        QVERIFY(none.out.contains(QStringLiteral("Usage: sam2sim")));
+    }
+
+    void unknownCommandIsOneLine()
+    {
+        const Result r = runCli({QStringLiteral("frobnicate")});
+        QVERIFY(r.exitCode > 0);
+        QCOMPARE(r.errLines.size(), 1);
+        QVERIFY2(r.errLines.front().contains(QStringLiteral("frobnicate")), qPrintable(r.errLines.front()));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void everyCommandHasHelpAndRejectsUnknownOptions()
+    {
+        if (m_commands.isEmpty())
+            QSKIP("no sub-command is built yet");
+        for (const QString &command : std::as_const(m_commands)) {
+            const Result help = runCli({command, QStringLiteral("--help")});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.contains(QStringLiteral("Usage:")), qPrintable(command));
+
+            const Result bad = runCli({command, QStringLiteral("--no-such-option"), QStringLiteral("1")});
+            QVERIFY2(bad.exitCode > 0, qPrintable(command));
+            QVERIFY2(bad.errLines.size() == 1, qPrintable(command + QStringLiteral(": ") + bad.errLines.join(QLatin1Char('|'))));
+            QVERIFY2(bad.errLines.front().contains(QStringLiteral("no-such-option")), qPrintable(bad.errLines.front()));
+        }
+    }
+
+    void missingPathIsOneLineNamingIt_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("path");
+        // Argument lists follow the CLI contract in DESIGN.md.
+        const QString out = m_dir.filePath(QStringLiteral("out"));
+        QTest::newRow("scan") << "scan" << QStringList{missing(QStringLiteral("data"))} << missing(QStringLiteral("data"));
+        QTest::newRow("embed") << "embed"
+                               << QStringList{QStringLiteral("--image"), missing(QStringLiteral("a.png")),
+                                              QStringLiteral("--out"), out + QStringLiteral("/f.safetensors")}
+                               << missing(QStringLiteral("a.png"));
+        QTest::newRow("mask") << "mask"
+                              << QStringList{QStringLiteral("--image"), missing(QStringLiteral("a.png")),
+                                             QStringLiteral("--classical"), QStringLiteral("--out"),
+                                             out + QStringLiteral("/m.png")}
+                              << missing(QStringLiteral("a.png"));
+        QTest::newRow("composite") << "composite"
+                                   << QStringList{QStringLiteral("--image"), missing(QStringLiteral("a.png")),
+                                                  QStringLiteral("--background"), missing(QStringLiteral("bg")),
+                                                  QStringLiteral("--seed"), QStringLiteral("1"),
+                                                  QStringLiteral("--out"), out + QStringLiteral("/c.png")}
+                                   << missing(QString());
+        QTest::newRow("train") << "train"
+                               << QStringList{QStringLiteral("--data"), missing(QStringLiteral("data")),
+                                              QStringLiteral("--category"), QStringLiteral("bottle"),
+                                              QStringLiteral("--out"), out + QStringLiteral("/run")}
+                               << missing(QStringLiteral("data"));
+        QTest::newRow("eval") << "eval" << QStringList{QStringLiteral("--run"), missing(QStringLiteral("run"))}
+                              << missing(QStringLiteral("run"));
+        QTest::newRow("table1") << "table1"
+                                << QStringList{QStringLiteral("--data"), missing(QStringLiteral("data")),
+                                               QStringLiteral("--out"), out + QStringLiteral("/t1")}
+                                << missing(QStringLiteral("data"));
+        QTest::newRow("report") << "report"
+                                << QStringList{QStringLiteral("--run"), missing(QStringLiteral("run")),
+                                               QStringLiteral("--out"), out + QStringLiteral("/r.pdf")}
+                                << missing(QStringLiteral("run"));
+    }
+
+    void missingPathIsOneLineNamingIt()
+    {
+        QFETCH(QString, command);
+        QFETCH(QStringList, args);
+        QFETCH(QString, path);
+        if (!m_commands.contains(command))
+            QSKIP(qPrintable(QStringLiteral("sam2sim %1 is not built").arg(command)));
+        const Result r = runCli(QStringList{command} + args);
+        QVERIFY2(r.exitCode > 0, qPrintable(QString::number(r.exitCode)));
+        QVERIFY2(r.errLines.size() == 1, qPrintable(r.errLines.join(QLatin1Char('|'))));
+        QVERIFY2(r.errLines.front().contains(path), qPrintable(r.errLines.front()));
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("out"))).exists(QStringLiteral("r.pdf")));
+    }
+
+    void reportRejectsBadThresholdRule()
+    {
+        if (!m_commands.contains(QStringLiteral("report")))
+            QSKIP("sam2sim report is not built");
+        const Result r = runCli({QStringLiteral("report"), QStringLiteral("--run"), m_dir.path(),
+                                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("r.pdf")),
+                                 QStringLiteral("--threshold-rule"), QStringLiteral("fpr:2")});
+        QVERIFY(r.exitCode > 0);
+        QCOMPARE(r.errLines.size(), 1);
+        QVERIFY2(r.errLines.front().contains(QStringLiteral("fpr:2")), qPrintable(r.errLines.front()));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCli)
+#include "tst_cli.moc"
