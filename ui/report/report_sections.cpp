@@ -125,7 +125,8 @@ ReportBlock tableBlock(const std::vector<QString> &header, const std::vector<std
                     for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
                         const bool left = i == 0 || i >= leftAlignedFrom;
                         const int align = (left ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
-                        c.text(QRectF(x + 3, y, widths[i] - 6, rowH), align,
+                        const double inset = left && i > 0 ? 12 : 3;
+                        c.text(QRectF(x + inset, y, widths[i] - inset - 3, rowH), align,
                                c.elided(cells[i], widths[i] - 6, Qt::ElideRight));
                         x += widths[i];
                     }
