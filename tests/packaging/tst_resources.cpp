@@ -8,6 +8,7 @@
 #include <QImageReader>
 #include <QSettings>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 class TestResources final : public QObject
@@ -70,6 +71,66 @@ private Q_SLOTS:
         QCOMPARE(id, QStringLiteral("io.github.sam2sim.Studio"));
         QCOMPARE(launchable, QStringLiteral("sam2sim-studio.desktop"));
         QCOMPARE(icon, QStringLiteral("sam2sim-studio"));
+    }
+
+    void translationsAreComplete_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("inspectionReport"); // translation of a report title, as a probe
+        QTest::newRow("German") << "de" << QStringLiteral("Prüfbericht");
+        QTest::newRow("Korean") << "ko" << QStringLiteral("검사 보고서");
+    }
+
+    // Every message of the .ts file is translated (no unfinished, empty or vanished entries), and the
+    // compiled catalogue is embedded and answers for the report's context.
+    void translationsAreComplete()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, inspectionReport);
+        if (qEnvironmentVariable("SAM2SIM_SOURCE_DIR").isEmpty())
+            QSKIP("SAM2SIM_SOURCE_DIR not set");
+        QFile file(source(QStringLiteral("translations/sam2sim_%1.ts").arg(language)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int messages = 0;
+        QString context, sourceText;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1String("TS")) {
+                QCOMPARE(xml.attributes().value(QLatin1String("language")).toString(), language);
+            } else if (xml.name() == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (xml.name() == QLatin1String("source")) {
+                sourceText = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                ++messages;
+                const QString type = xml.attributes().value(QLatin1String("type")).toString();
+                const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                QVERIFY2(type.isEmpty() && !text.trimmed().isEmpty(),
+                         qPrintable(QStringLiteral("%1 / %2: '%3' is %4").arg(language, context, sourceText,
+                                                                          type.isEmpty() ? QStringLiteral("empty") : type)));
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(messages > 100);
+        qInfo("%s: %d messages, all translated", qPrintable(language), messages);
+
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/sam2sim_%1.qm").arg(language)));
+        QCOMPARE(translator.translate("s2s::ui::Report", "Inspection report"), inspectionReport);
+    }
+
+    void installTranslationsFollowsTheLocale()
+    {
+        QCOMPARE(s2s::ui::installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)),
+                 QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("s2s::ui::Report", "Gallery"), QStringLiteral("Galerie"));
+        QCOMPARE(s2s::ui::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)),
+                 QString());
+        QCOMPARE(s2s::ui::installTranslations(*qApp, QLocale(QLocale::Korean, QLocale::SouthKorea)),
+                 QStringLiteral("ko"));
+        QCOMPARE(QCoreApplication::translate("s2s::ui::Report", "Gallery"), QStringLiteral("갤러리"));
     }
 };
 
