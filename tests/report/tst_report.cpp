@@ -5,12 +5,14 @@
 #include "engine/io/image_io.h"
 #include "engine/pipeline/run_config.h"
 #include "engine/pipeline/run_folder.h"
+#include "resources/app_resources.h"
 #include "ui/report/crop_frame.h"
 #include "ui/report/gallery_tile.h"
 #include "ui/report/image_results.h"
 #include "ui/report/report_writer.h"
 #include "ui/report/threshold_rule.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -439,6 +441,22 @@ private Q_SLOTS:
         const QString text = QString::fromStdString(
             runProcess(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}));
         QVERIFY(text.contains(QStringLiteral("Image not found")));
+    }
+
+    // Runs last: it installs the German catalogue for the rest of the process.
+    void germanReport()
+    {
+        QCOMPARE(installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("de"));
+        const RunSummary run = loadRunSummary(m_runDir.toStdString());
+        const QString pdf = m_dir.filePath(QStringLiteral("report-de.pdf"));
+        QCOMPARE(writeReport(run, pdf).pages, 3);
+        if (!havePoppler())
+            return;
+        const QString text = QString::fromStdString(
+            runProcess(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}));
+        for (const QString &needle : {QStringLiteral("Prüfbericht"), QStringLiteral("Konfusionsmatrix"),
+                                      QStringLiteral("FALSCH POSITIV"), QStringLiteral("Seite 3 von 3")})
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing '%1'").arg(needle)));
     }
 };
 

@@ -80,14 +80,14 @@ ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
     constexpr double labelWidth = 128.0;
     constexpr double pad = 3.0;
     const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
-    canvas.setFont(8.5);
     std::vector<double> heights;
     double total = 0;
     for (const Fact &fact : facts) {
-        const double h = std::max(canvas.textHeight(kContentWidth - labelWidth - 2 * pad, flags,
-                                                    fact.second),
-                                  10.0)
-                         + 2 * pad;
+        canvas.setFont(8.5, true);
+        const double label = canvas.textHeight(labelWidth - 2 * pad, Qt::TextWordWrap, fact.first);
+        canvas.setFont(8.5);
+        const double value = canvas.textHeight(kContentWidth - labelWidth - 2 * pad, flags, fact.second);
+        const double h = std::max({label, value, 10.0}) + 2 * pad;
         heights.push_back(h);
         total += h;
     }
@@ -99,8 +99,8 @@ ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
                         c.rect(QRectF(kMarginX, y, kContentWidth, heights[i]), kShade);
                     c.setPen(kMuted);
                     c.setFont(8.5, true);
-                    c.text(QRectF(kMarginX + pad, y + pad, labelWidth - pad, heights[i]),
-                           Qt::AlignLeft | Qt::AlignTop, facts[i].first);
+                    c.text(QRectF(kMarginX + pad, y + pad, labelWidth - 2 * pad, heights[i]),
+                           Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, facts[i].first);
                     c.setPen(kText);
                     c.setFont(8.5);
                     c.text(QRectF(kMarginX + labelWidth, y + pad, kContentWidth - labelWidth - 2 * pad,
