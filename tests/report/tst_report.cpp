@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
@@ -441,6 +442,30 @@ private Q_SLOTS:
         const QString text = QString::fromStdString(
             runProcess(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}));
         QVERIFY(text.contains(QStringLiteral("Image not found")));
+    }
+
+    // The CLI end to end on the same run folder (sam2sim report --run --out --csv --json).
+    void cliWritesReport()
+    {
+        const QString cli = qEnvironmentVariable("SAM2SIM_CLI");
+        if (cli.isEmpty() || !QFileInfo(cli).isExecutable())
+            QSKIP("SAM2SIM_CLI does not name the sam2sim binary");
+        const QString pdf = m_dir.filePath(QStringLiteral("cli/report.pdf"));
+        const QString csv = m_dir.filePath(QStringLiteral("cli/results.csv"));
+        QProcess process;
+        process.start(cli, {QStringLiteral("report"), QStringLiteral("--run"), m_runDir, QStringLiteral("--out"), pdf,
+                            QStringLiteral("--threshold-rule"), QStringLiteral("value:0.7"), QStringLiteral("--csv"), csv,
+                            QStringLiteral("--json")});
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitCode() == 0, err.constData());
+        QVERIFY2(err.isEmpty(), err.constData());
+        const nlohmann::json out = nlohmann::json::parse(process.readAllStandardOutput().toStdString());
+        QCOMPARE(out["pages"].get<int>(), 3);
+        QCOMPARE(out["threshold"]["rule"].get<std::string>(), std::string("value:0.7"));
+        QCOMPARE(out["confusion"]["tp"].get<int>(), 3);
+        QVERIFY(QFile::exists(pdf));
+        QVERIFY(QFile::exists(csv));
     }
 
     // Runs last: it installs the German catalogue for the rest of the process.
