@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/core/error.h"
+
 #include <map>
 #include <optional>
 #include <set>
