@@ -1,0 +1,415 @@
+#include "engine/io/checkpoint.h"
+
+#include "engine/core/atomic_file.h"
+#include "engine/core/error.h"
+#include "engine/io/pickle_reader.h"
+
+#include <ATen/ATen.h>
+#include <caffe2/serialize/inline_container.h>
+#include <caffe2/serialize/read_adapter_interface.h>
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <map>
+
+namespace s2s {
+
+namespace fs = std::filesystem;
+using pickle::StorageBlob;
+using pickle::Value;
+using pickle::ValuePtr;
+
+namespace {
+
+// Bounds-checked in-memory adapter (caffe2's MemoryReadAdapter does not check bounds).
+class BufferAdapter final : public caffe2::serialize::ReadAdapterInterface
+{
+public:
+    explicit BufferAdapter(std::shared_ptr<const std::string> bytes)
+        : m_bytes(std::move(bytes))
+    {
+    }
+    size_t size() const override { return m_bytes->size(); }
+    size_t read(uint64_t pos, void *buf, size_t n, const char *) const override
+    {
+        if (pos >= m_bytes->size())
+            return 0;
+        n = std::min<size_t>(n, m_bytes->size() - pos);
+        std::memcpy(buf, m_bytes->data() + pos, n);
+        return n;
+    }
+
+private:
+    std::shared_ptr<const std::string> m_bytes;
+};
+
+std::uint64_t le(const std::string &b, std::size_t pos, int n)
+{
+    std::uint64_t v = 0;
+    for (int k = n - 1; k >= 0; --k)
+        v = (v << 8) | static_cast<std::uint8_t>(b[pos + static_cast<std::size_t>(k)]);
+    return v;
+}
+
+// Declared sizes of the zip's entries from its central directory, so no entry can make the stream
+// reader allocate more than the file holds.
+void checkZipDirectory(const std::string &b, const std::string &where)
+{
+    if (b.size() < 22)
+        throw Error(where + ": truncated zip archive");
+    std::size_t eocd = std::string::npos;
+    const std::size_t stop = b.size() > 65557 ? b.size() - 65557 : 0;
+    for (std::size_t p = b.size() - 22 + 1; p-- > stop;)
+        if (le(b, p, 4) == 0x06054b50) {
+            eocd = p;
+            break;
+        }
+    if (eocd == std::string::npos)
+        throw Error(where + ": not a valid zip archive (no end of central directory; truncated?)");
+    const std::uint64_t entries = le(b, eocd + 10, 2);
+    std::uint64_t cd = le(b, eocd + 16, 4);
+    if (cd == 0xffffffffu || entries == 0xffffu)
+        return; // zip64: left to the stream reader's own checks
+    for (std::uint64_t e = 0; e < entries; ++e) {
+        if (cd + 46 > b.size() || le(b, cd, 4) != 0x02014b50)
+            throw Error(where + ": corrupt zip central directory");
+        const std::uint64_t compressed = le(b, cd + 20, 4);
+        const std::uint64_t uncompressed = le(b, cd + 24, 4);
+        const std::uint64_t localHeader = le(b, cd + 42, 4);
+        if (compressed != 0xffffffffu && (uncompressed > b.size() || compressed > b.size() || localHeader > b.size()))
+            throw Error(where + ": zip entry declares " + std::to_string(uncompressed)
+                        + " bytes, more than the file holds");
+        cd += 46 + le(b, cd + 28, 2) + le(b, cd + 30, 2) + le(b, cd + 32, 2);
+    }
+}
+
+std::string firstLine(const std::string &text)
+{
+    const auto nl = text.find('\n');
+    return nl == std::string::npos ? text : text.substr(0, nl);
+}
+
+struct PidInfo
+{
+    std::string type, key;
+    std::int64_t numel = 0;
+    const Value *view = nullptr;
+};
+
+PidInfo parsePid(const Value &pid, const std::string &where)
+{
+    if (pid.kind != Value::Kind::Tuple || pid.items.size() < 5 || pid.items[0]->kind != Value::Kind::String
+        || pid.items[0]->s != "storage" || pid.items[1]->kind != Value::Kind::Global
+        || pid.items[4]->kind != Value::Kind::Int || pid.items[4]->i < 0)
+        throw Error(where + ": malformed storage reference");
+    PidInfo info;
+    info.type = pid.items[1]->s;
+    const auto &key = pid.items[2];
+    if (key->kind == Value::Kind::String)
+        info.key = key->s;
+    else if (key->kind == Value::Kind::Int)
+        info.key = std::to_string(key->i);
+    else
+        throw Error(where + ": malformed storage key");
+    info.numel = pid.items[4]->i;
+    if (pid.items.size() > 5 && pid.items[5]->kind == Value::Kind::Tuple)
+        info.view = pid.items[5].get();
+    return info;
+}
+
+// Flattens nested dicts into dotted names; drops non-tensor leaves.
+void flatten(const ValuePtr &v, const std::string &prefix, StateDict &out, int depth, const std::string &where)
+{
+    if (depth > 32)
+        throw Error(where + ": nesting too deep");
+    if (v->kind == Value::Kind::Tensor) {
+        out.push_back({prefix, pickle::materialise(*v, where)});
+        return;
+    }
+    if (v->kind != Value::Kind::Dict)
+        return;
+    for (const auto &[k, value] : v->dict) {
+        std::string name;
+        if (k->kind == Value::Kind::String)
+            name = k->s;
+        else if (k->kind == Value::Kind::Int)
+            name = std::to_string(k->i);
+        else
+            continue;
+        flatten(value, prefix.empty() ? name : prefix + "." + name, out, depth + 1, where);
+    }
+}
+
+StateDict stateDictFromRoot(const ValuePtr &root, const std::string &where)
+{
+    if (root->kind != Value::Kind::Dict)
+        throw Error(where + ": the checkpoint is not a dict of tensors");
+    for (const char *wrapper : {"model", "state_dict"})
+        for (const auto &[k, value] : root->dict)
+            if (k->kind == Value::Kind::String && k->s == wrapper && value->kind == Value::Kind::Dict) {
+                StateDict out;
+                flatten(value, "", out, 0, where);
+                return out;
+            }
+    StateDict out;
+    flatten(root, "", out, 0, where);
+    return out;
+}
+
+StateDict readTorchZip(const std::shared_ptr<const std::string> &bytes, const std::string &where)
+{
+    checkZipDirectory(*bytes, where);
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(std::make_shared<BufferAdapter>(bytes));
+        if (reader.hasRecord("byteorder")) {
+            auto [data, size] = reader.getRecord("byteorder");
+            if (std::string(static_cast<const char *>(data.get()), size) != "little")
+                throw Error(where + ": big-endian checkpoints are not supported");
+        }
+        if (!reader.hasRecord("data.pkl"))
+            throw Error(where + ": zip archive without data.pkl (not a torch.save checkpoint)");
+        auto [pkl, pklSize] = reader.getRecord("data.pkl");
+        std::map<std::string, std::shared_ptr<StorageBlob>> storages;
+        const pickle::PersistentLoad load = [&](const Value &pid) {
+            const PidInfo info = parsePid(pid, where);
+            auto &slot = storages[info.key];
+            if (slot)
+                return slot;
+            auto blob = std::make_shared<StorageBlob>();
+            blob->key = info.key;
+            blob->dtype = pickle::storageDtype(info.type, where);
+            blob->numel = info.numel;
+            const std::string record = "data/" + info.key;
+            if (!reader.hasRecord(record))
+                throw Error(where + ": storage record " + record + " is missing");
+            auto [data, size] = reader.getRecord(record);
+            const auto needed = static_cast<std::uint64_t>(info.numel) * c10::elementSize(blob->dtype);
+            if (size < needed)
+                throw Error(where + ": storage " + info.key + " holds " + std::to_string(size) + " bytes, "
+                            + std::to_string(needed) + " declared");
+            auto owner = std::make_shared<at::DataPtr>(std::move(data));
+            blob->data = static_cast<const std::uint8_t *>(owner->get());
+            blob->owner = owner;
+            slot = blob;
+            return slot;
+        };
+        std::size_t consumed = 0;
+        const ValuePtr root = pickle::unpickle(
+            std::string_view(static_cast<const char *>(pkl.get()), pklSize), consumed, load, where);
+        return stateDictFromRoot(root, where);
+    } catch (const c10::Error &e) {
+        throw Error(where + ": not a readable PyTorch zip checkpoint (" + firstLine(e.what_without_backtrace()) + ")");
+    }
+}
+
+StateDict readTorchLegacy(const std::shared_ptr<const std::string> &bytes, const std::string &where)
+{
+    const std::string_view all(*bytes);
+    std::size_t pos = 0;
+    const pickle::PersistentLoad none = [&](const Value &) -> std::shared_ptr<StorageBlob> {
+        throw Error(where + ": unexpected storage in legacy header");
+    };
+    const auto next = [&](const pickle::PersistentLoad &load) {
+        std::size_t consumed = 0;
+        auto v = pickle::unpickle(all.substr(pos), consumed, load, where);
+        pos += consumed;
+        return v;
+    };
+    const ValuePtr magic = next(none);
+    // 0x1950a86a20f9469cfc6c; the unpickler keeps the low 64 bits of this 10-byte integer.
+    if (magic->kind != Value::Kind::Int || static_cast<std::uint64_t>(magic->i) != 0xa86a20f9469cfc6cULL)
+        throw Error(where + ": bad legacy magic number");
+    const ValuePtr protocol = next(none);
+    if (protocol->kind != Value::Kind::Int || protocol->i != 1001)
+        throw Error(where + ": unsupported legacy protocol version");
+    next(none); // sys_info
+    std::map<std::string, std::shared_ptr<StorageBlob>> storages;
+    const pickle::PersistentLoad load = [&](const Value &pid) {
+        const PidInfo info = parsePid(pid, where);
+        auto &root = storages[info.key];
+        if (!root) {
+            root = std::make_shared<StorageBlob>();
+            root->key = info.key;
+            root->dtype = pickle::storageDtype(info.type, where);
+            root->numel = info.numel;
+        }
+        if (!info.view)
+            return root;
+        // view_metadata = (view_key, offset, view_size)
+        const auto &vm = info.view->items;
+        if (vm.size() != 3 || vm[1]->kind != Value::Kind::Int || vm[2]->kind != Value::Kind::Int
+            || vm[1]->i < 0 || vm[2]->i < 0)
+            throw Error(where + ": malformed storage view");
+        auto view = std::make_shared<StorageBlob>();
+        view->key = info.key;
+        view->dtype = root->dtype;
+        view->root = root;
+        view->rootOffset = vm[1]->i;
+        view->numel = vm[2]->i;
+        return view;
+    };
+    const ValuePtr object = next(load);
+    const ValuePtr keys = next(none);
+    if (keys->kind != Value::Kind::List)
+        throw Error(where + ": malformed legacy storage key list");
+    for (const auto &k : keys->items) {
+        if (k->kind != Value::Kind::String)
+            throw Error(where + ": malformed legacy storage key");
+        const auto it = storages.find(k->s);
+        if (it == storages.end())
+            throw Error(where + ": storage " + k->s + " listed but never used");
+        if (bytes->size() - pos < 8)
+            throw Error(where + ": truncated legacy checkpoint (storage " + k->s + ")");
+        const std::uint64_t count = le(*bytes, pos, 8);
+        pos += 8;
+        const std::uint64_t size = count * c10::elementSize(it->second->dtype);
+        if (count > bytes->size() || size > bytes->size() - pos)
+            throw Error(where + ": truncated legacy checkpoint (storage " + k->s + " needs " + std::to_string(size)
+                        + " bytes)");
+        if (static_cast<std::int64_t>(count) < it->second->numel)
+            throw Error(where + ": storage " + k->s + " is shorter than declared");
+        it->second->data = reinterpret_cast<const std::uint8_t *>(bytes->data() + pos);
+        it->second->owner = std::shared_ptr<void>(bytes, const_cast<char *>(bytes->data()));
+        pos += size;
+    }
+    return stateDictFromRoot(object, where);
+}
+
+const std::map<std::string, at::ScalarType> &safetensorsTypes()
+{
+    static const std::map<std::string, at::ScalarType> t = {
+        {"F64", at::kDouble}, {"F32", at::kFloat}, {"F16", at::kHalf},  {"BF16", at::kBFloat16},
+        {"I64", at::kLong},   {"I32", at::kInt},   {"I16", at::kShort}, {"I8", at::kChar},
+        {"U8", at::kByte},    {"BOOL", at::kBool},
+    };
+    return t;
+}
+
+Checkpoint readSafetensors(const std::string &b, const std::string &where)
+{
+    if (b.size() < 8)
+        throw Error(where + ": truncated safetensors file");
+    const std::uint64_t headerSize = le(b, 0, 8);
+    if (headerSize > b.size() - 8 || headerSize > 100'000'000)
+        throw Error(where + ": safetensors header size " + std::to_string(headerSize) + " exceeds the file");
+    nlohmann::json header;
+    try {
+        header = nlohmann::json::parse(b.substr(8, headerSize));
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(where + ": invalid safetensors header (" + firstLine(e.what()) + ")");
+    }
+    if (!header.is_object())
+        throw Error(where + ": invalid safetensors header (not an object)");
+    const std::size_t dataStart = 8 + headerSize;
+    const std::size_t dataSize = b.size() - dataStart;
+    Checkpoint out;
+    out.format = CheckpointFormat::Safetensors;
+    std::vector<std::pair<std::uint64_t, NamedTensor>> ordered;
+    try {
+        for (const auto &[name, info] : header.items()) {
+            if (name == "__metadata__") {
+                for (const auto &[k, v] : info.items())
+                    out.metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
+                continue;
+            }
+            const std::string dtypeName = info.at("dtype").get<std::string>();
+            const auto dt = safetensorsTypes().find(dtypeName);
+            if (dt == safetensorsTypes().end())
+                throw Error(where + ": tensor " + name + " has unsupported dtype " + dtypeName);
+            std::vector<std::int64_t> shape;
+            std::uint64_t numel = 1;
+            for (const auto &d : info.at("shape")) {
+                const auto v = d.get<std::int64_t>();
+                if (v < 0 || v > (std::int64_t(1) << 40))
+                    throw Error(where + ": tensor " + name + " has an invalid shape");
+                shape.push_back(v);
+                numel *= static_cast<std::uint64_t>(v);
+                if (numel > (std::uint64_t(1) << 40))
+                    throw Error(where + ": tensor " + name + " is too large");
+            }
+            const auto offsets = info.at("data_offsets");
+            const auto begin = offsets.at(0).get<std::uint64_t>();
+            const auto end = offsets.at(1).get<std::uint64_t>();
+            if (begin > end || end > dataSize)
+                throw Error(where + ": tensor " + name + " has data offsets outside the file");
+            if (end - begin != numel * c10::elementSize(dt->second))
+                throw Error(where + ": tensor " + name + " has " + std::to_string(end - begin)
+                            + " bytes for its shape");
+            at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dt->second));
+            if (end > begin)
+                std::memcpy(t.data_ptr(), b.data() + dataStart + begin, end - begin);
+            ordered.push_back({begin, {name, t}});
+        }
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(where + ": invalid safetensors header (" + firstLine(e.what()) + ")");
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b2) { return a.first < b2.first; });
+    for (auto &[offset, nt] : ordered)
+        out.tensors.push_back(std::move(nt));
+    return out;
+}
+
+} // namespace
+
+Checkpoint readCheckpoint(const fs::path &path)
+{
+    const std::string where = path.string();
+    auto bytes = std::make_shared<const std::string>(readFile(path));
+    const std::string &b = *bytes;
+    if (b.empty())
+        throw Error(where + ": empty file (0 bytes)");
+    Checkpoint out;
+    if (b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0) {
+        out.format = CheckpointFormat::TorchZip;
+        out.tensors = readTorchZip(bytes, where);
+    } else if (b.size() >= 4 && static_cast<std::uint8_t>(b[0]) == 0x80 && static_cast<std::uint8_t>(b[1]) == 0x02
+               && static_cast<std::uint8_t>(b[2]) == 0x8a && static_cast<std::uint8_t>(b[3]) == 0x0a) {
+        out.format = CheckpointFormat::TorchLegacy;
+        out.tensors = readTorchLegacy(bytes, where);
+    } else if (b.size() >= 9 && le(b, 0, 8) < b.size() && b[8] == '{') {
+        out = readSafetensors(b, where);
+    } else if (b.size() > 262 && b.compare(257, 5, "ustar") == 0) {
+        throw Error(where + ": tar-format checkpoints (PyTorch < 0.4) are not supported");
+    } else {
+        throw Error(where + ": not a checkpoint (expected a PyTorch .pt/.pth or a .safetensors file)");
+    }
+    if (out.tensors.empty())
+        throw Error(where + ": the checkpoint holds no tensors");
+    return out;
+}
+
+void writeSafetensors(const fs::path &path, const StateDict &tensors, const std::map<std::string, std::string> &metadata)
+{
+    nlohmann::json header = nlohmann::json::object();
+    if (!metadata.empty())
+        header["__metadata__"] = metadata;
+    std::vector<at::Tensor> contiguous;
+    std::uint64_t offset = 0;
+    for (const auto &[name, tensor] : tensors) {
+        std::string dtype;
+        for (const auto &[n, t] : safetensorsTypes())
+            if (t == tensor.scalar_type())
+                dtype = n;
+        if (dtype.empty())
+            throw Error(path.string() + ": cannot store tensor " + name + " of this dtype in safetensors");
+        at::Tensor c = tensor.detach().to(at::kCPU).contiguous();
+        const std::uint64_t bytes = static_cast<std::uint64_t>(c.numel()) * c.element_size();
+        header[name] = {{"dtype", dtype}, {"shape", c.sizes().vec()}, {"data_offsets", {offset, offset + bytes}}};
+        offset += bytes;
+        contiguous.push_back(c);
+    }
+    std::string head = header.dump();
+    while ((head.size() + 8) % 8)
+        head.push_back(' ');
+    std::string out;
+    out.reserve(8 + head.size() + offset);
+    for (int k = 0; k < 8; ++k)
+        out.push_back(static_cast<char>((static_cast<std::uint64_t>(head.size()) >> (8 * k)) & 0xff));
+    out += head;
+    for (const auto &c : contiguous)
+        out.append(static_cast<const char *>(c.data_ptr()), static_cast<std::size_t>(c.numel() * c.element_size()));
+    writeFileAtomically(path, out);
+}
+
+} // namespace s2s
