@@ -5,6 +5,7 @@
 #include "engine/data/dataset.h"
 #include "engine/eval/metrics.h"
 #include "engine/pipeline/run_config.h"
+#include "engine/simplenet/train_progress.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -14,20 +15,6 @@
 #include <vector>
 
 namespace s2s {
-
-struct TrainProgress
-{
-    int epoch = 0;  // 1-based
-    int epochs = 0;
-    int step = 0;   // 1-based, within the epoch
-    int steps = 0;  // per epoch
-    double loss = 0.0;
-    double pTrue = 0.0;
-    double pFake = 0.0;
-    double elapsedS = 0.0;
-    double etaS = 0.0;
-};
-using TrainProgressFn = std::function<void(const TrainProgress &)>;
 
 enum class BackgroundMode { Static, Pseudo };
 

@@ -1,0 +1,89 @@
+#include "engine/simplenet/trainer.h"
+
+#include "engine/core/error.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/optim/adam.h>
+#include <torch/optim/adamw.h>
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <random>
+
+namespace s2s {
+
+at::Tensor truncatedL1(const at::Tensor &dTrue, const at::Tensor &dFake, double margin)
+{
+    return at::relu(margin - dTrue).mean() + at::relu(dFake + margin).mean();
+}
+
+SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const TrainProgressFn &progress,
+                          const CancelToken &cancel)
+{
+    if (train.size() == 0)
+        throw Error("training: no training features");
+    if (s.epochs < 1 || s.batchSize < 1)
+        throw Error("training: epochs and batch size must be at least 1");
+    SimpleNetHeads heads(train.dim(), s.hidden, s.seed);
+    heads->train();
+    std::vector<at::Tensor> adaptorParams = heads->adaptor->parameters();
+    std::vector<at::Tensor> dscParams = heads->hidden->parameters();
+    for (const auto &p : heads->norm->parameters())
+        dscParams.push_back(p);
+    for (const auto &p : heads->tail->parameters())
+        dscParams.push_back(p);
+    torch::optim::AdamW adaptorOpt(adaptorParams,
+                                   torch::optim::AdamWOptions(s.adaptorLr).weight_decay(s.adaptorWeightDecay));
+    torch::optim::Adam dscOpt(dscParams, torch::optim::AdamOptions(s.dscLr).weight_decay(s.dscWeightDecay));
+
+    auto noiseGen = at::make_generator<at::CPUGeneratorImpl>(s.seed * 2654435761ULL + 17);
+    std::mt19937_64 shuffleRng(s.seed);
+    std::vector<std::int64_t> order(train.size());
+    const int steps = static_cast<int>((train.size() + static_cast<std::size_t>(s.batchSize) - 1)
+                                       / static_cast<std::size_t>(s.batchSize));
+    const auto start = std::chrono::steady_clock::now();
+    const int totalSteps = steps * s.epochs;
+    int done = 0;
+    for (int epoch = 1; epoch <= s.epochs; ++epoch) {
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), shuffleRng);
+        for (int step = 0; step < steps; ++step) {
+            cancel.throwIfCancelled();
+            const auto first = order.begin() + static_cast<std::ptrdiff_t>(step) * s.batchSize;
+            const auto last = std::min(first + s.batchSize, order.end());
+            const at::Tensor features = train.gather(std::vector<std::int64_t>(first, last));
+            const at::Tensor trueFeats = heads->adapt(features);
+            const at::Tensor noise = at::normal(0.0, s.noiseSigma, trueFeats.sizes(), noiseGen);
+            const at::Tensor fakeFeats = trueFeats + noise;
+            const at::Tensor scores = heads->discriminate(at::cat({trueFeats, fakeFeats}, 0));
+            const auto n = trueFeats.size(0);
+            const at::Tensor dTrue = scores.slice(0, 0, n), dFake = scores.slice(0, n);
+            const at::Tensor loss = truncatedL1(dTrue, dFake, s.margin);
+            adaptorOpt.zero_grad();
+            dscOpt.zero_grad();
+            loss.backward();
+            adaptorOpt.step();
+            dscOpt.step();
+            ++done;
+            if (progress) {
+                at::NoGradGuard noGrad;
+                TrainProgress p;
+                p.epoch = epoch;
+                p.epochs = s.epochs;
+                p.step = step + 1;
+                p.steps = steps;
+                p.loss = loss.item<double>();
+                p.pTrue = (dTrue >= s.margin).to(at::kFloat).mean().item<double>();
+                p.pFake = (dFake < -s.margin).to(at::kFloat).mean().item<double>();
+                p.elapsedS = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                p.etaS = p.elapsedS / done * (totalSteps - done);
+                progress(p);
+            }
+        }
+    }
+    heads->eval();
+    return heads;
+}
+
+} // namespace s2s
