@@ -4,7 +4,9 @@
 #include "ui/report/report_tr.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QStringList>
 
 #include <cmath>
@@ -218,9 +220,14 @@ QString timingsText(const RunSummary &run)
     if (it == run.metrics.end() || !it->is_object())
         return {};
     QStringList parts;
-    for (auto entry = it->begin(); entry != it->end(); ++entry)
-        if (entry->is_number())
-            parts << Report::tr("%1 %2 s").arg(fromStd(entry.key())).arg(entry->get<double>(), 0, 'f', 1);
+    for (auto entry = it->begin(); entry != it->end(); ++entry) {
+        if (!entry->is_number())
+            continue;
+        QString name = fromStd(entry.key());
+        if (name.endsWith(QLatin1String("_s")))
+            name.chop(2); // the engine suffixes seconds: "features_s"
+        parts << Report::tr("%1 %2 s").arg(name).arg(entry->get<double>(), 0, 'f', 1);
+    }
     return parts.isEmpty() ? QString() : Report::tr("Timings: %1.").arg(parts.join(QStringLiteral(", ")));
 }
 
@@ -315,7 +322,13 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
             .arg(m.fn),
         10));
 
-    const std::string created = jsonString(ctx.storedConfig, "created", "");
+    // Runs without a "created" stamp are dated by their config file.
+    QString created = fromStd(jsonString(ctx.storedConfig, "created", ""));
+    if (created.isEmpty()) {
+        const QFileInfo config(QString::fromStdString((run.dir / "config.json").string()));
+        if (config.exists())
+            created = Report::tr("%1 (file time)").arg(config.lastModified().toString(Qt::ISODate));
+    }
     const std::string trainedWith = jsonString(ctx.storedConfig, "app_version", "");
     std::vector<Fact> facts = {
         {Report::tr("Dataset"), fromStd(cfg.dataRoot.string())},
@@ -323,9 +336,9 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Kind"), kindText(run)},
         {Report::tr("Run folder"), fromStd(run.dir.string())},
         {Report::tr("Run created"),
-         created.empty() ? Report::tr("unknown")
-                         : Report::tr("%1 (Sam2Sim Studio %2)")
-                               .arg(fromStd(created),
+         created.isEmpty() ? Report::tr("unknown")
+                           : Report::tr("%1 (Sam2Sim Studio %2)")
+                                 .arg(created,
                                     trainedWith.empty() ? Report::tr("unknown version") : fromStd(trainedWith))},
         {Report::tr("Report date"), ctx.generatedAt},
         {Report::tr("Application"), QStringLiteral("Sam2Sim Studio " SAM2SIM_VERSION)},
@@ -342,6 +355,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
                                   .arg(cfg.resize)
                                   .arg(cfg.imageSize)},
         {Report::tr("Seed"), QString::number(cfg.seed)},
+        {Report::tr("Model selection"), fromStd(jsonString(run.metrics, "selection", "-"))},
         {Report::tr("Threshold"), QString::number(ctx.threshold.value, 'g', 8)},
         {Report::tr("Threshold rule"),
          Report::tr("%1 - %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},

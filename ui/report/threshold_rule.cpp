@@ -85,7 +85,8 @@ ThresholdChoice apply(const RunSummary &run, const ThresholdRule &rule)
 QString describe(const std::string &rule)
 {
     try {
-        const ThresholdRule parsed = ThresholdRule::parse(rule);
+        // The engine stores the F1 rule as "f1_max".
+        const ThresholdRule parsed = ThresholdRule::parse(rule == "f1_max" ? "f1" : rule);
         switch (parsed.kind) {
         case ThresholdRule::Kind::F1:
             return Report::tr("the threshold that maximises F1 over the test images.");
