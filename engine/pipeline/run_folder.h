@@ -44,4 +44,13 @@ struct RunSummary
 // Reads config.json, scores.csv and metrics.json; throws s2s::Error("<file>: <reason>").
 RunSummary loadRunSummary(const std::filesystem::path &runDir);
 
+class InspectionSession;
+struct Evaluation;
+
+// metrics.json content for an evaluation (without map_range; "robustness" empty).
+nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation &evaluation);
+
+// One "robustness" entry: a pseudo-background evaluation compared with the static one.
+nlohmann::json robustnessEntry(const Evaluation &pseudo, const nlohmann::json &staticMetrics);
+
 } // namespace s2s

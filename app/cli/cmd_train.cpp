@@ -1,0 +1,72 @@
+// sam2sim train: trains SimpleNet heads on one category and writes a run folder.
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "app/cli/run_options.h"
+
+#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/run_folder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+namespace s2s::cli {
+namespace {
+
+int runTrain(const std::vector<std::string> &argv)
+{
+    const Args args("train", argv,
+                    {"data", "category", "out", "preset", "noise-sigma", "epochs", "backbone", "backbone-weights",
+                     "threads", "seed", "foreground", "segmenter", "sam2-weights", "kind", "fill", "batch-size"},
+                    {"json", "quiet"});
+    if (!args.positionals().empty())
+        throw Error("train: unexpected argument '" + args.positionals().front() + "'");
+    const std::filesystem::path out = args.required("out");
+    auto [category, config] = configFromArgs(args, "train");
+    warnIfNotPretrained(config, "train");
+
+    InspectionSession session(category, config);
+    const bool quiet = args.flag("quiet") || args.flag("json");
+    const CancelToken cancel;
+    session.extractFeatures(progressPrinter("train", quiet), cancel);
+    session.train(
+        [&](const TrainProgress &p) {
+            if (quiet || (p.step != p.steps))
+                return;
+            std::fprintf(stderr, "train: epoch %d/%d  loss %.4f  p_true %.3f  p_fake %.3f  elapsed %.0f s  eta %.0f s\n",
+                         p.epoch, p.epochs, p.loss, p.pTrue, p.pFake, p.elapsedS, p.etaS);
+        },
+        cancel);
+    const Evaluation ev = session.evaluate(EvalOptions{}, progressPrinter("eval", quiet), cancel);
+    session.saveRun(out, ev);
+    const nlohmann::json metrics = evaluationJson(session, ev);
+    if (args.flag("json")) {
+        nlohmann::json j = metrics;
+        j.erase("image_roc");
+        j.erase("pixel_roc");
+        j["run"] = out.string();
+        std::cout << j.dump(2) << "\n";
+    } else {
+        printMetrics(metrics, std::cout);
+        std::cout << "Run folder: " << out.string() << " (config.json, heads.safetensors, scores.csv, metrics.json, maps/)\n";
+    }
+    return 0;
+}
+
+const CommandRegistration registration{{
+    "train",
+    "train SimpleNet on a category and evaluate it (writes a run folder)",
+    "Usage: sam2sim train --data DIR --category C --out RUN [--preset fast|paper] [--epochs N]\n"
+    "                     [--noise-sigma S] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
+    "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
+    "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
+    "                     [--threads N] [--seed N] [--json] [--quiet]\n"
+    "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
+    "kept (no test-set model selection).",
+    &runTrain,
+}};
+
+} // namespace
+} // namespace s2s::cli

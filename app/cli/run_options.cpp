@@ -1,0 +1,113 @@
+#include "app/cli/run_options.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace s2s::cli {
+
+void applyTrainingOptions(const Args &args, RunConfig &config)
+{
+    config.noiseSigma = args.doubleOr("noise-sigma", config.noiseSigma);
+    if (args.has("epochs")) {
+        const int epochs = args.intOr("epochs", config.totalEpochs());
+        if (epochs < 1)
+            throw Error("--epochs must be at least 1");
+        config.metaEpochs = epochs;
+        config.ganEpochs = 1;
+    }
+    config.backbone = args.valueOr("backbone", config.backbone);
+    config.backboneWeights = args.valueOr("backbone-weights", config.backboneWeights.string());
+    config.threads = args.intOr("threads", config.threads);
+    config.seed = args.intOr("seed", config.seed);
+    config.batchSize = args.intOr("batch-size", config.batchSize);
+    const std::string fg = args.valueOr("foreground", config.foreground ? "on" : "off");
+    if (fg != "on" && fg != "off")
+        throw Error("--foreground expects on or off, got '" + fg + "'");
+    config.foreground = fg == "on";
+    config.segmenter = args.valueOr("segmenter", config.segmenter);
+    config.sam2Weights = args.valueOr("sam2-weights", config.sam2Weights.string());
+    config.backgroundFill = args.valueOr("fill", config.backgroundFill);
+    if (config.noiseSigma <= 0.0)
+        throw Error("--noise-sigma must be positive");
+    if (config.batchSize < 1)
+        throw Error("--batch-size must be at least 1");
+    if (!config.backboneWeights.empty() && !std::filesystem::exists(config.backboneWeights))
+        throw Error(config.backboneWeights.string() + ": no such file (--backbone-weights)");
+}
+
+std::pair<Category, RunConfig> configFromArgs(const Args &args, const std::string &command)
+{
+    RunConfig config = presetConfig(args.valueOr("preset", "fast"));
+    config.dataRoot = args.required("data");
+    const Dataset dataset = scanDataset(config.dataRoot);
+    std::string name = args.valueOr("category", "");
+    if (name.empty()) {
+        if (dataset.categories.size() != 1)
+            throw Error(command + ": --category is required (the dataset has " + std::to_string(dataset.categories.size())
+                        + " categories)");
+        name = dataset.categories.front().name;
+    }
+    const Category *category = dataset.find(name);
+    if (!category)
+        throw Error(config.dataRoot.string() + ": no category '" + name + "'");
+    config.dataRoot = dataset.root;
+    config.category = name;
+    if (const auto kind = args.value("kind")) {
+        config.kindOverride = categoryKindFromString(*kind);
+        if (!config.kindOverride)
+            throw Error("--kind expects object or texture, got '" + *kind + "'");
+    }
+    applyTrainingOptions(args, config);
+    return {*category, config};
+}
+
+void warnIfNotPretrained(const RunConfig &config, const std::string &command)
+{
+    if (config.backboneWeights.empty())
+        std::cerr << command << ": warning: backbone " << config.backbone
+                  << " is not pretrained (no --backbone-weights): random weights, results are not meaningful "
+                     "for real inspection\n";
+}
+
+ProgressFn progressPrinter(const std::string &command, bool quiet)
+{
+    if (quiet)
+        return {};
+    return [command](const ProgressEvent &e) {
+        if (e.done == e.total)
+            std::fprintf(stderr, "%s: %s %lld/%lld\n", command.c_str(), e.stage.c_str(),
+                         static_cast<long long>(e.done), static_cast<long long>(e.total));
+    };
+}
+
+void printMetrics(const nlohmann::json &m, std::ostream &out)
+{
+    const auto show = [&](const char *label, const char *key) {
+        out << "  " << label << ": ";
+        if (m.contains(key) && m.at(key).is_number()) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.4f", m.at(key).get<double>());
+            out << buf << "\n";
+        } else {
+            out << "n/a\n";
+        }
+    };
+    out << "Metrics (" << m.value("background", std::string("static")) << " backgrounds, "
+        << m.value("selection", std::string()) << "):\n";
+    show("image AUROC", "image_auroc");
+    show("pixel AUROC", "pixel_auroc");
+    show("AU-PRO (FPR<=0.3)", "au_pro");
+    show("F1-max", "f1_max");
+    show("F1-max threshold", "f1_threshold");
+    if (m.contains("confusion")) {
+        const auto &c = m.at("confusion");
+        out << "  confusion at threshold: TP " << c.at("tp") << ", FP " << c.at("fp") << ", TN " << c.at("tn")
+            << ", FN " << c.at("fn") << "\n";
+    }
+    if (!m.value("backbone_pretrained", false))
+        out << "  backbone: " << m.value("backbone", std::string()) << " NOT PRETRAINED (random weights)\n";
+}
+
+} // namespace s2s::cli

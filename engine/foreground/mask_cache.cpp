@@ -1,0 +1,73 @@
+#include "engine/foreground/mask_cache.h"
+
+#include "engine/core/error.h"
+#include "engine/io/image_io.h"
+
+#include <cstdio>
+
+namespace s2s {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::uint64_t fnv1a(const void *data, std::size_t n, std::uint64_t h = 1469598103934665603ULL)
+{
+    const auto *p = static_cast<const unsigned char *>(data);
+    for (std::size_t i = 0; i < n; ++i) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::string hex(std::uint64_t v)
+{
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+} // namespace
+
+MaskCache::MaskCache(fs::path dir)
+    : m_dir(std::move(dir))
+{
+}
+
+std::string MaskCache::contentKey(const cv::Mat &rgb)
+{
+    const int header[3] = {rgb.cols, rgb.rows, rgb.type()};
+    std::uint64_t h = fnv1a(header, sizeof header);
+    for (int y = 0; y < rgb.rows; ++y)
+        h = fnv1a(rgb.ptr(y), rgb.cols * rgb.elemSize(), h);
+    return hex(h);
+}
+
+fs::path MaskCache::path(const std::string &imageKey, const std::string &segmenterKey) const
+{
+    return m_dir / hex(fnv1a(segmenterKey.data(), segmenterKey.size())) / (imageKey + ".png");
+}
+
+std::optional<cv::Mat> MaskCache::find(const std::string &imageKey, const std::string &segmenterKey) const
+{
+    if (m_dir.empty())
+        return std::nullopt;
+    const fs::path p = path(imageKey, segmenterKey);
+    std::error_code ec;
+    if (!fs::exists(p, ec))
+        return std::nullopt;
+    try {
+        return readMask(p);
+    } catch (const Error &) {
+        return std::nullopt;
+    }
+}
+
+void MaskCache::store(const std::string &imageKey, const std::string &segmenterKey, const cv::Mat &mask) const
+{
+    if (!m_dir.empty())
+        writeImage(path(imageKey, segmenterKey), mask);
+}
+
+} // namespace s2s

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <opencv2/core/mat.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace s2s {
+
+// Foreground masks on disk, keyed by image content and segmenter, so a dataset is segmented once.
+// Writes are atomic; a damaged entry is treated as a miss.
+class MaskCache
+{
+public:
+    explicit MaskCache(std::filesystem::path dir);
+
+    static std::string contentKey(const cv::Mat &rgb); // 64-bit FNV-1a of size and pixels, hex
+    std::optional<cv::Mat> find(const std::string &imageKey, const std::string &segmenterKey) const;
+    void store(const std::string &imageKey, const std::string &segmenterKey, const cv::Mat &mask) const;
+
+private:
+    std::filesystem::path path(const std::string &imageKey, const std::string &segmenterKey) const;
+    std::filesystem::path m_dir;
+};
+
+} // namespace s2s

@@ -1,0 +1,96 @@
+#include "engine/pipeline/image_preparer.h"
+
+#include "engine/background/compositor.h"
+#include "engine/core/error.h"
+#include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/mask_cache.h"
+#include "engine/foreground/segmenter.h"
+#include "engine/io/image_io.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <functional>
+#include <sstream>
+
+namespace s2s {
+
+std::string PreparationSpec::key() const
+{
+    if (!removeBackground && !composite)
+        return "raw";
+    std::ostringstream k;
+    if (composite)
+        k << "composite(" << backgroundSource << ",seed=" << seed << ",feather=" << featherPx << ")";
+    if (removeBackground)
+        k << (composite ? "+" : "") << "extract(" << segmenter << "," << sam2Weights.filename().string() << ","
+          << fill << ")";
+    return k.str();
+}
+
+ImagePreparer::ImagePreparer(PreparationSpec spec, std::filesystem::path cacheDir)
+    : m_spec(std::move(spec))
+    , m_cacheDir(std::move(cacheDir))
+{
+    if (m_spec.fill != "black" && m_spec.fill != "mean" && m_spec.fill != "blur")
+        throw Error("unknown background fill '" + m_spec.fill + "' (available: black, mean, blur)");
+    if (m_spec.composite)
+        m_background = makeBackgroundSource(m_spec.backgroundSource);
+}
+
+ImagePreparer::~ImagePreparer() = default;
+
+std::string ImagePreparer::segmenterName()
+{
+    if (!m_segmenter)
+        m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights);
+    return m_segmenter->name();
+}
+
+cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &rgb)
+{
+    if (!m_segmenter)
+        m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights);
+    const MaskCache cache(m_cacheDir);
+    const std::string key = MaskCache::contentKey(rgb);
+    if (auto cached = cache.find(key, m_segmenter->cacheKey()); cached && cached->size() == rgb.size())
+        return *cached;
+    SegmentResult result = m_segmenter->segment(rgb);
+    // An implausible silhouette would remove the object itself: keep the whole frame instead.
+    if (implausibleMask(result.mask))
+        result.mask = cv::Mat(rgb.size(), CV_8UC1, cv::Scalar(255));
+    try {
+        cache.store(key, m_segmenter->cacheKey(), result.mask);
+    } catch (const Error &) {
+        // A read-only cache folder costs time, not correctness.
+    }
+    (void)record;
+    return result.mask;
+}
+
+cv::Mat ImagePreparer::prepare(const ImageRecord &record)
+{
+    cv::Mat rgb = readImageRgb(record.image);
+    if (m_spec.composite) {
+        const cv::Mat mask = foregroundMask(record, rgb);
+        // Deterministic per (image, seed): the same composite every time this image is evaluated.
+        const std::uint64_t imageSeed = std::hash<std::string>{}(record.image.filename().string()
+                                                                 + record.defectType)
+                                        ^ (m_spec.seed * 0x9E3779B97F4A7C15ULL);
+        const cv::Mat background = m_background->generate(rgb.size(), imageSeed);
+        rgb = composite(rgb, mask, background, CompositeOptions{m_spec.featherPx});
+    }
+    if (m_spec.removeBackground) {
+        const cv::Mat mask = foregroundMask(record, rgb);
+        cv::Mat fill;
+        if (m_spec.fill == "black")
+            fill = cv::Mat::zeros(rgb.size(), CV_8UC3);
+        else if (m_spec.fill == "mean") // the ImageNet mean: zero after normalisation
+            fill = cv::Mat(rgb.size(), CV_8UC3, cv::Scalar(124, 116, 104));
+        else
+            cv::GaussianBlur(rgb, fill, cv::Size(0, 0), std::max(4.0, rgb.cols / 20.0));
+        fill.copyTo(rgb, ~mask);
+    }
+    return rgb;
+}
+
+} // namespace s2s

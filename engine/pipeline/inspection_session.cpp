@@ -1,0 +1,485 @@
+#include "engine/pipeline/inspection_session.h"
+
+#include "engine/backbone/feature_extractor.h"
+#include "engine/core/atomic_file.h"
+#include "engine/core/error.h"
+#include "engine/core/threads.h"
+#include "engine/io/image_io.h"
+#include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/run_folder.h"
+#include "engine/simplenet/feature_bank.h"
+#include "engine/simplenet/scorer.h"
+#include "engine/simplenet/trainer.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace s2s {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point since)
+{
+    return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+fs::path cacheDirFor(const Category &category)
+{
+    // Masks are cached beside the user's data only if writable; otherwise under the temp folder.
+    const char *xdg = std::getenv("XDG_CACHE_HOME");
+    const char *home = std::getenv("HOME");
+    const fs::path base = xdg && *xdg ? fs::path(xdg) : (home && *home ? fs::path(home) / ".cache" : fs::temp_directory_path());
+    return base / "sam2sim" / "masks";
+    (void)category;
+}
+
+TrainSettings trainSettings(const RunConfig &c)
+{
+    TrainSettings s;
+    s.epochs = c.totalEpochs();
+    s.batchSize = c.batchSize;
+    s.noiseSigma = c.noiseSigma;
+    s.margin = c.dscMargin;
+    s.adaptorLr = c.adaptorLr;
+    s.adaptorWeightDecay = c.adaptorWeightDecay;
+    s.dscLr = c.dscLr;
+    s.dscWeightDecay = c.dscWeightDecay;
+    s.hidden = c.dscHidden;
+    s.seed = static_cast<std::uint64_t>(c.seed);
+    return s;
+}
+
+} // namespace
+
+struct InspectionSession::Impl
+{
+    Category category;
+    RunConfig config;
+    std::shared_ptr<Backbone> backbone;
+    std::unique_ptr<FeatureExtractor> extractor;
+    std::string backboneKey; // what the cached features depend on
+
+    FeatureBank train;
+    std::string trainKey;
+    std::map<std::string, FeatureBank> testBanks; // by preparation key
+    std::vector<std::string> testBankOrder;       // least recently added first
+
+    std::optional<SimpleNetHeads> heads;
+    FusedHeads fused;
+
+    std::vector<ScoreMap> lastMaps;
+    std::optional<PreparationSpec> lastTestSpec;
+    std::vector<Mask8> gtCache;
+    Timings timings;
+    std::string segmenterName;
+
+    CategoryKind kind() const { return config.kindOverride.value_or(category.kind); }
+
+    bool removesBackground() const
+    {
+        return config.foreground && kind() == CategoryKind::Object && !category.keepsBackground;
+    }
+
+    PreparationSpec spec(const EvalOptions *pseudo) const
+    {
+        PreparationSpec s;
+        s.removeBackground = removesBackground();
+        s.segmenter = config.segmenter;
+        s.sam2Weights = config.sam2Weights;
+        s.fill = config.backgroundFill;
+        if (pseudo && pseudo->background == BackgroundMode::Pseudo) {
+            s.composite = true;
+            s.backgroundSource = pseudo->backgroundSource;
+            s.seed = pseudo->seed;
+            s.featherPx = pseudo->featherPx;
+            // Compositing needs a silhouette of the clean image even when extraction is off.
+            if (!s.removeBackground && kind() == CategoryKind::Texture)
+                s.composite = false; // textures have no background to replace
+        }
+        return s;
+    }
+
+    std::string currentBackboneKey() const
+    {
+        return config.backbone + "|" + config.backboneWeights.string() + "|" + std::to_string(config.resize) + "|"
+               + std::to_string(config.imageSize) + "|" + std::to_string(config.seed);
+    }
+
+    void ensureBackbone()
+    {
+        const std::string key = currentBackboneKey();
+        if (extractor && key == backboneKey)
+            return;
+        backbone = makeBackbone(config.backbone, config.backboneWeights, static_cast<unsigned>(config.seed));
+        extractor = std::make_unique<FeatureExtractor>(backbone, FeatureGeometry{config.resize, config.imageSize});
+        backboneKey = key;
+        train.clear();
+        trainKey.clear();
+        testBanks.clear();
+        testBankOrder.clear();
+    }
+
+    void extractInto(FeatureBank &bank, const std::vector<ImageRecord> &records, const PreparationSpec &s,
+                     const std::string &stage, const ProgressFn &progress, const CancelToken &cancel)
+    {
+        ImagePreparer preparer(s, cacheDirFor(category));
+        if (s.removeBackground || s.composite)
+            segmenterName = preparer.segmenterName();
+        FeatureBank out;
+        constexpr std::size_t kBatch = 8;
+        for (std::size_t first = 0; first < records.size(); first += kBatch) {
+            std::vector<at::Tensor> batch;
+            for (std::size_t i = first; i < std::min(records.size(), first + kBatch); ++i) {
+                cancel.throwIfCancelled();
+                batch.push_back(extractor->preprocess(preparer.prepare(records[i])));
+            }
+            const at::Tensor features = extractor->extract(at::stack(batch));
+            for (std::int64_t b = 0; b < features.size(0); ++b)
+                out.add(features[b]);
+            report(progress, stage, static_cast<std::int64_t>(std::min(records.size(), first + kBatch)),
+                   static_cast<std::int64_t>(records.size()));
+        }
+        bank = std::move(out);
+    }
+
+    FeatureBank &testBank(const PreparationSpec &s, const ProgressFn &progress, const CancelToken &cancel)
+    {
+        const std::string key = s.key();
+        if (const auto it = testBanks.find(key); it != testBanks.end())
+            return it->second;
+        FeatureBank bank;
+        extractInto(bank, category.test, s, s.composite ? "features (pseudo-backgrounds)" : "features (test)",
+                    progress, cancel);
+        // Keep at most three test sets (static + two backgrounds) in memory.
+        if (testBankOrder.size() >= 3) {
+            testBanks.erase(testBankOrder.front());
+            testBankOrder.erase(testBankOrder.begin());
+        }
+        testBankOrder.push_back(key);
+        return testBanks.emplace(key, std::move(bank)).first->second;
+    }
+
+    const std::vector<Mask8> &groundTruth()
+    {
+        if (gtCache.size() == category.test.size())
+            return gtCache;
+        std::vector<Mask8> gts;
+        for (const auto &r : category.test) {
+            if (r.mask.empty()) {
+                gts.push_back({config.imageSize, config.imageSize,
+                               std::vector<std::uint8_t>(static_cast<std::size_t>(config.imageSize * config.imageSize), 0)});
+            } else {
+                gts.push_back(maskToCropFrame(readMask(r.mask), config.resize, config.imageSize));
+            }
+        }
+        gtCache = std::move(gts);
+        return gtCache;
+    }
+};
+
+InspectionSession::InspectionSession(Category category, RunConfig config)
+    : d(std::make_unique<Impl>())
+{
+    if (category.train.empty())
+        throw Error(category.root.string() + ": the category has no training images");
+    d->category = std::move(category);
+    d->config = std::move(config);
+}
+
+InspectionSession::~InspectionSession() = default;
+
+const Category &InspectionSession::category() const { return d->category; }
+const RunConfig &InspectionSession::config() const { return d->config; }
+CategoryKind InspectionSession::kind() const { return d->kind(); }
+
+void InspectionSession::setConfig(const RunConfig &config)
+{
+    const bool preparationChanged = config.foreground != d->config.foreground
+                                    || config.segmenter != d->config.segmenter
+                                    || config.sam2Weights != d->config.sam2Weights
+                                    || config.backgroundFill != d->config.backgroundFill
+                                    || config.kindOverride != d->config.kindOverride;
+    d->config = config;
+    if (preparationChanged) {
+        d->trainKey.clear();
+        d->testBanks.clear();
+        d->testBankOrder.clear();
+    }
+}
+
+bool InspectionSession::backbonePretrained() const
+{
+    return !d->config.backboneWeights.empty();
+}
+
+std::string InspectionSession::backboneDescription() const
+{
+    if (d->backbone && d->backbone->pretrained())
+        return d->config.backbone + " (weights sha256 " + d->backbone->weightsSha256().substr(0, 16) + "...)";
+    return d->config.backbone + (d->config.backboneWeights.empty() ? " (not pretrained: random weights)" : "");
+}
+
+std::string InspectionSession::segmenterName() const
+{
+    return d->removesBackground() ? d->segmenterName : std::string();
+}
+
+void InspectionSession::extractFeatures(const ProgressFn &progress, const CancelToken &cancel)
+{
+    configureThreads(d->config.threads);
+    const auto start = Clock::now();
+    d->ensureBackbone();
+    const PreparationSpec s = d->spec(nullptr);
+    if (d->trainKey != s.key() || d->train.size() != d->category.train.size()) {
+        FeatureBank bank;
+        d->extractInto(bank, d->category.train, s, "features (train)", progress, cancel);
+        d->train = std::move(bank);
+        d->trainKey = s.key();
+    }
+    d->testBank(s, progress, cancel);
+    d->timings.features = seconds(start);
+}
+
+bool InspectionSession::hasHeads() const
+{
+    return d->heads.has_value();
+}
+
+void InspectionSession::train(const TrainProgressFn &progress, const CancelToken &cancel)
+{
+    configureThreads(d->config.threads);
+    if (d->trainKey != d->spec(nullptr).key() || d->train.size() == 0)
+        extractFeatures({}, cancel);
+    const auto start = Clock::now();
+    SimpleNetHeads heads = trainHeads(d->train, trainSettings(d->config), progress, cancel);
+    // Only a finished run replaces the previous heads.
+    d->fused = FusedHeads::fromHeads(heads);
+    d->heads = heads;
+    d->timings.training = seconds(start);
+}
+
+Evaluation InspectionSession::evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel)
+{
+    if (!d->heads)
+        throw Error("evaluate: the model is not trained yet");
+    configureThreads(d->config.threads);
+    d->ensureBackbone();
+    const auto start = Clock::now();
+    const PreparationSpec s = d->spec(&options);
+    FeatureBank &bank = d->testBank(s, progress, cancel);
+
+    Evaluation ev;
+    ev.options = options;
+    std::vector<float> scores;
+    std::vector<std::uint8_t> labels;
+    std::vector<ScoreMap> maps;
+    for (std::size_t i = 0; i < d->category.test.size(); ++i) {
+        cancel.throwIfCancelled();
+        const at::Tensor grid = patchScoreGrid(d->fused, bank.rows(i), bank.height(), bank.width());
+        const float score = imageScore(grid);
+        ev.images.push_back({d->category.test[i], score});
+        scores.push_back(score);
+        labels.push_back(static_cast<std::uint8_t>(d->category.test[i].label));
+        if (options.computeMaps)
+            maps.push_back(pixelMap(grid, d->config.imageSize));
+        report(progress, "score", static_cast<std::int64_t>(i + 1), static_cast<std::int64_t>(d->category.test.size()));
+    }
+    const double nan = std::nan("");
+    ev.metrics = {nan, nan, nan, nan, nan};
+    try {
+        ev.imageRoc = rocCurve(scores, labels);
+        ev.metrics.imageAuroc = ev.imageRoc.auroc;
+        const F1Max f1 = f1Max(scores, labels);
+        ev.metrics.f1Max = f1.f1;
+        ev.metrics.f1Threshold = f1.threshold;
+    } catch (const Error &) {
+        // One class only (e.g. no defect images): image metrics are undefined, not an error.
+    }
+    if (options.computeMaps) {
+        report(progress, "pixel metrics", 0, 1);
+        const auto &gts = d->groundTruth();
+        try {
+            const RocCurve pixel = pixelRocCurve(maps, gts);
+            ev.metrics.pixelAuroc = pixel.auroc;
+            ev.pixelRoc = pixel.downsampled(512);
+            ev.metrics.auPro = auPro(maps, gts, 0.3);
+        } catch (const Error &) {
+            // No anomalous pixels in the test set.
+        }
+        d->lastMaps = std::move(maps);
+        report(progress, "pixel metrics", 1, 1);
+    }
+    d->lastTestSpec = s;
+    ev.imageRoc = ev.imageRoc.downsampled(512);
+    ev.seconds = seconds(start);
+    d->timings.evaluation = ev.seconds;
+    return ev;
+}
+
+ScoreMap InspectionSession::anomalyMap(std::size_t testIndex, bool originalFrame) const
+{
+    if (testIndex >= d->lastMaps.size())
+        return {};
+    const ScoreMap &crop = d->lastMaps[testIndex];
+    if (!originalFrame)
+        return crop;
+    const cv::Size size = readImageSize(d->category.test[testIndex].image);
+    return cropFrameToOriginal(crop, size.width, size.height, d->config.resize);
+}
+
+std::vector<std::uint8_t> InspectionSession::preparedImagePng(std::size_t testIndex) const
+{
+    if (testIndex >= d->category.test.size())
+        return {};
+    ImagePreparer preparer(d->lastTestSpec.value_or(d->spec(nullptr)), cacheDirFor(d->category));
+    cv::Mat rgb = preparer.prepare(d->category.test[testIndex]);
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    std::vector<std::uint8_t> png;
+    cv::imencode(".png", bgr, png);
+    return png;
+}
+
+const Timings &InspectionSession::timings() const
+{
+    return d->timings;
+}
+
+void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) const
+{
+    if (!d->heads)
+        throw Error(runDir.string() + ": nothing to save, the model is not trained");
+    std::error_code ec;
+    fs::create_directories(runDir, ec);
+    if (ec)
+        throw Error(runDir.string() + ": cannot create the run folder: " + ec.message());
+
+    nlohmann::json config = toJson(d->config);
+    config["app_version"] = SAM2SIM_VERSION;
+    config["kind"] = std::string(toString(d->kind()));
+    writeFileAtomically(runDir / "config.json", config.dump(2) + "\n");
+
+    writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
+                     {{"noise_sigma", std::to_string(d->config.noiseSigma)}, {"backbone", d->config.backbone}});
+
+    std::string csv = "path,defect_type,label,score\n";
+    for (const auto &r : ev.images) {
+        std::string path = r.record.image.string();
+        if (path.find_first_of(",\"") != std::string::npos) {
+            std::string quoted = "\"";
+            for (char c : path)
+                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+            path = quoted + "\"";
+        }
+        char score[32];
+        std::snprintf(score, sizeof score, "%.8g", static_cast<double>(r.score));
+        csv += path + "," + r.record.defectType + "," + std::to_string(r.record.label) + "," + score + "\n";
+    }
+    writeFileAtomically(runDir / "scores.csv", csv);
+
+    // Maps: 16-bit PNGs over one global range so they stay comparable.
+    nlohmann::json mapRange = nullptr;
+    if (!d->lastMaps.empty() && d->lastMaps.size() == ev.images.size()) {
+        float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+        for (const auto &m : d->lastMaps)
+            for (float v : m.values) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        const float span = hi > lo ? hi - lo : 1.f;
+        for (std::size_t i = 0; i < d->lastMaps.size(); ++i) {
+            const ScoreMap &m = d->lastMaps[i];
+            cv::Mat q(m.height, m.width, CV_16UC1);
+            for (int y = 0; y < m.height; ++y)
+                for (int x = 0; x < m.width; ++x)
+                    q.at<std::uint16_t>(y, x) = static_cast<std::uint16_t>(std::lround((m.at(x, y) - lo) / span * 65535.f));
+            char name[32];
+            std::snprintf(name, sizeof name, "%04zu.png", i);
+            writeImage(runDir / "maps" / name, q);
+        }
+        mapRange = {lo, hi};
+    }
+    nlohmann::json metrics = evaluationJson(*this, ev);
+    metrics["map_range"] = mapRange;
+    writeFileAtomically(runDir / "metrics.json", metrics.dump(2) + "\n");
+}
+
+std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &runDir)
+{
+    const fs::path configFile = runDir / "config.json";
+    const RunConfig config = runConfigFromJson(nlohmann::json::parse(readFile(configFile), nullptr, false), configFile);
+    const Dataset dataset = scanDataset(config.dataRoot);
+    const Category *category = dataset.find(config.category);
+    if (!category)
+        throw Error(configFile.string() + ": category '" + config.category + "' not found in " + config.dataRoot.string());
+    auto session = std::make_unique<InspectionSession>(*category, config);
+    const fs::path headsFile = runDir / "heads.safetensors";
+    const Checkpoint ckpt = readCheckpoint(headsFile);
+    SimpleNetHeads heads(1536, config.dscHidden, 0);
+    heads->loadStateDict(ckpt.tensors, headsFile.string());
+    heads->eval();
+    session->d->fused = FusedHeads::fromHeads(heads);
+    session->d->heads = heads;
+    return session;
+}
+
+nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation &ev)
+{
+    const auto num = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
+    nlohmann::json j;
+    j["image_auroc"] = num(ev.metrics.imageAuroc);
+    j["pixel_auroc"] = num(ev.metrics.pixelAuroc);
+    j["au_pro"] = num(ev.metrics.auPro);
+    j["f1_max"] = num(ev.metrics.f1Max);
+    j["f1_threshold"] = num(ev.metrics.f1Threshold);
+    std::vector<float> scores;
+    std::vector<std::uint8_t> labels;
+    for (const auto &r : ev.images) {
+        scores.push_back(r.score);
+        labels.push_back(static_cast<std::uint8_t>(r.record.label));
+    }
+    if (!std::isnan(ev.metrics.f1Threshold)) {
+        const Confusion c = confusionAt(scores, labels, ev.metrics.f1Threshold);
+        j["threshold"] = {{"value", ev.metrics.f1Threshold}, {"rule", "f1_max"}};
+        j["confusion"] = {{"tp", c.tp}, {"fp", c.fp}, {"tn", c.tn}, {"fn", c.fn}};
+    }
+    const RunConfig &c = session.config();
+    j["backbone"] = c.backbone;
+    j["backbone_pretrained"] = !c.backboneWeights.empty();
+    j["backbone_weights_sha256"] = c.backboneWeights.empty() ? nlohmann::json(nullptr)
+                                                             : nlohmann::json(sha256File(c.backboneWeights));
+    j["segmenter"] = session.segmenterName().empty() ? nlohmann::json(nullptr) : nlohmann::json(session.segmenterName());
+    j["kind"] = std::string(toString(session.kind()));
+    j["preset"] = c.preset;
+    j["epochs"] = c.totalEpochs();
+    j["noise_sigma"] = c.noiseSigma;
+    j["background"] = ev.options.background == BackgroundMode::Static ? "static" : "pseudo";
+    j["selection"] = "final epoch, no test-set selection";
+    j["timings"] = {{"features_s", session.timings().features},
+                    {"training_s", session.timings().training},
+                    {"evaluation_s", ev.seconds}};
+    const auto roc = [](const RocCurve &r) {
+        std::vector<double> t;
+        for (double v : r.thresholds)
+            t.push_back(std::isinf(v) ? 1e30 : v);
+        return nlohmann::json{{"fpr", r.fpr}, {"tpr", r.tpr}, {"thresholds", t}};
+    };
+    j["image_roc"] = roc(ev.imageRoc);
+    j["pixel_roc"] = roc(ev.pixelRoc);
+    j["robustness"] = nlohmann::json::array();
+    return j;
+}
+
+} // namespace s2s
