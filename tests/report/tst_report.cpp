@@ -279,6 +279,10 @@ private Q_SLOTS:
         QVERIFY2(hot.red() > cold.red() + 40, qPrintable(QStringLiteral("hot %1 cold %2")
                                                               .arg(hot.name(), cold.name())));
         QCOMPARE(crack.cropInOriginal.left(), 14.0 / 85.0);
+        // Colour scale from the median map pixel (the flat 0.1 background) to the hottest pixel.
+        const MapRange range = mapRange(run);
+        QVERIFY2(std::abs(range.low - 0.1f) < 0.01f && range.high > 0.5f && range.high <= 0.91f,
+                 qPrintable(QStringLiteral("%1 .. %2").arg(range.low).arg(range.high)));
     }
 
     void writesPdf()

@@ -88,10 +88,27 @@ QList<QPolygonF> contours(const cv::Mat &mask)
 
 MapRange mapRange(const RunSummary &run)
 {
-    const auto it = run.metrics.find("map_range");
-    if (it != run.metrics.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number()
-        && (*it)[1].is_number() && (*it)[1].get<double>() > (*it)[0].get<double>())
-        return {(*it)[0].get<float>(), (*it)[1].get<float>()};
+    // Smoothed maps spend most of their pixels near the middle of the global range, which would tint
+    // every crop; starting the scale at the median pixel keeps the ordinary half of the image cold.
+    std::vector<float> sample;
+    for (std::size_t row = 0; row < run.scores.size(); ++row) {
+        if (!run.hasMap(row))
+            continue;
+        try {
+            const ScoreMap map = run.map(row);
+            for (std::size_t i = row % 7; i < map.values.size(); i += 7)
+                sample.push_back(map.values[i]);
+        } catch (const Error &) {
+            continue; // the tile reports the broken map
+        }
+    }
+    if (sample.size() > 1) {
+        const auto middle = sample.begin() + static_cast<std::ptrdiff_t>(sample.size() / 2);
+        std::nth_element(sample.begin(), middle, sample.end());
+        const float high = *std::max_element(sample.begin(), sample.end());
+        if (high > *middle)
+            return {*middle, high};
+    }
     MapRange range{0.f, 1.f};
     if (run.scores.empty())
         return range;

@@ -26,8 +26,8 @@ struct GalleryTile
     QString problem;                // why something is missing, empty when all is there
 };
 
-// Display range of the heatmap colours: metrics.json "map_range" when present, else the span of
-// the image scores (an image score is its map's maximum).
+// Display range of the heatmap colours, the same for every image so that they compare: from the
+// median map pixel of the run to the highest one (sampled); without maps, the span of the scores.
 struct MapRange
 {
     float low = 0.f;

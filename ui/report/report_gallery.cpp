@@ -141,7 +141,7 @@ void drawTile(ReportCanvas &c, const QRectF &tile, const ReportContext &ctx, std
 
 ReportBlock legendBlock(const ReportContext &ctx)
 {
-    return {34, false, [range = ctx.range](ReportCanvas &c, double top) {
+    return {40, false, [range = ctx.range](ReportCanvas &c, double top) {
                 const QRectF bar(kMarginX + 70, top + 6, 150, 9);
                 QLinearGradient gradient(c.toDevice(bar.topLeft()), c.toDevice(bar.topRight()));
                 for (int i = 0; i <= 10; ++i)
@@ -159,6 +159,10 @@ ReportBlock legendBlock(const ReportContext &ctx)
                        QString::number(range.low, 'g', 4));
                 c.text(QRectF(bar.right() - 30, bar.bottom() + 1, 60, 9), Qt::AlignCenter,
                        QString::number(range.high, 'g', 4));
+                c.setFont(6, false, true);
+                c.setPen(kMuted);
+                c.text(QRectF(bar.left(), bar.bottom() + 10, bar.width(), 8), Qt::AlignCenter,
+                       Report::tr("median to maximum map value"));
 
                 const QRectF sample(bar.right() + 24, top + 5, 14, 11);
                 c.rect(sample, QColor(90, 90, 90));

@@ -337,7 +337,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Run folder"), fromStd(run.dir.string())},
         {Report::tr("Run created"),
          created.isEmpty() ? Report::tr("unknown")
-                           : Report::tr("%1 (Sam2Sim Studio %2)")
+                           : Report::tr("%1, Sam2Sim Studio %2")
                                  .arg(created,
                                     trainedWith.empty() ? Report::tr("unknown version") : fromStd(trainedWith))},
         {Report::tr("Report date"), ctx.generatedAt},
