@@ -1,0 +1,131 @@
+#include "ui/compositing_panel.h"
+
+#include "engine/background/compositor.h"
+#include "engine/foreground/classical_segmenter.h"
+#include "engine/io/image_io.h"
+#include "ui/image_utils.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace s2s::ui {
+
+CompositingPanel::CompositingPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_family = new QComboBox(this);
+    m_family->addItem(tr("all families (cycled by seed)"), QStringLiteral("all"));
+    for (const auto &f : proceduralFamilies())
+        m_family->addItem(QString::fromStdString(f), QString::fromStdString(f));
+    m_family->addItem(tr("folder of images..."), QStringLiteral("folder"));
+    form->addRow(tr("Background:"), m_family);
+    m_folder = new QLineEdit(this);
+    m_folder->setEnabled(false);
+    form->addRow(tr("Folder:"), m_folder);
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 1000000);
+    m_seed->setValue(1);
+    form->addRow(tr("Seed:"), m_seed);
+    m_feather = new QDoubleSpinBox(this);
+    m_feather->setRange(0.0, 50.0);
+    m_feather->setValue(3.0);
+    m_feather->setSuffix(tr(" px"));
+    form->addRow(tr("Feathering:"), m_feather);
+    m_evaluate = new QPushButton(tr("Evaluate with pseudo-backgrounds"), this);
+    form->addRow(m_evaluate);
+    m_status = new QLabel(tr("The object keeps its place, so ground-truth masks stay valid. Textures are not composited."), this);
+    m_status->setWordWrap(true);
+    form->addRow(m_status);
+    auto *left = new QWidget(this);
+    left->setLayout(form);
+    left->setMaximumWidth(380);
+    layout->addWidget(left);
+    m_preview = new QLabel(this);
+    m_preview->setMinimumSize(320, 320);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setStyleSheet(QStringLiteral("QLabel { background: #2a2a2a; color: #ddd; }"));
+    m_preview->setText(tr("Select an image to preview its composite."));
+    layout->addWidget(m_preview, 1);
+
+    connect(m_family, &QComboBox::currentIndexChanged, this, [this] {
+        const bool folder = m_family->currentData().toString() == QLatin1String("folder");
+        m_folder->setEnabled(folder);
+        if (folder && m_folder->text().isEmpty()) {
+            const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of background images"));
+            m_folder->setText(dir);
+        }
+        updatePreview();
+    });
+    connect(m_folder, &QLineEdit::editingFinished, this, &CompositingPanel::updatePreview);
+    connect(m_seed, &QSpinBox::valueChanged, this, &CompositingPanel::updatePreview);
+    connect(m_feather, &QDoubleSpinBox::valueChanged, this, &CompositingPanel::updatePreview);
+    connect(m_evaluate, &QPushButton::clicked, this, &CompositingPanel::evaluateRequested);
+    connect(&m_watcher, &QFutureWatcher<Output>::finished, this, [this] {
+        if (m_watcher.isCanceled())
+            return;
+        const Output out = m_watcher.result();
+        if (!out.error.isEmpty()) {
+            m_preview->setText(out.error);
+            return;
+        }
+        m_preview->setPixmap(QPixmap::fromImage(out.image).scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    });
+}
+
+QString CompositingPanel::source() const
+{
+    const QString f = m_family->currentData().toString();
+    return f == QLatin1String("folder") ? m_folder->text() : f;
+}
+
+quint64 CompositingPanel::seed() const
+{
+    return static_cast<quint64>(m_seed->value());
+}
+
+double CompositingPanel::feather() const
+{
+    return m_feather->value();
+}
+
+void CompositingPanel::setImage(const QString &path)
+{
+    m_path = path;
+    updatePreview();
+}
+
+void CompositingPanel::updatePreview()
+{
+    if (m_path.isEmpty() || source().isEmpty())
+        return;
+    const QString path = m_path, spec = source();
+    const quint64 seed = this->seed();
+    const float feather = static_cast<float>(this->feather());
+    m_watcher.setFuture(QtConcurrent::run([path, spec, seed, feather] {
+        Output out;
+        try {
+            const cv::Mat rgb = readImageRgb(path.toStdString());
+            ClassicalSegmenter segmenter;
+            const cv::Mat mask = segmenter.segment(rgb).mask;
+            const auto source = makeBackgroundSource(spec.toStdString());
+            const cv::Mat background = source->generate(rgb.size(), seed);
+            out.image = toQImage(composite(rgb, mask, background, CompositeOptions{feather}));
+        } catch (const std::exception &e) {
+            out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+    }));
+}
+
+} // namespace s2s::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace s2s::ui {
+
+// Pseudo-background compositing: family or folder, seed, feathering, a live preview for the selected
+// image, and "evaluate with pseudo-backgrounds" (the request is handled by the main window).
+class CompositingPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CompositingPanel(QWidget *parent = nullptr);
+
+    void setImage(const QString &path);
+    QString source() const;
+    quint64 seed() const;
+    double feather() const;
+
+Q_SIGNALS:
+    void evaluateRequested();
+
+private:
+    void updatePreview();
+
+    QString m_path;
+    QComboBox *m_family = nullptr;
+    QLineEdit *m_folder = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QDoubleSpinBox *m_feather = nullptr;
+    QLabel *m_preview = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_evaluate = nullptr;
+    struct Output
+    {
+        QImage image;
+        QString error;
+    };
+    QFutureWatcher<Output> m_watcher;
+};
+
+} // namespace s2s::ui

@@ -1,0 +1,194 @@
+#include "ui/dataset_browser.h"
+
+#include "engine/io/image_io.h"
+#include "ui/image_utils.h"
+#include "ui/settings.h"
+
+#include <QComboBox>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <opencv2/imgproc.hpp>
+
+namespace s2s::ui {
+
+namespace {
+
+// Decodes on a worker thread (called through QtConcurrent), so browsing never stalls the UI.
+QImage thumbnail(const ImageRecord &record)
+{
+    try {
+        cv::Mat rgb = readImageRgb(record.image);
+        const double scale = 128.0 / std::max(rgb.cols, rgb.rows);
+        cv::Mat small;
+        cv::resize(rgb, small, cv::Size(), scale, scale, cv::INTER_AREA);
+        QImage image = toQImage(small);
+        if (!record.mask.empty()) {
+            cv::Mat mask = readMask(record.mask), smallMask;
+            cv::resize(mask, smallMask, small.size(), 0, 0, cv::INTER_NEAREST);
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(QColor(0, 255, 120), 1.5));
+            p.drawPath(maskOutline(smallMask));
+        }
+        return image;
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+} // namespace
+
+DatasetBrowser::DatasetBrowser(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_summary = new QLabel(tr("No dataset open. Use File > Open dataset, drop a folder here, or generate the demo dataset."), this);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_categories = new QTreeWidget(this);
+    m_categories->setHeaderLabels({tr("Category"), tr("Kind"), tr("Train"), tr("Test")});
+    m_categories->setRootIsDecorated(false);
+    m_categories->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(m_categories, 1);
+
+    auto *filters = new QHBoxLayout;
+    m_split = new QComboBox(this);
+    m_split->addItem(tr("Train"), 0);
+    m_split->addItem(tr("Test"), 1);
+    m_defect = new QComboBox(this);
+    filters->addWidget(new QLabel(tr("Split:"), this));
+    filters->addWidget(m_split);
+    filters->addWidget(new QLabel(tr("Defect:"), this));
+    filters->addWidget(m_defect, 1);
+    layout->addLayout(filters);
+
+    m_thumbnails = new QListWidget(this);
+    m_thumbnails->setViewMode(QListView::IconMode);
+    m_thumbnails->setIconSize(QSize(96, 96));
+    m_thumbnails->setResizeMode(QListView::Adjust);
+    m_thumbnails->setUniformItemSizes(true);
+    layout->addWidget(m_thumbnails, 3);
+
+    layout->addWidget(new QLabel(tr("Scan problems (skipped files):"), this));
+    m_issues = new QListWidget(this);
+    m_issues->setMaximumHeight(110);
+    layout->addWidget(m_issues);
+
+    connect(m_categories, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            showCategory(item->text(0));
+    });
+    connect(m_categories, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item, int column) {
+        if (!item || column != 1)
+            return;
+        const CategoryKind next = item->text(1) == tr("object") ? CategoryKind::Texture : CategoryKind::Object;
+        item->setText(1, next == CategoryKind::Object ? tr("object") : tr("texture"));
+        Settings().setCategoryKind(QString::fromStdString(m_dataset->root.string()), item->text(0),
+                                   QString::fromLatin1(toString(next).data()));
+        Q_EMIT kindChanged(item->text(0), next);
+    });
+    connect(&m_thumbWatcher, &QFutureWatcher<QImage>::resultReadyAt, this, [this](int index) {
+        if (index < m_thumbnails->count())
+            m_thumbnails->item(index)->setIcon(QIcon(QPixmap::fromImage(m_thumbWatcher.resultAt(index))));
+    });
+    connect(m_split, &QComboBox::currentIndexChanged, this, [this] { refreshThumbnails(); });
+    connect(m_defect, &QComboBox::currentIndexChanged, this, [this] { refreshThumbnails(); });
+    connect(m_thumbnails, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        Q_EMIT imageSelected(item->data(Qt::UserRole).toString());
+    });
+}
+
+const Dataset *DatasetBrowser::dataset() const
+{
+    return m_dataset ? &*m_dataset : nullptr;
+}
+
+CategoryKind DatasetBrowser::kindOf(const QString &category) const
+{
+    if (!m_dataset)
+        return CategoryKind::Object;
+    const QString stored = Settings().categoryKind(QString::fromStdString(m_dataset->root.string()), category);
+    if (const auto kind = categoryKindFromString(stored.toStdString()))
+        return *kind;
+    const Category *c = m_dataset->find(category.toStdString());
+    return c ? c->kind : CategoryKind::Object;
+}
+
+void DatasetBrowser::setDataset(const Dataset &dataset)
+{
+    m_dataset = dataset;
+    m_categories->clear();
+    m_issues->clear();
+    for (const auto &c : dataset.categories) {
+        const QString name = QString::fromStdString(c.name);
+        auto *item = new QTreeWidgetItem(m_categories);
+        item->setText(0, name);
+        item->setText(1, kindOf(name) == CategoryKind::Object ? tr("object") : tr("texture"));
+        item->setToolTip(1, c.kindKnown ? tr("Double-click to switch object/texture")
+                                        : tr("Kind not known from the name (default); double-click to switch"));
+        item->setText(2, QString::number(c.train.size()));
+        item->setText(3, QString::number(c.test.size()));
+        for (const auto &issue : c.issues)
+            m_issues->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(issue.path.string()),
+                                                           QString::fromStdString(issue.message)));
+    }
+    for (const auto &issue : dataset.issues)
+        m_issues->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(issue.path.string()),
+                                                       QString::fromStdString(issue.message)));
+    if (m_issues->count() == 0)
+        m_issues->addItem(tr("None: every file was usable."));
+    m_summary->setText(tr("%1 - %2 categories").arg(QString::fromStdString(dataset.root.string()))
+                           .arg(dataset.categories.size()));
+    if (m_categories->topLevelItemCount() > 0)
+        m_categories->setCurrentItem(m_categories->topLevelItem(0));
+}
+
+void DatasetBrowser::showCategory(const QString &name)
+{
+    m_current = name;
+    const Category *c = m_dataset ? m_dataset->find(name.toStdString()) : nullptr;
+    m_defect->blockSignals(true);
+    m_defect->clear();
+    m_defect->addItem(tr("all"), QString());
+    m_defect->addItem(QStringLiteral("good"), QStringLiteral("good"));
+    if (c)
+        for (const auto &d : c->defectTypes)
+            m_defect->addItem(QString::fromStdString(d), QString::fromStdString(d));
+    m_defect->blockSignals(false);
+    refreshThumbnails();
+    Q_EMIT categorySelected(name);
+}
+
+void DatasetBrowser::refreshThumbnails()
+{
+    m_thumbnails->clear();
+    const Category *c = m_dataset ? m_dataset->find(m_current.toStdString()) : nullptr;
+    if (!c)
+        return;
+    const auto &records = m_split->currentData().toInt() == 0 ? c->train : c->test;
+    const QString defect = m_defect->currentData().toString();
+    std::vector<ImageRecord> shown;
+    for (const auto &r : records) {
+        if (!defect.isEmpty() && QString::fromStdString(r.defectType) != defect)
+            continue;
+        if (shown.size() >= 120)
+            break; // thumbnails are a preview; the viewer shows every image
+        shown.push_back(r);
+        auto *item = new QListWidgetItem(QString::fromStdString(r.defectType + "/" + r.image.filename().string()));
+        item->setData(Qt::UserRole, QString::fromStdString(r.image.string()));
+        m_thumbnails->addItem(item);
+    }
+    m_thumbWatcher.cancel();
+    m_thumbWatcher.setFuture(QtConcurrent::mapped(shown, thumbnail));
+}
+
+} // namespace s2s::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace s2s::ui {
+
+// Original | mask | extracted object for one image, with the segmenter that produced the mask.
+// Segmentation runs on a worker thread.
+class ForegroundPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ForegroundPanel(QWidget *parent = nullptr);
+
+    void setImage(const QString &path);
+    void setSegmenter(const QString &kind, const QString &sam2Weights);
+
+private:
+    void recompute();
+
+    QString m_path;
+    QString m_kind = QStringLiteral("classical");
+    QString m_sam2Weights;
+    QLabel *m_views[3] = {};
+    QLabel *m_status = nullptr;
+    QPushButton *m_recompute = nullptr;
+    struct Output
+    {
+        QImage original, mask, extracted;
+        QString producedBy, error;
+        float confidence = 0.f;
+    };
+    QFutureWatcher<Output> m_watcher;
+};
+
+} // namespace s2s::ui

@@ -1,0 +1,64 @@
+#include "ui/image_utils.h"
+
+#include <opencv2/imgproc.hpp>
+
+namespace s2s::ui {
+
+QImage toQImage(const cv::Mat &m)
+{
+    if (m.empty())
+        return {};
+    if (m.type() == CV_8UC1)
+        return QImage(m.data, m.cols, m.rows, static_cast<qsizetype>(m.step), QImage::Format_Grayscale8).copy();
+    return QImage(m.data, m.cols, m.rows, static_cast<qsizetype>(m.step), QImage::Format_RGB888).copy();
+}
+
+QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colormap)
+{
+    if (map.empty())
+        return {};
+    cv::Mat values(map.height, map.width, CV_32F, const_cast<float *>(map.values.data()));
+    cv::Mat scaled;
+    const float span = hi > lo ? hi - lo : 1.f;
+    values.convertTo(scaled, CV_8U, 255.0 / span, -lo * 255.0 / span);
+    int code = cv::COLORMAP_INFERNO;
+    if (colormap == QLatin1String("jet"))
+        code = cv::COLORMAP_JET;
+    else if (colormap == QLatin1String("viridis"))
+        code = cv::COLORMAP_VIRIDIS;
+    else if (colormap == QLatin1String("turbo"))
+        code = cv::COLORMAP_TURBO;
+    cv::Mat bgr, rgb;
+    cv::applyColorMap(scaled, bgr, code);
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return toQImage(rgb);
+}
+
+QPainterPath maskOutline(const cv::Mat &mask)
+{
+    QPainterPath path;
+    if (mask.empty())
+        return path;
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(mask.clone(), contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto &c : contours) {
+        if (c.size() < 2)
+            continue;
+        path.moveTo(c[0].x + 0.5, c[0].y + 0.5);
+        for (std::size_t i = 1; i < c.size(); ++i)
+            path.lineTo(c[i].x + 0.5, c[i].y + 0.5);
+        path.closeSubpath();
+    }
+    return path;
+}
+
+QPainterPath thresholdOutline(const ScoreMap &map, float threshold)
+{
+    if (map.empty())
+        return {};
+    cv::Mat values(map.height, map.width, CV_32F, const_cast<float *>(map.values.data()));
+    cv::Mat on = values >= threshold;
+    return maskOutline(on);
+}
+
+} // namespace s2s::ui

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "engine/core/score_map.h"
+
+#include <QColor>
+#include <QImage>
+#include <QPainterPath>
+#include <QString>
+
+#include <opencv2/core/mat.hpp>
+
+namespace s2s::ui {
+
+QImage toQImage(const cv::Mat &rgbOrGray); // deep copy
+// Colour-maps a score map over [lo, hi]; colormap: "inferno", "jet", "viridis", "turbo".
+QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colormap);
+// Outline of a binary image (non-zero = inside), in that image's pixel coordinates.
+QPainterPath maskOutline(const cv::Mat &mask);
+// Outline of the region where map >= threshold.
+QPainterPath thresholdOutline(const ScoreMap &map, float threshold);
+
+} // namespace s2s::ui

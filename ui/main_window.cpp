@@ -1,0 +1,394 @@
+#include "ui/main_window.h"
+
+#include "engine/core/atomic_file.h"
+#include "engine/data/synth_generator.h"
+#include "engine/pipeline/run_folder.h"
+#include "resources/app_resources.h"
+#include "ui/compositing_panel.h"
+#include "ui/dataset_browser.h"
+#include "ui/evaluation_panel.h"
+#include "ui/foreground_panel.h"
+#include "ui/heatmap_viewer.h"
+#include "ui/report/report_writer.h"
+#include "ui/session_controller.h"
+#include "ui/settings.h"
+#include "ui/training_panel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace s2s::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(new SessionController(this))
+{
+    setWindowTitle(tr("Sam2Sim Studio"));
+    setWindowIcon(QIcon(appIconPath()));
+    setAcceptDrops(true);
+    resize(1400, 900);
+
+    m_browser = new DatasetBrowser(this);
+    auto *dock = new QDockWidget(tr("Dataset"), this);
+    dock->setObjectName(QStringLiteral("datasetDock"));
+    dock->setWidget(m_browser);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_tabs = new QTabWidget(this);
+    m_training = new TrainingPanel(m_tabs);
+    m_viewer = new HeatmapViewer(m_controller, m_tabs);
+    m_evaluation = new EvaluationPanel(m_controller, m_tabs);
+    m_foreground = new ForegroundPanel(m_tabs);
+    m_compositing = new CompositingPanel(m_tabs);
+    m_tabs->addTab(m_training, tr("Training"));
+    m_tabs->addTab(m_viewer, tr("Heatmaps"));
+    m_tabs->addTab(m_evaluation, tr("Evaluation"));
+    m_tabs->addTab(m_foreground, tr("Foreground"));
+    m_tabs->addTab(m_compositing, tr("Pseudo-backgrounds"));
+    setCentralWidget(m_tabs);
+
+    m_status = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(260);
+    m_progress->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setVisible(false);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+
+    buildMenus();
+
+    connect(&m_scan, &QFutureWatcher<Dataset>::finished, this, [this] {
+        try {
+            const Dataset dataset = m_scan.result();
+            m_browser->setDataset(dataset);
+            Settings().addRecentDataset(QString::fromStdString(dataset.root.string()));
+            rebuildRecentMenu();
+            m_status->setText(tr("Opened %1").arg(QString::fromStdString(dataset.root.string())));
+            Q_EMIT datasetOpened();
+        } catch (const std::exception &e) {
+            showError(QString::fromUtf8(e.what()));
+        }
+    });
+    connect(&m_background, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString result = m_background.result();
+        if (result.startsWith(QLatin1String("error:")))
+            showError(result.mid(6));
+        else if (!result.isEmpty())
+            m_status->setText(result);
+    });
+    connect(m_browser, &DatasetBrowser::categorySelected, this, &MainWindow::selectCategory);
+    connect(m_browser, &DatasetBrowser::kindChanged, this, [this](const QString &category) { selectCategory(category); });
+    connect(m_browser, &DatasetBrowser::imageSelected, this, [this](const QString &path) {
+        m_foreground->setImage(path);
+        m_compositing->setImage(path);
+    });
+    connect(m_viewer, &HeatmapViewer::currentImageChanged, this, [this](int index) {
+        const auto &r = m_controller->results();
+        if (!r || index < 0 || index >= static_cast<int>(r->evaluation.images.size()))
+            return;
+        const QString path = QString::fromStdString(r->evaluation.images[static_cast<std::size_t>(index)].record.image.string());
+        m_foreground->setImage(path);
+        m_compositing->setImage(path);
+    });
+    connect(m_training, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
+    connect(m_training, &TrainingPanel::cancelRequested, m_controller, &SessionController::cancel);
+    connect(m_cancel, &QPushButton::clicked, m_controller, &SessionController::cancel);
+    connect(m_training, &TrainingPanel::settingsChanged, this, [this] {
+        m_controller->setConfig(m_training->applyTo(baseConfig()));
+        const RunConfig c = m_training->applyTo(baseConfig());
+        m_foreground->setSegmenter(QString::fromStdString(c.segmenter), QString::fromStdString(c.sam2Weights.string()));
+    });
+    connect(m_training, &TrainingPanel::sigmaChanged, this, [this] {
+        // A new sigma retrains only the heads: the session keeps the backbone features cached.
+        if (m_training->autoRetrain() && m_controller->results())
+            startTraining();
+    });
+    connect(m_compositing, &CompositingPanel::evaluateRequested, this, [this] {
+        if (!m_controller->results()) {
+            showError(tr("Train a model first: pseudo-backgrounds test a trained model."));
+            return;
+        }
+        EvalOptions options;
+        options.background = BackgroundMode::Pseudo;
+        options.backgroundSource = m_compositing->source().toStdString();
+        options.seed = m_compositing->seed();
+        options.featherPx = static_cast<float>(m_compositing->feather());
+        m_controller->evaluate(options);
+    });
+    connect(m_controller, &SessionController::trainProgress, m_training, &TrainingPanel::addTrainProgress);
+    connect(&m_controller->runner(), &JobRunner::progress, this, [this](int done, int total, const QString &text) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(done);
+        m_progress->setFormat(text);
+        m_training->showProgress(done, total, text);
+    });
+    connect(m_controller, &SessionController::busyChanged, this, [this](bool busy) {
+        m_training->setBusy(busy);
+        m_progress->setVisible(busy);
+        m_cancel->setVisible(busy);
+    });
+    connect(m_controller, &SessionController::message, this, [this](const QString &text) {
+        m_status->setText(text);
+        m_training->appendLog(text);
+    });
+    connect(m_controller, &SessionController::errorOccurred, this, [this](const QString &text) {
+        m_training->appendLog(text);
+        showError(text);
+    });
+    connect(m_controller, &SessionController::resultsChanged, this, [this] {
+        if (m_controller->results() && m_tabs->currentWidget() == m_training)
+            m_tabs->setCurrentWidget(m_evaluation);
+    });
+
+    const Settings settings;
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    rebuildRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open dataset..."), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open an MVTec-style dataset or category folder"));
+        if (!dir.isEmpty())
+            openDataset(dir);
+    });
+    m_recent = file->addMenu(tr("Recent datasets"));
+    file->addAction(tr("&Generate demo dataset..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the demo dataset"));
+        if (!dir.isEmpty())
+            generateDemoDataset(dir + QStringLiteral("/sam2sim-demo"));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Save run..."), QKeySequence::Save, this, &MainWindow::saveRun);
+    file->addAction(tr("Export &report (PDF)..."), this, &MainWindow::exportReport);
+    file->addAction(tr("Export results (&CSV)..."), this, &MainWindow::exportCsv);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addAction(tr("Next image"), QKeySequence(Qt::Key_BracketRight), m_viewer, &HeatmapViewer::next);
+    view->addAction(tr("Previous image"), QKeySequence(Qt::Key_BracketLeft), m_viewer, &HeatmapViewer::previous);
+
+    QMenu *prefs = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = prefs->addMenu(tr("Language (applied on restart)"));
+    auto *group = new QActionGroup(this);
+    const QString current = Settings().language();
+    const std::pair<QString, QString> languages[] = {{QString(), tr("System default")},
+                                                     {QStringLiteral("en"), QStringLiteral("English")},
+                                                     {QStringLiteral("de"), QStringLiteral("Deutsch")},
+                                                     {QStringLiteral("ko"), QStringLiteral("한국어")}};
+    for (const auto &[code, name] : languages) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            Settings().setLanguage(code);
+            m_status->setText(tr("The language changes the next time the studio starts."));
+        });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Sam2Sim Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Sam2Sim Studio"),
+                           tr("<b>Sam2Sim Studio %1</b><p>Unsupervised visual inspection: SimpleNet anomaly detection "
+                              "with foreground extraction and pseudo-background robustness tests.</p>")
+                               .arg(QStringLiteral(SAM2SIM_VERSION)));
+    });
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recent->clear();
+    for (const QString &path : Settings().recentDatasets())
+        m_recent->addAction(path, this, [this, path] { openDataset(path); });
+    m_recent->setEnabled(!m_recent->isEmpty());
+}
+
+void MainWindow::openDataset(const QString &path)
+{
+    m_status->setText(tr("Scanning %1...").arg(path));
+    m_scan.setFuture(QtConcurrent::run([path] { return scanDataset(path.toStdString()); }));
+}
+
+void MainWindow::generateDemoDataset(const QString &dir)
+{
+    m_status->setText(tr("Generating the demo dataset in %1...").arg(dir));
+    QFuture<QString> future = QtConcurrent::run([dir] {
+        try {
+            SynthOptions options;
+            options.out = dir.toStdString();
+            generateSynthDataset(options);
+            return QString();
+        } catch (const std::exception &e) {
+            return QString(QStringLiteral("error:") + QString::fromUtf8(e.what()));
+        }
+    });
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, dir] {
+        const QString result = watcher->result();
+        watcher->deleteLater();
+        if (result.isEmpty())
+            openDataset(dir);
+        else
+            showError(result.mid(6));
+    });
+    watcher->setFuture(future);
+}
+
+RunConfig MainWindow::baseConfig() const
+{
+    RunConfig c;
+    if (const Category *category = m_controller->category()) {
+        c.dataRoot = m_browser->dataset() ? m_browser->dataset()->root : std::filesystem::path();
+        c.category = category->name;
+        const CategoryKind kind = m_browser->kindOf(QString::fromStdString(category->name));
+        if (kind != category->kind)
+            c.kindOverride = kind;
+    }
+    return c;
+}
+
+void MainWindow::selectCategory(const QString &name)
+{
+    const Dataset *dataset = m_browser->dataset();
+    const Category *category = dataset ? dataset->find(name.toStdString()) : nullptr;
+    if (!category)
+        return;
+    RunConfig c;
+    c.dataRoot = dataset->root;
+    c.category = category->name;
+    const CategoryKind kind = m_browser->kindOf(name);
+    if (kind != category->kind)
+        c.kindOverride = kind;
+    try {
+        m_controller->setCategory(*category, m_training->applyTo(c));
+        m_training->resetCurves();
+        m_status->setText(tr("Category %1 (%2)").arg(name, kind == CategoryKind::Object ? tr("object") : tr("texture")));
+    } catch (const std::exception &e) {
+        showError(QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::startTraining()
+{
+    if (!m_controller->category()) {
+        showError(tr("Open a dataset and select a category first."));
+        return;
+    }
+    m_training->resetCurves();
+    m_controller->train(m_training->applyTo(baseConfig()));
+}
+
+void MainWindow::saveRun()
+{
+    if (!m_controller->results()) {
+        showError(tr("Nothing to save yet: train a model first."));
+        return;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the run"));
+    if (!dir.isEmpty())
+        m_controller->saveRun(dir);
+}
+
+void MainWindow::exportCsv()
+{
+    const auto &r = m_controller->results();
+    if (!r) {
+        showError(tr("Nothing to export yet: train a model first."));
+        return;
+    }
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export per-image results"), QString(), tr("CSV (*.csv)"));
+    if (file.isEmpty())
+        return;
+    std::string csv = "path,defect_type,label,score,verdict\n";
+    for (const auto &img : r->evaluation.images)
+        csv += "\"" + img.record.image.string() + "\"," + img.record.defectType + "," + std::to_string(img.record.label) + ","
+               + std::to_string(img.score) + "," + (img.score >= m_controller->threshold() ? "anomalous" : "normal") + "\n";
+    try {
+        writeFileAtomically(file.toStdString(), csv);
+        m_status->setText(tr("Exported %1").arg(file));
+    } catch (const std::exception &e) {
+        showError(QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_controller->results()) {
+        showError(tr("Nothing to report yet: train a model first."));
+        return;
+    }
+    const QString pdf = QFileDialog::getSaveFileName(this, tr("Export inspection report"), QString(), tr("PDF (*.pdf)"));
+    if (pdf.isEmpty())
+        return;
+    // The report is written from a run folder: save the run next to the PDF, then render it.
+    const QString runDir = pdf + QStringLiteral(".run");
+    const double threshold = m_controller->threshold();
+    m_controller->saveRun(runDir);
+    connect(m_controller, &SessionController::runSaved, this, [this, runDir, pdf, threshold] {
+        m_background.setFuture(QtConcurrent::run([runDir, pdf, threshold] {
+            try {
+                ReportOptions options;
+                options.thresholdRule = ThresholdRule::parse("value:" + std::to_string(threshold));
+                writeReport(loadRunSummary(runDir.toStdString()), pdf, options);
+                return QObject::tr("Report written to %1").arg(pdf);
+            } catch (const std::exception &e) {
+                return QString(QStringLiteral("error:") + QString::fromUtf8(e.what()));
+            }
+        }));
+    }, Qt::SingleShotConnection);
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_status->setText(text);
+    if (!qEnvironmentVariableIsSet("SAM2SIM_NO_DIALOGS"))
+        QMessageBox::warning(this, tr("Sam2Sim Studio"), text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings().setWindow(saveGeometry(), saveState());
+    m_controller->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        openDataset(urls.first().toLocalFile());
+}
+
+} // namespace s2s::ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "engine/data/dataset.h"
+#include "engine/pipeline/run_config.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+
+namespace s2s::ui {
+
+class CompositingPanel;
+class DatasetBrowser;
+class EvaluationPanel;
+class ForegroundPanel;
+class HeatmapViewer;
+class SessionController;
+class TrainingPanel;
+
+// Assembles the panels, menus and status bar; holds no inspection logic of its own.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openDataset(const QString &path);
+    void generateDemoDataset(const QString &dir);
+    void startTraining();
+
+    SessionController *controller() const { return m_controller; }
+    TrainingPanel *trainingPanel() const { return m_training; }
+    HeatmapViewer *viewer() const { return m_viewer; }
+    EvaluationPanel *evaluationPanel() const { return m_evaluation; }
+    DatasetBrowser *browser() const { return m_browser; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    void datasetOpened();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    void rebuildRecentMenu();
+    void selectCategory(const QString &name);
+    RunConfig baseConfig() const;
+    void exportReport();
+    void exportCsv();
+    void saveRun();
+    void showError(const QString &text);
+
+    SessionController *m_controller = nullptr;
+    DatasetBrowser *m_browser = nullptr;
+    TrainingPanel *m_training = nullptr;
+    HeatmapViewer *m_viewer = nullptr;
+    EvaluationPanel *m_evaluation = nullptr;
+    ForegroundPanel *m_foreground = nullptr;
+    CompositingPanel *m_compositing = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QMenu *m_recent = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QLabel *m_status = nullptr;
+    QFutureWatcher<Dataset> m_scan;
+    QFutureWatcher<QString> m_background;
+};
+
+} // namespace s2s::ui

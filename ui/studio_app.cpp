@@ -1,0 +1,104 @@
+#include "ui/studio_app.h"
+
+#include "engine/core/threads.h"
+#include "resources/app_resources.h"
+#include "ui/main_window.h"
+#include "ui/session_controller.h"
+#include "ui/settings.h"
+#include "ui/training_panel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+
+namespace s2s::ui {
+
+namespace {
+
+// Saves a PNG of every tab (for the README and for checking the UI by eye), then quits.
+void grabAllTabs(MainWindow &window, const QString &dir)
+{
+    QDir().mkpath(dir);
+    const QString names[] = {QStringLiteral("training"), QStringLiteral("heatmaps"), QStringLiteral("evaluation"),
+                             QStringLiteral("foreground"), QStringLiteral("compositing")};
+    for (int i = 0; i < window.tabs()->count() && i < 5; ++i) {
+        window.tabs()->setCurrentIndex(i);
+        QApplication::processEvents();
+        QThread::msleep(i >= 3 ? 1500 : 200); // the foreground and composite previews compute off-thread
+        QApplication::processEvents();
+        window.grab().save(dir + QLatin1Char('/') + names[i] + QStringLiteral(".png"));
+    }
+}
+
+} // namespace
+
+int runStudio(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Sam2Sim Studio"));
+    QApplication::setOrganizationName(QStringLiteral("Sam2Sim"));
+    QApplication::setApplicationVersion(QStringLiteral(SAM2SIM_VERSION));
+    QApplication::setWindowIcon(QIcon(appIconPath()));
+    const QString language = Settings().language();
+    installTranslations(app, language.isEmpty() ? QLocale::system() : QLocale(language));
+    configureThreads(0);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Sam2Sim Studio: unsupervised visual inspection"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("dataset"), QApplication::translate("main", "Dataset or category folder to open."));
+    const QCommandLineOption trainOption(QStringLiteral("train"), QApplication::translate("main", "Train the first category once the dataset is open."));
+    const QCommandLineOption shotsOption(QStringLiteral("screenshots"),
+                                         QApplication::translate("main", "After training, save a PNG of every panel to <dir> and quit."),
+                                         QStringLiteral("dir"));
+    const QCommandLineOption backboneOption(QStringLiteral("backbone"), QApplication::translate("main", "Backbone name."), QStringLiteral("name"));
+    const QCommandLineOption weightsOption(QStringLiteral("backbone-weights"), QApplication::translate("main", "Backbone weights file."), QStringLiteral("file"));
+    parser.addOptions({trainOption, shotsOption, backboneOption, weightsOption});
+    parser.process(app);
+
+    if (parser.isSet(backboneOption))
+        Settings().setBackbone(parser.value(backboneOption));
+    if (parser.isSet(weightsOption))
+        Settings().setBackboneWeights(QFileInfo(parser.value(weightsOption)).absoluteFilePath());
+
+    MainWindow window;
+    window.show();
+
+    QString dataset = parser.positionalArguments().value(0);
+    if (dataset.isEmpty())
+        dataset = Settings().recentDatasets().value(0);
+    if (!dataset.isEmpty() && QFileInfo(dataset).isDir()) {
+        window.openDataset(QFileInfo(dataset).absoluteFilePath());
+    } else {
+        // First start: the built-in demo dataset, generated once into the app's data folder.
+        const QString demo = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-data");
+        if (QFileInfo(demo).isDir())
+            window.openDataset(demo);
+        else
+            window.generateDemoDataset(demo);
+    }
+    if (parser.isSet(trainOption) || parser.isSet(shotsOption)) {
+        const QString shots = parser.value(shotsOption);
+        QObject::connect(&window, &MainWindow::datasetOpened, &window, [&window] {
+            QTimer::singleShot(100, &window, [&window] { window.startTraining(); });
+        }, Qt::SingleShotConnection);
+        if (!shots.isEmpty())
+            QObject::connect(window.controller(), &SessionController::resultsChanged, &window, [&window, shots] {
+                if (!window.controller()->results())
+                    return;
+                QTimer::singleShot(500, &window, [&window, shots] {
+                    grabAllTabs(window, shots);
+                    QApplication::quit();
+                });
+            });
+    }
+    return app.exec();
+}
+
+} // namespace s2s::ui

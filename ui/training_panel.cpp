@@ -1,0 +1,279 @@
+#include "ui/training_panel.h"
+
+#include "ui/settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QThread>
+#include <QTimer>
+#include <QVBoxLayout>
+#include "ui/qcustomplot_include.h"
+
+#include <cmath>
+
+namespace s2s::ui {
+
+namespace {
+
+// The slider is logarithmic over 0.001 .. 0.2 (200 ticks).
+double sigmaFromSlider(int v)
+{
+    return 0.001 * std::pow(200.0, v / 200.0);
+}
+
+int sliderFromSigma(double s)
+{
+    return static_cast<int>(std::lround(200.0 * std::log(s / 0.001) / std::log(200.0)));
+}
+
+QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
+{
+    auto *plot = new QCustomPlot(parent);
+    plot->xAxis->setLabel(QObject::tr("step"));
+    plot->yAxis->setLabel(yLabel);
+    plot->setMinimumHeight(150);
+    plot->legend->setVisible(true);
+    return plot;
+}
+
+QHBoxLayout *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
+{
+    auto *row = new QHBoxLayout;
+    auto *browse = new QPushButton(QObject::tr("Browse..."), parent);
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    QObject::connect(browse, &QPushButton::clicked, parent, [edit, parent, filter] {
+        const QString f = QFileDialog::getOpenFileName(parent, QObject::tr("Choose a weights file"), edit->text(), filter);
+        if (!f.isEmpty())
+            edit->setText(f);
+    });
+    return row;
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    const Settings settings;
+    auto *layout = new QVBoxLayout(this);
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    layout->addWidget(m_banner);
+
+    auto *form = new QFormLayout;
+    m_backbone = new QComboBox(this);
+    m_backbone->addItem(QStringLiteral("wide_resnet50_2"));
+    m_backbone->addItem(QStringLiteral("mobilenet_v2"));
+    m_backbone->setCurrentText(settings.backbone());
+    form->addRow(tr("Backbone:"), m_backbone);
+    m_weights = new QLineEdit(settings.backboneWeights(), this);
+    m_weights->setPlaceholderText(tr("torchvision .pth or .safetensors (empty: not pretrained)"));
+    form->addRow(tr("Backbone weights:"), fileRow(m_weights, this, tr("Weights (*.pth *.pt *.safetensors)")));
+    m_preset = new QComboBox(this);
+    m_preset->addItem(tr("fast (CPU)"), QStringLiteral("fast"));
+    m_preset->addItem(tr("paper (160 epochs)"), QStringLiteral("paper"));
+    form->addRow(tr("Preset:"), m_preset);
+    m_epochs = new QSpinBox(this);
+    m_epochs->setRange(1, 1000);
+    m_epochs->setValue(presetConfig("fast").totalEpochs());
+    form->addRow(tr("Epochs:"), m_epochs);
+
+    auto *sigmaRow = new QHBoxLayout;
+    m_sigmaSlider = new QSlider(Qt::Horizontal, this);
+    m_sigmaSlider->setRange(0, 200);
+    m_sigma = new QDoubleSpinBox(this);
+    m_sigma->setDecimals(4);
+    m_sigma->setRange(0.001, 0.2);
+    m_sigma->setSingleStep(0.001);
+    m_sigma->setValue(0.015);
+    m_sigmaSlider->setValue(sliderFromSigma(0.015));
+    sigmaRow->addWidget(m_sigmaSlider, 1);
+    sigmaRow->addWidget(m_sigma);
+    form->addRow(tr("Noise sigma:"), sigmaRow);
+    m_autoRetrain = new QCheckBox(tr("Retrain the heads on cached features when sigma changes"), this);
+    m_autoRetrain->setChecked(true);
+    form->addRow(QString(), m_autoRetrain);
+
+    m_foreground = new QCheckBox(tr("Remove the background of object images (Sam2Sim)"), this);
+    form->addRow(tr("Foreground:"), m_foreground);
+    m_segmenter = new QComboBox(this);
+    m_segmenter->addItem(tr("classical (OpenCV)"), QStringLiteral("classical"));
+    m_segmenter->addItem(tr("SAM 2.1"), QStringLiteral("sam2"));
+    m_segmenter->addItem(tr("auto"), QStringLiteral("auto"));
+    form->addRow(tr("Segmenter:"), m_segmenter);
+    m_sam2Weights = new QLineEdit(settings.sam2Weights(), this);
+    m_sam2Weights->setPlaceholderText(tr("sam2.1_hiera_tiny.pt"));
+    form->addRow(tr("SAM 2 weights:"), fileRow(m_sam2Weights, this, tr("Checkpoints (*.pt *.pth)")));
+    m_threads = new QSpinBox(this);
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
+    form->addRow(tr("Threads:"), m_threads);
+    layout->addLayout(form);
+
+    auto *buttons = new QHBoxLayout;
+    m_train = new QPushButton(tr("Train"), this);
+    m_train->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar(this);
+    m_eta = new QLabel(this);
+    buttons->addWidget(m_train);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_eta);
+    layout->addLayout(buttons);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *plots = new QWidget(split);
+    auto *plotRow = new QHBoxLayout(plots);
+    plotRow->setContentsMargins(0, 0, 0, 0);
+    m_lossPlot = makePlot(plots, tr("loss"));
+    m_pPlot = makePlot(plots, tr("fraction"));
+    m_lossPlot->addGraph()->setName(tr("loss"));
+    m_pPlot->addGraph()->setName(tr("p_true"));
+    m_pPlot->addGraph()->setName(tr("p_fake"));
+    m_pPlot->graph(1)->setPen(QPen(QColor(220, 80, 40)));
+    m_pPlot->yAxis->setRange(0, 1);
+    plotRow->addWidget(m_lossPlot);
+    plotRow->addWidget(m_pPlot);
+    m_log = new QPlainTextEdit(split);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(2000);
+    split->addWidget(plots);
+    split->addWidget(m_log);
+    layout->addWidget(split, 1);
+
+    connect(m_train, &QPushButton::clicked, this, &TrainingPanel::trainRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
+        m_epochs->setValue(presetConfig(m_preset->currentData().toString().toStdString()).totalEpochs());
+    });
+    connect(m_sigmaSlider, &QSlider::valueChanged, this, [this](int v) {
+        const QSignalBlocker block(m_sigma);
+        m_sigma->setValue(sigmaFromSlider(v));
+    });
+    connect(m_sigma, &QDoubleSpinBox::valueChanged, this, [this](double s) {
+        const QSignalBlocker block(m_sigmaSlider);
+        m_sigmaSlider->setValue(sliderFromSigma(s));
+        Q_EMIT settingsChanged();
+    });
+    // Retrain once the user lets go of the slider or finishes typing, not on every tick.
+    connect(m_sigmaSlider, &QSlider::sliderReleased, this, [this] { Q_EMIT sigmaChanged(m_sigma->value()); });
+    connect(m_sigma, &QDoubleSpinBox::editingFinished, this, [this] { Q_EMIT sigmaChanged(m_sigma->value()); });
+    connect(m_sigmaSlider, &QSlider::actionTriggered, this, [this](int action) {
+        if (action != QAbstractSlider::SliderMove)
+            QTimer::singleShot(0, this, [this] { Q_EMIT sigmaChanged(m_sigma->value()); });
+    });
+    for (auto *w : {static_cast<QWidget *>(m_backbone), static_cast<QWidget *>(m_segmenter), static_cast<QWidget *>(m_preset)})
+        connect(qobject_cast<QComboBox *>(w), &QComboBox::currentIndexChanged, this, &TrainingPanel::settingsChanged);
+    connect(m_weights, &QLineEdit::textChanged, this, [this] {
+        Settings().setBackboneWeights(m_weights->text());
+        updateBanner();
+        Q_EMIT settingsChanged();
+    });
+    connect(m_backbone, &QComboBox::currentTextChanged, this, [](const QString &b) { Settings().setBackbone(b); });
+    connect(m_sam2Weights, &QLineEdit::textChanged, this, [this] { Settings().setSam2Weights(m_sam2Weights->text()); });
+    connect(m_foreground, &QCheckBox::toggled, this, &TrainingPanel::settingsChanged);
+    connect(m_epochs, &QSpinBox::valueChanged, this, &TrainingPanel::settingsChanged);
+    updateBanner();
+}
+
+void TrainingPanel::updateBanner()
+{
+    if (m_weights->text().isEmpty()) {
+        m_banner->setText(tr("Backbone NOT PRETRAINED: no weights file is set, so features come from random "
+                             "weights. Results show the workflow, not real inspection quality."));
+        m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fde2c4; color: #6b3300; padding: 6px; border-radius: 4px; }"));
+    } else {
+        m_banner->setText(tr("Backbone weights: %1").arg(m_weights->text()));
+        m_banner->setStyleSheet(QStringLiteral("QLabel { background: #dff3df; color: #1c4d1c; padding: 6px; border-radius: 4px; }"));
+    }
+}
+
+bool TrainingPanel::autoRetrain() const
+{
+    return m_autoRetrain->isChecked();
+}
+
+RunConfig TrainingPanel::applyTo(RunConfig c) const
+{
+    const RunConfig preset = presetConfig(m_preset->currentData().toString().toStdString());
+    c.preset = preset.preset;
+    c.metaEpochs = m_epochs->value();
+    c.ganEpochs = 1;
+    c.backbone = m_backbone->currentText().toStdString();
+    c.backboneWeights = m_weights->text().toStdString();
+    c.noiseSigma = m_sigma->value();
+    c.foreground = m_foreground->isChecked();
+    c.segmenter = m_segmenter->currentData().toString().toStdString();
+    c.sam2Weights = m_sam2Weights->text().toStdString();
+    c.threads = m_threads->value();
+    return c;
+}
+
+void TrainingPanel::setBusy(bool busy)
+{
+    m_train->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    if (!busy) {
+        m_eta->clear();
+        m_progress->setValue(m_progress->maximum());
+    }
+}
+
+void TrainingPanel::appendLog(const QString &line)
+{
+    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+}
+
+void TrainingPanel::showProgress(int done, int total, const QString &text)
+{
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(done);
+    m_progress->setFormat(text + QStringLiteral("  %p%"));
+}
+
+void TrainingPanel::resetCurves()
+{
+    m_step = 0.0;
+    m_lossPlot->graph(0)->data()->clear();
+    m_pPlot->graph(0)->data()->clear();
+    m_pPlot->graph(1)->data()->clear();
+    m_lossPlot->replot();
+    m_pPlot->replot();
+}
+
+void TrainingPanel::addTrainProgress(const TrainProgress &p)
+{
+    m_step += 1.0;
+    m_lossPlot->graph(0)->addData(m_step, p.loss);
+    m_pPlot->graph(0)->addData(m_step, p.pTrue);
+    m_pPlot->graph(1)->addData(m_step, p.pFake);
+    m_lossPlot->rescaleAxes();
+    m_pPlot->xAxis->setRange(0, std::max(1.0, m_step));
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_pPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_eta->setText(tr("epoch %1/%2, ETA %3 s").arg(p.epoch).arg(p.epochs).arg(static_cast<int>(p.etaS)));
+    if (p.step == p.steps)
+        appendLog(tr("epoch %1/%2: loss %3, p_true %4, p_fake %5")
+                      .arg(p.epoch)
+                      .arg(p.epochs)
+                      .arg(p.loss, 0, 'f', 4)
+                      .arg(p.pTrue, 0, 'f', 3)
+                      .arg(p.pFake, 0, 'f', 3));
+}
+
+} // namespace s2s::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "engine/pipeline/run_config.h"
+#include "engine/simplenet/train_progress.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace s2s::ui {
+
+// Training dashboard: backbone and weights, preset, epochs, noise sigma (slider + spin box),
+// segmenter, threads; Train / Cancel; progress with ETA; live loss and p_true/p_fake curves; a log.
+class TrainingPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TrainingPanel(QWidget *parent = nullptr);
+
+    // Fills the panel's settings into a config (data root, category and kind stay as given).
+    RunConfig applyTo(RunConfig config) const;
+    void setBusy(bool busy);
+    void appendLog(const QString &line);
+    void showProgress(int done, int total, const QString &text);
+    void addTrainProgress(const TrainProgress &p);
+    void resetCurves();
+
+Q_SIGNALS:
+    void trainRequested();
+    void cancelRequested();
+    void sigmaChanged(double sigma); // after the user settles on a value
+    void settingsChanged();
+
+private:
+    void updateBanner();
+
+    QLabel *m_banner = nullptr;
+    QComboBox *m_backbone = nullptr;
+    QLineEdit *m_weights = nullptr;
+    QComboBox *m_preset = nullptr;
+    QSpinBox *m_epochs = nullptr;
+    QSlider *m_sigmaSlider = nullptr;
+    QDoubleSpinBox *m_sigma = nullptr;
+    QCheckBox *m_foreground = nullptr;
+    QComboBox *m_segmenter = nullptr;
+    QLineEdit *m_sam2Weights = nullptr;
+    QSpinBox *m_threads = nullptr;
+    QCheckBox *m_autoRetrain = nullptr;
+    QPushButton *m_train = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_eta = nullptr;
+    QCustomPlot *m_lossPlot = nullptr;
+    QCustomPlot *m_pPlot = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    double m_step = 0.0;
+
+public:
+    bool autoRetrain() const;
+};
+
+} // namespace s2s::ui
