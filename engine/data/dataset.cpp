@@ -240,7 +240,7 @@ Category scanCategory(const fs::path &root, ScanMode mode, const ProgressFn &pro
                 continue;
             std::error_code ec;
             if (!fs::is_directory(defectDir, ec)) {
-                sink.add(defectDir, "is a file where a defect-type folder should be");
+                sink.add(defectDir, "is a file where a folder should be (a defect type under test/)");
                 continue;
             }
             const std::string defect = defectDir.filename().string();

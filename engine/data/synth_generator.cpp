@@ -351,24 +351,9 @@ void writeCategory(const CategorySpec &spec, const SynthOptions &o, std::int64_t
     for (const std::string &defect : spec.defects) {
         for (int i = 0; i < o.testDefectCount; ++i) {
             step("test/" + defect);
-            cv::RNG rng(imageSeed(o.seed, spec.name, "test/" + defect, i));
-            Rendered r = render(spec.name, rng, o.size);
-            // The backdrop without the object, so a missing part shows the real background.
-            cv::Mat background;
-            if (!spec.texture) {
-                cv::RNG bgRng(imageSeed(o.seed, spec.name, "test/" + defect, i));
-                background = objectBackground(bgRng, o.size,
-                                              spec.name == "nut" ? cv::Vec3f(70, 80, 95) : cv::Vec3f(185, 190, 180));
-            }
-            cv::Mat mask;
-            for (int attempt = 0; attempt < 20; ++attempt) {
-                cv::bitwise_and(defectFootprint(defect, r, rng, o.size), r.object, mask);
-                if (cv::countNonZero(mask) >= std::max(12, o.size * o.size / 2000))
-                    break;
-            }
-            applyDefect(defect, r, mask, rng, background);
-            writeImage(root / "test" / defect / (name(i) + ".png"), r.image);
-            writeImage(root / "ground_truth" / defect / (name(i) + "_mask.png"), mask);
+            const SynthSample sample = renderSynthDefect(spec.name, defect, o.seed, i, o.size);
+            writeImage(root / "test" / defect / (name(i) + ".png"), sample.image);
+            writeImage(root / "ground_truth" / defect / (name(i) + "_mask.png"), sample.mask);
         }
     }
     writeFileAtomically(root / "category.json",
@@ -377,6 +362,32 @@ void writeCategory(const CategorySpec &spec, const SynthOptions &o, std::int64_t
 }
 
 } // namespace
+
+SynthSample renderSynthDefect(const std::string &category, const std::string &defect, std::uint64_t seed, int index,
+                              int size)
+{
+    const auto it = std::find_if(specs().begin(), specs().end(), [&](const auto &s) { return s.name == category; });
+    if (it == specs().end())
+        throw Error("synth: unknown category '" + category + "'");
+    cv::RNG rng(imageSeed(seed, category, "test/" + defect, index));
+    Rendered r = render(category, rng, size);
+    SynthSample sample;
+    sample.clean = r.image.clone();
+    // The backdrop without the object, so a missing part shows the real background.
+    cv::Mat background;
+    if (!it->texture) {
+        cv::RNG bgRng(imageSeed(seed, category, "test/" + defect, index));
+        background = objectBackground(bgRng, size, category == "nut" ? cv::Vec3f(70, 80, 95) : cv::Vec3f(185, 190, 180));
+    }
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        cv::bitwise_and(defectFootprint(defect, r, rng, size), r.object, sample.mask);
+        if (cv::countNonZero(sample.mask) >= std::max(12, size * size / 2000))
+            break;
+    }
+    applyDefect(defect, r, sample.mask, rng, background);
+    sample.image = r.image;
+    return sample;
+}
 
 std::vector<std::string> synthCategoryNames()
 {

@@ -2,6 +2,8 @@
 
 #include "engine/core/progress.h"
 
+#include <opencv2/core/mat.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -20,6 +22,16 @@ struct SynthOptions
     int testGoodCount = 10;  // test/good images per category
     int testDefectCount = 5; // images per defect type
 };
+
+// One defect image with what it was made from: the defect-free render and the exact mask.
+struct SynthSample
+{
+    cv::Mat image; // RGB with the defect
+    cv::Mat clean; // RGB, same render without the defect
+    cv::Mat mask;  // CV_8UC1 0/255: exactly the pixels the defect changed
+};
+SynthSample renderSynthDefect(const std::string &category, const std::string &defect, std::uint64_t seed, int index,
+                              int size);
 
 // "nut", "tablet" (objects on a background), "weave", "stone" (textures).
 std::vector<std::string> synthCategoryNames();

@@ -1,0 +1,214 @@
+// Dataset scanner: layouts, every bad case with its one-line message, the real hazelnut_toy.
+#include "engine/core/atomic_file.h"
+#include "engine/core/error.h"
+#include "engine/data/dataset.h"
+#include "engine/io/image_io.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <opencv2/core.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+class TestScanner final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void mvtecLayout();
+    void singleCategoryFolder();
+    void kinds_data();
+    void kinds();
+    void badCases_data();
+    void badCases();
+    void strictThrowsFirstProblem();
+    void notAFolder();
+    void hazelnutToy();
+
+private:
+    fs::path root() const { return fs::path(m_dir->path().toStdString()); }
+    void image(const fs::path &p, int w = 32, int h = 24, int channels = 3);
+    void goodCategory(const fs::path &c);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestScanner::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestScanner::image(const fs::path &p, int w, int h, int channels)
+{
+    cv::Mat m(h, w, channels == 1 ? CV_8UC1 : CV_8UC3, cv::Scalar::all(90));
+    s2s::writeImage(p, m);
+}
+
+void TestScanner::goodCategory(const fs::path &c)
+{
+    image(c / "train/good/000.png");
+    image(c / "train/good/001.jpg");
+    image(c / "test/good/000.bmp");
+    image(c / "test/crack/000.png");
+    image(c / "ground_truth/crack/000_mask.png", 32, 24, 1);
+    image(c / "test/hole/007.tiff");
+    image(c / "ground_truth/hole/007.png", 32, 24, 1); // mask named like the image
+}
+
+void TestScanner::mvtecLayout()
+{
+    goodCategory(root() / "bottle");
+    goodCategory(root() / "carpet");
+    s2s::writeFileAtomically(root() / "license.txt", "text");
+    const auto d = s2s::scanDataset(root());
+    QCOMPARE(d.categories.size(), std::size_t(2));
+    QVERIFY(d.issues.empty());
+    const auto *bottle = d.find("bottle");
+    QVERIFY(bottle);
+    QCOMPARE(bottle->train.size(), std::size_t(2));
+    QCOMPARE(bottle->test.size(), std::size_t(3));
+    QCOMPARE(bottle->defectTypes, (std::vector<std::string>{"crack", "hole"}));
+    for (const auto &r : bottle->test) {
+        QCOMPARE(r.label, r.defectType == "good" ? 0 : 1);
+        QCOMPARE(r.mask.empty(), r.label == 0);
+    }
+    QCOMPARE(int(d.find("carpet")->kind), int(s2s::CategoryKind::Texture));
+    QVERIFY(bottle->issues.empty());
+}
+
+void TestScanner::singleCategoryFolder()
+{
+    goodCategory(root() / "screw");
+    const auto d = s2s::scanDataset(root() / "screw");
+    QCOMPARE(d.categories.size(), std::size_t(1));
+    QCOMPARE(d.categories.front().name, std::string("screw"));
+}
+
+void TestScanner::kinds_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("known");
+    QTest::newRow("carpet") << "carpet" << int(s2s::CategoryKind::Texture) << true;
+    QTest::newRow("wood") << "wood" << int(s2s::CategoryKind::Texture) << true;
+    QTest::newRow("transistor") << "transistor" << int(s2s::CategoryKind::Object) << true;
+    QTest::newRow("metal_nut") << "metal_nut" << int(s2s::CategoryKind::Object) << true;
+    QTest::newRow("unknown") << "widget" << int(s2s::CategoryKind::Object) << false;
+}
+
+void TestScanner::kinds()
+{
+    QFETCH(QString, name);
+    QFETCH(int, kind);
+    QFETCH(bool, known);
+    bool k = !known;
+    QCOMPARE(int(s2s::defaultCategoryKind(name.toStdString(), &k)), kind);
+    QCOMPARE(k, known);
+    goodCategory(root() / name.toStdString());
+    const auto d = s2s::scanDataset(root());
+    QCOMPARE(d.categories.front().keepsBackground, name == QLatin1String("transistor"));
+    // category.json overrides the kind
+    s2s::writeFileAtomically(root() / name.toStdString() / "category.json", R"({"kind": "texture"})");
+    QCOMPARE(int(s2s::scanDataset(root()).categories.front().kind), int(s2s::CategoryKind::Texture));
+}
+
+void TestScanner::badCases_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing train/good") << "no-train" << "missing folder";
+    QTest::newRow("defect without mask") << "no-mask" << "defect image without a mask";
+    QTest::newRow("mask size differs") << "mask-size" << "differs from its image";
+    QTest::newRow("zero-byte image") << "zero-byte" << "empty file (0 bytes)";
+    QTest::newRow("unreadable image") << "garbage" << "not a readable image";
+    QTest::newRow("file where a folder should be") << "file-folder" << "is a file where a folder should be";
+    QTest::newRow("empty category") << "empty" << "empty category";
+    QTest::newRow("unsupported file") << "text-file" << "not an image file";
+    QTest::newRow("bad category.json") << "bad-json" << "invalid category.json";
+}
+
+void TestScanner::badCases()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, expected);
+    const fs::path c = root() / "cat";
+    goodCategory(root() / "other"); // keeps the dataset non-empty
+    if (scenario == QLatin1String("no-train")) {
+        image(c / "test/good/000.png");
+    } else {
+        goodCategory(c);
+        if (scenario == QLatin1String("no-mask"))
+            fs::remove(c / "ground_truth/crack/000_mask.png");
+        else if (scenario == QLatin1String("mask-size"))
+            image(c / "ground_truth/crack/000_mask.png", 16, 16, 1);
+        else if (scenario == QLatin1String("zero-byte"))
+            std::ofstream(c / "train/good/002.png");
+        else if (scenario == QLatin1String("garbage"))
+            std::ofstream(c / "train/good/003.png") << "this is not a png";
+        else if (scenario == QLatin1String("file-folder")) {
+            fs::remove_all(c / "test/hole");
+            std::ofstream(c / "test/hole") << "x";
+        } else if (scenario == QLatin1String("empty")) {
+            fs::remove_all(c / "train/good");
+            fs::create_directories(c / "train/good");
+        } else if (scenario == QLatin1String("text-file"))
+            std::ofstream(c / "train/good/notes.doc") << "x";
+        else if (scenario == QLatin1String("bad-json"))
+            std::ofstream(c / "category.json") << "{kind: ";
+    }
+    const auto d = s2s::scanDataset(root());
+    std::vector<s2s::ScanIssue> all = d.issues;
+    for (const auto &cat : d.categories)
+        all.insert(all.end(), cat.issues.begin(), cat.issues.end());
+    bool found = false;
+    for (const auto &i : all) {
+        QVERIFY(i.message.find('\n') == std::string::npos);
+        found = found || QString::fromStdString(i.message).contains(expected);
+    }
+    QVERIFY2(found, qPrintable(QStringLiteral("no issue containing '%1'").arg(expected)));
+    QVERIFY(d.find("other")); // the good category is unaffected
+}
+
+void TestScanner::strictThrowsFirstProblem()
+{
+    goodCategory(root() / "cat");
+    fs::remove(root() / "cat/ground_truth/crack/000_mask.png");
+    try {
+        s2s::scanDataset(root(), s2s::ScanMode::Strict);
+        QFAIL("strict scan accepted a defect image without a mask");
+    } catch (const s2s::Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("000.png: defect image without a mask")), e.what());
+    }
+}
+
+void TestScanner::notAFolder()
+{
+    QVERIFY_THROWS_EXCEPTION(s2s::Error, s2s::scanDataset(root() / "missing"));
+    s2s::writeFileAtomically(root() / "file.txt", "x");
+    QVERIFY_THROWS_EXCEPTION(s2s::Error, s2s::scanDataset(root() / "file.txt"));
+}
+
+void TestScanner::hazelnutToy()
+{
+    const fs::path toy = fs::path(qEnvironmentVariable("SAM2SIM_SHARED").toStdString()) / "data" / "hazelnut_toy";
+    if (!fs::is_directory(toy))
+        QSKIP("../shared/data/hazelnut_toy not found: real-data scan skipped");
+    const auto d = s2s::scanDataset(toy, s2s::ScanMode::Strict);
+    QCOMPARE(d.categories.size(), std::size_t(1));
+    const auto &c = d.categories.front();
+    QCOMPARE(c.train.size(), std::size_t(28));
+    QCOMPARE(c.test.size(), std::size_t(23));
+    QCOMPARE(c.defectTypes, std::vector<std::string>{"colour"});
+    int masks = 0;
+    for (const auto &r : c.test)
+        masks += r.mask.empty() ? 0 : 1;
+    QCOMPARE(masks, 17);
+    QVERIFY(!c.kindKnown);
+}
+
+QTEST_APPLESS_MAIN(TestScanner)
+#include "tst_scanner.moc"
