@@ -2,6 +2,602 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>classical (fallback: %1)</source>
+        <translation>klassisch (Ersatz: %1)</translation>
+    </message>
+    <message>
+        <source> - implausible mask (%1): the whole frame is kept</source>
+        <translation> - unplausible Maske (%1): das ganze Bild bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Choose a weights file</source>
+        <translation>Gewichtsdatei wählen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Sam2Sim Studio: unsupervised visual inspection</source>
+        <translation>Sam2Sim Studio: unüberwachte visuelle Inspektion</translation>
+    </message>
+    <message>
+        <source>Dataset or category folder to open.</source>
+        <translation>Zu öffnender Datensatz- oder Kategorieordner.</translation>
+    </message>
+    <message>
+        <source>Train the first category once the dataset is open.</source>
+        <translation>Die erste Kategorie trainieren, sobald der Datensatz geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>After training, save a PNG of every panel to &lt;dir&gt; and quit.</source>
+        <translation>Nach dem Training von jedem Bereich ein PNG in &lt;dir&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Backbone name.</source>
+        <translation>Name des Backbones.</translation>
+    </message>
+    <message>
+        <source>Backbone weights file.</source>
+        <translation>Gewichtsdatei des Backbones.</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::CompositingPanel</name>
+    <message>
+        <source>all families (cycled by seed)</source>
+        <translation>alle Familien (je nach Seed reihum)</translation>
+    </message>
+    <message>
+        <source>folder of images...</source>
+        <translation>Ordner mit Bildern...</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>Hintergrund:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Feathering:</source>
+        <translation>Weiche Kante:</translation>
+    </message>
+    <message>
+        <source>Evaluate with pseudo-backgrounds</source>
+        <translation>Mit Pseudo-Hintergründen auswerten</translation>
+    </message>
+    <message>
+        <source>The object keeps its place, so ground-truth masks stay valid. Textures are not composited.</source>
+        <translation>Das Objekt behält seine Position, daher bleiben die Ground-Truth-Masken gültig. Texturen werden nicht montiert.</translation>
+    </message>
+    <message>
+        <source>Select an image to preview its composite.</source>
+        <translation>Ein Bild wählen, um seine Montage in der Vorschau zu sehen.</translation>
+    </message>
+    <message>
+        <source>Folder of background images</source>
+        <translation>Ordner mit Hintergrundbildern</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::DatasetBrowser</name>
+    <message>
+        <source>No dataset open. Use File &gt; Open dataset, drop a folder here, or generate the demo dataset.</source>
+        <translation>Kein Datensatz geöffnet. Datei &gt; Datensatz öffnen wählen, einen Ordner hierher ziehen oder den Demo-Datensatz erzeugen.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Aufteilung:</translation>
+    </message>
+    <message>
+        <source>Defect:</source>
+        <translation>Defekt:</translation>
+    </message>
+    <message>
+        <source>Scan problems (skipped files):</source>
+        <translation>Probleme beim Einlesen (übersprungene Dateien):</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>texture</source>
+        <translation>Textur</translation>
+    </message>
+    <message>
+        <source>Double-click to switch object/texture</source>
+        <translation>Doppelklick wechselt zwischen Objekt und Textur</translation>
+    </message>
+    <message>
+        <source>Kind not known from the name (default); double-click to switch</source>
+        <translation>Art aus dem Namen nicht bekannt (Vorgabe); Doppelklick zum Wechseln</translation>
+    </message>
+    <message>
+        <source>None: every file was usable.</source>
+        <translation>Keine: jede Datei war verwendbar.</translation>
+    </message>
+    <message>
+        <source>%1 - %2 categories</source>
+        <translation>%1 - %2 Kategorien</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::EvaluationPanel</name>
+    <message>
+        <source>false-positive rate</source>
+        <translation>Falsch-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>Richtig-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>Score histogram (drag the slider to move the threshold)</source>
+        <translation>Score-Histogramm (Schieberegler ziehen, um die Schwelle zu verschieben)</translation>
+    </message>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>Target FPR on good images</source>
+        <translation>Ziel-FPR auf guten Bildern</translation>
+    </message>
+    <message>
+        <source>Manual (slider)</source>
+        <translation>Manuell (Schieberegler)</translation>
+    </message>
+    <message>
+        <source>Threshold rule:</source>
+        <translation>Schwellenregel:</translation>
+    </message>
+    <message>
+        <source>predicted normal</source>
+        <translation>vorhergesagt normal</translation>
+    </message>
+    <message>
+        <source>predicted anomalous</source>
+        <translation>vorhergesagt anomal</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+    <message>
+        <source>noise sigma</source>
+        <translation>Rausch-Sigma</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>pixel AUROC</source>
+        <translation>Pixel-AUROC</translation>
+    </message>
+    <message>
+        <source>Results are stale: the settings changed since they were computed. Train to update.</source>
+        <translation>Die Ergebnisse sind veraltet: Die Einstellungen haben sich seit der Berechnung geändert. Zum Aktualisieren trainieren.</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>FPR &lt;= %1 on good images</source>
+        <translation>FPR &lt;= %1 auf guten Bildern</translation>
+    </message>
+    <message>
+        <source>Cannot apply the rule: %1</source>
+        <translation>Die Regel lässt sich nicht anwenden: %1</translation>
+    </message>
+    <message>
+        <source>No results yet: train a model.</source>
+        <translation>Noch keine Ergebnisse: ein Modell trainieren.</translation>
+    </message>
+    <message>
+        <source>%1 (AUROC %2)</source>
+        <translation>%1 (AUROC %2)</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>pixel</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>image, pseudo-bg</source>
+        <translation>Bild, Pseudo-Hg.</translation>
+    </message>
+    <message>
+        <source>pixel, pseudo-bg</source>
+        <translation>Pixel, Pseudo-Hg.</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>image score</source>
+        <translation>Bild-Score</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Image AUROC&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Pixel AUROC&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;AU-PRO&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;F1-max&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;Bild-AUROC&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Pixel-AUROC&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;AU-PRO&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;F1-max&lt;/b&gt; %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Pseudo-backgrounds&lt;/b&gt; (%1, seed %2): image AUROC %3, pixel AUROC %4</source>
+        <translation>&lt;br&gt;&lt;b&gt;Pseudo-Hintergründe&lt;/b&gt; (%1, Seed %2): Bild-AUROC %3, Pixel-AUROC %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;Backbone not pretrained (random weights).&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;Backbone nicht vortrainiert (Zufallsgewichte).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 epochs.</source>
+        <translation>&lt;br&gt;Letzte Epoche, keine Modellauswahl auf dem Testdatensatz; Sigma %1, %2 Epochen.</translation>
+    </message>
+    <message>
+        <source>Active rule: %1, threshold %2</source>
+        <translation>Aktive Regel: %1, Schwelle %2</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ForegroundPanel</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Foreground mask</source>
+        <translation>Vordergrundmaske</translation>
+    </message>
+    <message>
+        <source>Extracted object</source>
+        <translation>Freigestelltes Objekt</translation>
+    </message>
+    <message>
+        <source>Select an image (dataset browser or heatmap viewer).</source>
+        <translation>Ein Bild wählen (Datensatz-Browser oder Heatmap-Ansicht).</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Neu berechnen</translation>
+    </message>
+    <message>
+        <source>Segmenter: %1, confidence %2</source>
+        <translation>Segmentierer: %1, Konfidenz %2</translation>
+    </message>
+    <message>
+        <source>Segmenting %1...</source>
+        <translation>Segmentiere %1...</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::HeatmapViewer</name>
+    <message>
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <source>Errors (FP + FN)</source>
+        <translation>Fehler (FP + FN)</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>Falsch positive</translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation>Falsch negative</translation>
+    </message>
+    <message>
+        <source>Anomalous (ground truth)</source>
+        <translation>Anomal (Ground Truth)</translation>
+    </message>
+    <message>
+        <source>Normal (ground truth)</source>
+        <translation>Normal (Ground Truth)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>Defekt</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message>
+        <source>Pseudo-background results</source>
+        <translation>Ergebnisse mit Pseudo-Hintergründen</translation>
+    </message>
+    <message>
+        <source>Heatmap opacity:</source>
+        <translation>Deckkraft der Heatmap:</translation>
+    </message>
+    <message>
+        <source>Train a model to review its heatmaps.</source>
+        <translation>Ein Modell trainieren, um seine Heatmaps zu prüfen.</translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation>anomal</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; score &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; threshold %4 (%5) &amp;nbsp; verdict &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; Score &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; Schwelle %4 (%5) &amp;nbsp; Urteil &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::MainWindow</name>
+    <message>
+        <source>Sam2Sim Studio</source>
+        <translation>Sam2Sim Studio</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Heatmaps</source>
+        <translation>Heatmaps</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Foreground</source>
+        <translation>Vordergrund</translation>
+    </message>
+    <message>
+        <source>Pseudo-backgrounds</source>
+        <translation>Pseudo-Hintergründe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Train a model first: pseudo-backgrounds test a trained model.</source>
+        <translation>Zuerst ein Modell trainieren: Pseudo-Hintergründe testen ein trainiertes Modell.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open dataset...</source>
+        <translation>Datensatz ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Open an MVTec-style dataset or category folder</source>
+        <translation>Einen Datensatz- oder Kategorieordner im MVTec-Format öffnen</translation>
+    </message>
+    <message>
+        <source>Recent datasets</source>
+        <translation>Zuletzt geöffnete Datensätze</translation>
+    </message>
+    <message>
+        <source>&amp;Generate demo dataset...</source>
+        <translation>Demo-Datensatz &amp;erzeugen...</translation>
+    </message>
+    <message>
+        <source>Folder for the demo dataset</source>
+        <translation>Ordner für den Demo-Datensatz</translation>
+    </message>
+    <message>
+        <source>&amp;Save run...</source>
+        <translation>Lauf &amp;speichern...</translation>
+    </message>
+    <message>
+        <source>Export &amp;report (PDF)...</source>
+        <translation>&amp;Bericht exportieren (PDF)...</translation>
+    </message>
+    <message>
+        <source>Export results (&amp;CSV)...</source>
+        <translation>Ergebnisse exportieren (&amp;CSV)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Language (applied on restart)</source>
+        <translation>Sprache (wirkt nach Neustart)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the studio starts.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start des Studios.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Sam2Sim Studio</source>
+        <translation>Ü&amp;ber Sam2Sim Studio</translation>
+    </message>
+    <message>
+        <source>About Sam2Sim Studio</source>
+        <translation>Über Sam2Sim Studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sam2Sim Studio %1&lt;/b&gt;&lt;p&gt;Unsupervised visual inspection: SimpleNet anomaly detection with foreground extraction and pseudo-background robustness tests.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Sam2Sim Studio %1&lt;/b&gt;&lt;p&gt;Unüberwachte visuelle Inspektion: SimpleNet-Anomaliedetektion mit Vordergrundextraktion und Robustheitstests mit Pseudo-Hintergründen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Scanning %1...</source>
+        <translation>%1 wird eingelesen...</translation>
+    </message>
+    <message>
+        <source>Generating the demo dataset in %1...</source>
+        <translation>Demo-Datensatz wird in %1 erzeugt...</translation>
+    </message>
+    <message>
+        <source>Category %1 (%2)</source>
+        <translation>Kategorie %1 (%2)</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>texture</source>
+        <translation>Textur</translation>
+    </message>
+    <message>
+        <source>Open a dataset and select a category first.</source>
+        <translation>Zuerst einen Datensatz öffnen und eine Kategorie wählen.</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: train a model first.</source>
+        <translation>Noch nichts zu speichern: zuerst ein Modell trainieren.</translation>
+    </message>
+    <message>
+        <source>Folder for the run</source>
+        <translation>Ordner für den Lauf</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: train a model first.</source>
+        <translation>Noch nichts zu exportieren: zuerst ein Modell trainieren.</translation>
+    </message>
+    <message>
+        <source>Export per-image results</source>
+        <translation>Ergebnisse je Bild exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet: train a model first.</source>
+        <translation>Noch nichts für einen Bericht: zuerst ein Modell trainieren.</translation>
+    </message>
+    <message>
+        <source>Export inspection report</source>
+        <translation>Prüfbericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::Report</name>
     <message>
         <source>Image not found: %1</source>
@@ -202,10 +798,6 @@
     <message>
         <source>Run created</source>
         <translation>Lauf erstellt</translation>
-    </message>
-    <message>
-        <source>%1 (Sam2Sim Studio %2)</source>
-        <translation>%1 (Sam2Sim Studio %2)</translation>
     </message>
     <message>
         <source>unknown version</source>
@@ -438,6 +1030,184 @@
     <message>
         <source>stored with the run: %1</source>
         <translation>mit dem Lauf gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>median to maximum map value</source>
+        <translation>Median bis Maximum der Kartenwerte</translation>
+    </message>
+    <message>
+        <source>%1 (file time)</source>
+        <translation>%1 (Dateizeit)</translation>
+    </message>
+    <message>
+        <source>%1, Sam2Sim Studio %2</source>
+        <translation>%1, Sam2Sim Studio %2</translation>
+    </message>
+    <message>
+        <source>Model selection</source>
+        <translation>Modellauswahl</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::SessionController</name>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 cancelled; the previous results are kept</source>
+        <translation>%1 abgebrochen; die bisherigen Ergebnisse bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Pseudo-background evaluation</source>
+        <translation>Auswertung mit Pseudo-Hintergründen</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Saving run</source>
+        <translation>Lauf wird gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::TrainingPanel</name>
+    <message>
+        <source>Backbone:</source>
+        <translation>Backbone:</translation>
+    </message>
+    <message>
+        <source>torchvision .pth or .safetensors (empty: not pretrained)</source>
+        <translation>torchvision .pth oder .safetensors (leer: nicht vortrainiert)</translation>
+    </message>
+    <message>
+        <source>Backbone weights:</source>
+        <translation>Backbone-Gewichte:</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors)</source>
+        <translation>Gewichte (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>fast (CPU)</source>
+        <translation>schnell (CPU)</translation>
+    </message>
+    <message>
+        <source>paper (160 epochs)</source>
+        <translation>Paper (160 Epochen)</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Noise sigma:</source>
+        <translation>Rausch-Sigma:</translation>
+    </message>
+    <message>
+        <source>Retrain the heads on cached features when sigma changes</source>
+        <translation>Köpfe auf zwischengespeicherten Merkmalen neu trainieren, wenn sich Sigma ändert</translation>
+    </message>
+    <message>
+        <source>Remove the background of object images (Sam2Sim)</source>
+        <translation>Hintergrund von Objektbildern entfernen (Sam2Sim)</translation>
+    </message>
+    <message>
+        <source>Foreground:</source>
+        <translation>Vordergrund:</translation>
+    </message>
+    <message>
+        <source>classical (OpenCV)</source>
+        <translation>klassisch (OpenCV)</translation>
+    </message>
+    <message>
+        <source>SAM 2.1</source>
+        <translation>SAM 2.1</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Segmenter:</source>
+        <translation>Segmentierer:</translation>
+    </message>
+    <message>
+        <source>sam2.1_hiera_tiny.pt</source>
+        <translation>sam2.1_hiera_tiny.pt</translation>
+    </message>
+    <message>
+        <source>SAM 2 weights:</source>
+        <translation>SAM-2-Gewichte:</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>Checkpoints (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>all cores (%1)</source>
+        <translation>alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>p_true</source>
+        <translation>p_true</translation>
+    </message>
+    <message>
+        <source>p_fake</source>
+        <translation>p_fake</translation>
+    </message>
+    <message>
+        <source>Backbone NOT PRETRAINED: no weights file is set, so features come from random weights. Results show the workflow, not real inspection quality.</source>
+        <translation>Backbone NICHT VORTRAINIERT: Es ist keine Gewichtsdatei gesetzt, die Merkmale stammen aus Zufallsgewichten. Die Ergebnisse zeigen den Ablauf, nicht die echte Prüfqualität.</translation>
+    </message>
+    <message>
+        <source>Backbone weights: %1</source>
+        <translation>Backbone-Gewichte: %1</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, ETA %3 s</source>
+        <translation>Epoche %1/%2, noch %3 s</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, p_true %4, p_fake %5</source>
+        <translation>Epoche %1/%2: Verlust %3, p_true %4, p_fake %5</translation>
     </message>
 </context>
 </TS>

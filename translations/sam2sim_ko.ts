@@ -2,6 +2,602 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>classical (fallback: %1)</source>
+        <translation>고전적 방법 (대체: %1)</translation>
+    </message>
+    <message>
+        <source> - implausible mask (%1): the whole frame is kept</source>
+        <translation> - 비정상적인 마스크(%1): 전체 프레임을 유지합니다</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>보고서를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Choose a weights file</source>
+        <translation>가중치 파일 선택</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Sam2Sim Studio: unsupervised visual inspection</source>
+        <translation>Sam2Sim Studio: 비지도 시각 검사</translation>
+    </message>
+    <message>
+        <source>Dataset or category folder to open.</source>
+        <translation>열 데이터셋 또는 카테고리 폴더.</translation>
+    </message>
+    <message>
+        <source>Train the first category once the dataset is open.</source>
+        <translation>데이터셋이 열리면 첫 번째 카테고리를 학습합니다.</translation>
+    </message>
+    <message>
+        <source>After training, save a PNG of every panel to &lt;dir&gt; and quit.</source>
+        <translation>학습 후 모든 패널의 PNG를 &lt;dir&gt;에 저장하고 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Backbone name.</source>
+        <translation>백본 이름.</translation>
+    </message>
+    <message>
+        <source>Backbone weights file.</source>
+        <translation>백본 가중치 파일.</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::CompositingPanel</name>
+    <message>
+        <source>all families (cycled by seed)</source>
+        <translation>모든 계열 (시드에 따라 순환)</translation>
+    </message>
+    <message>
+        <source>folder of images...</source>
+        <translation>이미지 폴더...</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>배경:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Feathering:</source>
+        <translation>가장자리 흐림:</translation>
+    </message>
+    <message>
+        <source>Evaluate with pseudo-backgrounds</source>
+        <translation>의사 배경으로 평가</translation>
+    </message>
+    <message>
+        <source>The object keeps its place, so ground-truth masks stay valid. Textures are not composited.</source>
+        <translation>물체의 위치가 유지되므로 정답 마스크가 그대로 유효합니다. 텍스처는 합성하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Select an image to preview its composite.</source>
+        <translation>합성 미리보기를 보려면 이미지를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Folder of background images</source>
+        <translation>배경 이미지 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::DatasetBrowser</name>
+    <message>
+        <source>No dataset open. Use File &gt; Open dataset, drop a folder here, or generate the demo dataset.</source>
+        <translation>열린 데이터셋이 없습니다. 파일 &gt; 데이터셋 열기를 사용하거나, 폴더를 여기에 끌어다 놓거나, 데모 데이터셋을 생성하십시오.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>카테고리</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>분할:</translation>
+    </message>
+    <message>
+        <source>Defect:</source>
+        <translation>결함:</translation>
+    </message>
+    <message>
+        <source>Scan problems (skipped files):</source>
+        <translation>스캔 문제 (건너뛴 파일):</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>물체</translation>
+    </message>
+    <message>
+        <source>texture</source>
+        <translation>텍스처</translation>
+    </message>
+    <message>
+        <source>Double-click to switch object/texture</source>
+        <translation>두 번 클릭하여 물체/텍스처 전환</translation>
+    </message>
+    <message>
+        <source>Kind not known from the name (default); double-click to switch</source>
+        <translation>이름으로 종류를 알 수 없음(기본값). 두 번 클릭하여 전환</translation>
+    </message>
+    <message>
+        <source>None: every file was usable.</source>
+        <translation>없음: 모든 파일을 사용할 수 있었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 - %2 categories</source>
+        <translation>%1 - 카테고리 %2개</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::EvaluationPanel</name>
+    <message>
+        <source>false-positive rate</source>
+        <translation>위양성률</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>진양성률</translation>
+    </message>
+    <message>
+        <source>Score histogram (drag the slider to move the threshold)</source>
+        <translation>점수 히스토그램 (슬라이더를 끌어 임계값 이동)</translation>
+    </message>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>Target FPR on good images</source>
+        <translation>양품 이미지의 목표 FPR</translation>
+    </message>
+    <message>
+        <source>Manual (slider)</source>
+        <translation>수동 (슬라이더)</translation>
+    </message>
+    <message>
+        <source>Threshold rule:</source>
+        <translation>임계값 규칙:</translation>
+    </message>
+    <message>
+        <source>predicted normal</source>
+        <translation>정상으로 예측</translation>
+    </message>
+    <message>
+        <source>predicted anomalous</source>
+        <translation>이상으로 예측</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation>이상</translation>
+    </message>
+    <message>
+        <source>noise sigma</source>
+        <translation>노이즈 시그마</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>image AUROC</source>
+        <translation>이미지 AUROC</translation>
+    </message>
+    <message>
+        <source>pixel AUROC</source>
+        <translation>픽셀 AUROC</translation>
+    </message>
+    <message>
+        <source>Results are stale: the settings changed since they were computed. Train to update.</source>
+        <translation>결과가 오래되었습니다. 계산 후 설정이 바뀌었습니다. 갱신하려면 학습하십시오.</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>수동</translation>
+    </message>
+    <message>
+        <source>FPR &lt;= %1 on good images</source>
+        <translation>양품 이미지에서 FPR &lt;= %1</translation>
+    </message>
+    <message>
+        <source>Cannot apply the rule: %1</source>
+        <translation>규칙을 적용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No results yet: train a model.</source>
+        <translation>아직 결과가 없습니다. 모델을 학습하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 (AUROC %2)</source>
+        <translation>%1 (AUROC %2)</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>pixel</source>
+        <translation>픽셀</translation>
+    </message>
+    <message>
+        <source>image, pseudo-bg</source>
+        <translation>이미지, 의사 배경</translation>
+    </message>
+    <message>
+        <source>pixel, pseudo-bg</source>
+        <translation>픽셀, 의사 배경</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>image score</source>
+        <translation>이미지 점수</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Image AUROC&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Pixel AUROC&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;AU-PRO&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;F1-max&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;이미지 AUROC&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;픽셀 AUROC&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;AU-PRO&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;F1-max&lt;/b&gt; %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Pseudo-backgrounds&lt;/b&gt; (%1, seed %2): image AUROC %3, pixel AUROC %4</source>
+        <translation>&lt;br&gt;&lt;b&gt;의사 배경&lt;/b&gt; (%1, 시드 %2): 이미지 AUROC %3, 픽셀 AUROC %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;Backbone not pretrained (random weights).&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;백본이 사전 학습되지 않음 (무작위 가중치).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 epochs.</source>
+        <translation>&lt;br&gt;마지막 에폭, 테스트 세트 기반 모델 선택 없음. 시그마 %1, 에폭 %2.</translation>
+    </message>
+    <message>
+        <source>Active rule: %1, threshold %2</source>
+        <translation>적용 규칙: %1, 임계값 %2</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ForegroundPanel</name>
+    <message>
+        <source>Original</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>Foreground mask</source>
+        <translation>전경 마스크</translation>
+    </message>
+    <message>
+        <source>Extracted object</source>
+        <translation>추출된 물체</translation>
+    </message>
+    <message>
+        <source>Select an image (dataset browser or heatmap viewer).</source>
+        <translation>이미지를 선택하십시오 (데이터셋 브라우저 또는 히트맵 뷰어).</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>다시 계산</translation>
+    </message>
+    <message>
+        <source>Segmenter: %1, confidence %2</source>
+        <translation>분할기: %1, 신뢰도 %2</translation>
+    </message>
+    <message>
+        <source>Segmenting %1...</source>
+        <translation>%1 분할 중...</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::HeatmapViewer</name>
+    <message>
+        <source>All images</source>
+        <translation>모든 이미지</translation>
+    </message>
+    <message>
+        <source>Errors (FP + FN)</source>
+        <translation>오류 (FP + FN)</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>위양성</translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation>위음성</translation>
+    </message>
+    <message>
+        <source>Anomalous (ground truth)</source>
+        <translation>이상 (정답 기준)</translation>
+    </message>
+    <message>
+        <source>Normal (ground truth)</source>
+        <translation>정상 (정답 기준)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>결함</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <source>Pseudo-background results</source>
+        <translation>의사 배경 결과</translation>
+    </message>
+    <message>
+        <source>Heatmap opacity:</source>
+        <translation>히트맵 불투명도:</translation>
+    </message>
+    <message>
+        <source>Train a model to review its heatmaps.</source>
+        <translation>히트맵을 검토하려면 모델을 학습하십시오.</translation>
+    </message>
+    <message>
+        <source>anomalous</source>
+        <translation>이상</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; score &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; threshold %4 (%5) &amp;nbsp; verdict &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; 점수 &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; 임계값 %4 (%5) &amp;nbsp; 판정 &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::MainWindow</name>
+    <message>
+        <source>Sam2Sim Studio</source>
+        <translation>Sam2Sim Studio</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Heatmaps</source>
+        <translation>히트맵</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Foreground</source>
+        <translation>전경</translation>
+    </message>
+    <message>
+        <source>Pseudo-backgrounds</source>
+        <translation>의사 배경</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 열림</translation>
+    </message>
+    <message>
+        <source>Train a model first: pseudo-backgrounds test a trained model.</source>
+        <translation>먼저 모델을 학습하십시오. 의사 배경은 학습된 모델을 테스트합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open dataset...</source>
+        <translation>데이터셋 열기(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open an MVTec-style dataset or category folder</source>
+        <translation>MVTec 형식의 데이터셋 또는 카테고리 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Recent datasets</source>
+        <translation>최근 데이터셋</translation>
+    </message>
+    <message>
+        <source>&amp;Generate demo dataset...</source>
+        <translation>데모 데이터셋 생성(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Folder for the demo dataset</source>
+        <translation>데모 데이터셋 폴더</translation>
+    </message>
+    <message>
+        <source>&amp;Save run...</source>
+        <translation>실행 저장(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;report (PDF)...</source>
+        <translation>보고서 내보내기(PDF)(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Export results (&amp;CSV)...</source>
+        <translation>결과 내보내기(CSV)(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>다음 이미지</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>이전 이미지</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Language (applied on restart)</source>
+        <translation>언어 (다시 시작하면 적용)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the studio starts.</source>
+        <translation>언어는 스튜디오를 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Sam2Sim Studio</source>
+        <translation>Sam2Sim Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Sam2Sim Studio</source>
+        <translation>Sam2Sim Studio 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sam2Sim Studio %1&lt;/b&gt;&lt;p&gt;Unsupervised visual inspection: SimpleNet anomaly detection with foreground extraction and pseudo-background robustness tests.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Sam2Sim Studio %1&lt;/b&gt;&lt;p&gt;비지도 시각 검사: 전경 추출과 의사 배경 강건성 테스트를 갖춘 SimpleNet 이상 탐지.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Scanning %1...</source>
+        <translation>%1 스캔 중...</translation>
+    </message>
+    <message>
+        <source>Generating the demo dataset in %1...</source>
+        <translation>%1에 데모 데이터셋 생성 중...</translation>
+    </message>
+    <message>
+        <source>Category %1 (%2)</source>
+        <translation>카테고리 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>물체</translation>
+    </message>
+    <message>
+        <source>texture</source>
+        <translation>텍스처</translation>
+    </message>
+    <message>
+        <source>Open a dataset and select a category first.</source>
+        <translation>먼저 데이터셋을 열고 카테고리를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: train a model first.</source>
+        <translation>아직 저장할 것이 없습니다. 먼저 모델을 학습하십시오.</translation>
+    </message>
+    <message>
+        <source>Folder for the run</source>
+        <translation>실행 폴더</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: train a model first.</source>
+        <translation>아직 내보낼 것이 없습니다. 먼저 모델을 학습하십시오.</translation>
+    </message>
+    <message>
+        <source>Export per-image results</source>
+        <translation>이미지별 결과 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 내보냄</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet: train a model first.</source>
+        <translation>아직 보고할 것이 없습니다. 먼저 모델을 학습하십시오.</translation>
+    </message>
+    <message>
+        <source>Export inspection report</source>
+        <translation>검사 보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::Report</name>
     <message>
         <source>Image not found: %1</source>
@@ -202,10 +798,6 @@
     <message>
         <source>Run created</source>
         <translation>실행 생성 시각</translation>
-    </message>
-    <message>
-        <source>%1 (Sam2Sim Studio %2)</source>
-        <translation>%1 (Sam2Sim Studio %2)</translation>
     </message>
     <message>
         <source>unknown version</source>
@@ -438,6 +1030,184 @@
     <message>
         <source>stored with the run: %1</source>
         <translation>실행과 함께 저장됨: %1</translation>
+    </message>
+    <message>
+        <source>median to maximum map value</source>
+        <translation>맵 값의 중앙값부터 최댓값까지</translation>
+    </message>
+    <message>
+        <source>%1 (file time)</source>
+        <translation>%1 (파일 시각)</translation>
+    </message>
+    <message>
+        <source>%1, Sam2Sim Studio %2</source>
+        <translation>%1, Sam2Sim Studio %2</translation>
+    </message>
+    <message>
+        <source>Model selection</source>
+        <translation>모델 선택</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::SessionController</name>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 완료</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>%1 cancelled; the previous results are kept</source>
+        <translation>%1 취소됨. 이전 결과는 유지됩니다</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Pseudo-background evaluation</source>
+        <translation>의사 배경 평가</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Saving run</source>
+        <translation>실행 저장 중</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::TrainingPanel</name>
+    <message>
+        <source>Backbone:</source>
+        <translation>백본:</translation>
+    </message>
+    <message>
+        <source>torchvision .pth or .safetensors (empty: not pretrained)</source>
+        <translation>torchvision .pth 또는 .safetensors (비워 두면 사전 학습 없음)</translation>
+    </message>
+    <message>
+        <source>Backbone weights:</source>
+        <translation>백본 가중치:</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors)</source>
+        <translation>가중치 (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>fast (CPU)</source>
+        <translation>빠름 (CPU)</translation>
+    </message>
+    <message>
+        <source>paper (160 epochs)</source>
+        <translation>논문 (160 에폭)</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>프리셋:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>에폭:</translation>
+    </message>
+    <message>
+        <source>Noise sigma:</source>
+        <translation>노이즈 시그마:</translation>
+    </message>
+    <message>
+        <source>Retrain the heads on cached features when sigma changes</source>
+        <translation>시그마가 바뀌면 캐시된 특징으로 헤드를 다시 학습</translation>
+    </message>
+    <message>
+        <source>Remove the background of object images (Sam2Sim)</source>
+        <translation>물체 이미지의 배경 제거 (Sam2Sim)</translation>
+    </message>
+    <message>
+        <source>Foreground:</source>
+        <translation>전경:</translation>
+    </message>
+    <message>
+        <source>classical (OpenCV)</source>
+        <translation>고전적 방법 (OpenCV)</translation>
+    </message>
+    <message>
+        <source>SAM 2.1</source>
+        <translation>SAM 2.1</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Segmenter:</source>
+        <translation>분할기:</translation>
+    </message>
+    <message>
+        <source>sam2.1_hiera_tiny.pt</source>
+        <translation>sam2.1_hiera_tiny.pt</translation>
+    </message>
+    <message>
+        <source>SAM 2 weights:</source>
+        <translation>SAM 2 가중치:</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>체크포인트 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>all cores (%1)</source>
+        <translation>모든 코어 (%1)</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>스레드:</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>p_true</source>
+        <translation>p_true</translation>
+    </message>
+    <message>
+        <source>p_fake</source>
+        <translation>p_fake</translation>
+    </message>
+    <message>
+        <source>Backbone NOT PRETRAINED: no weights file is set, so features come from random weights. Results show the workflow, not real inspection quality.</source>
+        <translation>백본이 사전 학습되지 않음: 가중치 파일이 지정되지 않아 특징이 무작위 가중치에서 나옵니다. 결과는 작업 흐름을 보여 줄 뿐 실제 검사 품질이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Backbone weights: %1</source>
+        <translation>백본 가중치: %1</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, ETA %3 s</source>
+        <translation>에폭 %1/%2, 남은 시간 %3초</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, p_true %4, p_fake %5</source>
+        <translation>에폭 %1/%2: 손실 %3, p_true %4, p_fake %5</translation>
     </message>
 </context>
 </TS>
