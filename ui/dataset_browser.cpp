@@ -76,6 +76,9 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
     m_thumbnails->setIconSize(QSize(96, 96));
     m_thumbnails->setResizeMode(QListView::Adjust);
     m_thumbnails->setUniformItemSizes(true);
+    m_thumbnails->setGridSize(QSize(112, 128));
+    m_thumbnails->setWordWrap(true);
+    m_thumbnails->setMovement(QListView::Static);
     layout->addWidget(m_thumbnails, 3);
 
     layout->addWidget(new QLabel(tr("Scan problems (skipped files):"), this));

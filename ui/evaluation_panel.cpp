@@ -156,8 +156,9 @@ void EvaluationPanel::recordSigmaPoint()
     m_pixelAurocs.append(std::isnan(r->evaluation.metrics.pixelAuroc) ? 0.0 : r->evaluation.metrics.pixelAuroc);
     m_sigma->graph(0)->setData(m_sigmas, m_imageAurocs);
     m_sigma->graph(1)->setData(m_sigmas, m_pixelAurocs);
+    const double maxSigma = *std::max_element(m_sigmas.begin(), m_sigmas.end());
     m_sigma->rescaleAxes();
-    m_sigma->xAxis->scaleRange(1.2);
+    m_sigma->xAxis->setRange(0.0, maxSigma * 1.3);
     m_sigma->yAxis->setRange(std::max(0.0, m_sigma->yAxis->range().lower - 0.05), 1.01);
     m_sigma->replot();
 }
@@ -258,6 +259,7 @@ void EvaluationPanel::refresh()
     auto *yAxis = new QValueAxis;
     yAxis->setRange(0, peak);
     yAxis->setLabelFormat(QStringLiteral("%d"));
+    yAxis->setTickCount(std::min(peak, 10) + 1);
     yAxis->setTitleText(tr("images"));
     chart->addAxis(xBars, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);

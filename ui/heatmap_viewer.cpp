@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QResizeEvent>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -61,8 +62,23 @@ ZoomView::ZoomView(QWidget *parent)
 
 void ZoomView::wheelEvent(QWheelEvent *event)
 {
+    m_autoFit = false;
     const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
     scale(factor, factor);
+}
+
+void ZoomView::fitAll()
+{
+    m_autoFit = true;
+    if (scene())
+        fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+}
+
+void ZoomView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit && scene())
+        fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
 }
 
 HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
@@ -255,7 +271,7 @@ void HeatmapViewer::refreshOverlay()
             m_pred->setPath(QPainterPath());
         }
         m_view->scene()->setSceneRect(0, 0, rgb.cols, rgb.rows);
-        m_view->fitInView(m_view->scene()->sceneRect(), Qt::KeepAspectRatio);
+        m_view->fitAll();
     } catch (const std::exception &e) {
         m_info->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
         return;

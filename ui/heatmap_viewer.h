@@ -22,9 +22,15 @@ class ZoomView final : public QGraphicsView
 
 public:
     explicit ZoomView(QWidget *parent = nullptr);
+    // Fits the scene into the view now and on every resize, until the user zooms.
+    void fitAll();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    bool m_autoFit = true;
 };
 
 // Reviews test images one by one: original with heatmap overlay (alpha, colormap), ground-truth
