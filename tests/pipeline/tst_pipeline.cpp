@@ -1,0 +1,169 @@
+// The inspection session end to end: features, training, evaluation, run folders, cancellation.
+#include "engine/core/error.h"
+#include "engine/data/dataset.h"
+#include "engine/data/synth_generator.h"
+#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/run_folder.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace fs = std::filesystem;
+
+class TestPipeline final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void trainEvaluateSaveLoad();
+    void retrainForNewSigmaKeepsFeatures();
+    void pseudoBackgroundsAndForeground();
+    void cancelledRunWritesNothing();
+    void hazelnutToyWithRealWeights();
+
+private:
+    s2s::RunConfig config() const;
+    QTemporaryDir m_dir;
+    s2s::Category m_category;
+};
+
+void TestPipeline::initTestCase()
+{
+    s2s::SynthOptions o;
+    o.out = fs::path(m_dir.path().toStdString()) / "data";
+    o.categories = {"nut"};
+    o.size = 128;
+    o.trainCount = 8;
+    o.testGoodCount = 4;
+    o.testDefectCount = 2;
+    s2s::generateSynthDataset(o);
+    m_category = s2s::scanDataset(o.out).categories.front();
+}
+
+s2s::RunConfig TestPipeline::config() const
+{
+    s2s::RunConfig c = s2s::presetConfig("fast");
+    c.dataRoot = m_category.root.parent_path();
+    c.category = m_category.name;
+    c.backbone = "mobilenet_v2";
+    c.metaEpochs = 2;
+    c.ganEpochs = 1;
+    c.dscHidden = 64;
+    return c;
+}
+
+void TestPipeline::trainEvaluateSaveLoad()
+{
+    s2s::InspectionSession session(m_category, config());
+    std::vector<s2s::TrainProgress> steps;
+    session.extractFeatures({}, {});
+    session.train([&](const s2s::TrainProgress &p) { steps.push_back(p); }, {});
+    QCOMPARE(int(steps.size()), 2); // 8 images, batch 8, 2 epochs
+    const s2s::Evaluation ev = session.evaluate({}, {}, {});
+    QCOMPARE(ev.images.size(), m_category.test.size());
+    QVERIFY(ev.metrics.imageAuroc >= 0.0 && ev.metrics.imageAuroc <= 1.0);
+    QVERIFY(!std::isnan(ev.metrics.pixelAuroc));
+    QVERIFY(!std::isnan(ev.metrics.auPro));
+    const s2s::ScoreMap crop = session.anomalyMap(0, false), original = session.anomalyMap(0, true);
+    QCOMPARE(crop.width, 288);
+    QCOMPARE(original.width, 128);
+
+    const fs::path run = fs::path(m_dir.path().toStdString()) / "run";
+    session.saveRun(run, ev);
+    for (const char *f : {"config.json", "heads.safetensors", "scores.csv", "metrics.json", "maps/0000.png"})
+        QVERIFY2(fs::exists(run / f), f);
+    const s2s::RunSummary summary = s2s::loadRunSummary(run);
+    QCOMPARE(summary.scores.size(), ev.images.size());
+    QCOMPARE(summary.metrics.at("backbone_pretrained").get<bool>(), false);
+    QCOMPARE(summary.metrics.at("selection").get<std::string>(), std::string("final epoch, no test-set selection"));
+    QVERIFY(std::abs(summary.scores[3].score - ev.images[3].score) < 1e-5);
+    const s2s::ScoreMap back = summary.map(0);
+    double maxErr = 0;
+    for (std::size_t i = 0; i < back.values.size(); ++i)
+        maxErr = std::max(maxErr, static_cast<double>(std::abs(back.values[i] - crop.values[i])));
+    QVERIFY(maxErr < 1e-3);
+
+    // A reloaded run scores the same.
+    auto loaded = s2s::InspectionSession::loadRun(run);
+    const s2s::Evaluation again = loaded->evaluate({}, {}, {});
+    QVERIFY(std::abs(again.images[3].score - ev.images[3].score) < 1e-4);
+}
+
+void TestPipeline::retrainForNewSigmaKeepsFeatures()
+{
+    s2s::InspectionSession session(m_category, config());
+    std::vector<std::string> stages;
+    session.extractFeatures([&](const s2s::ProgressEvent &e) { stages.push_back(e.stage); }, {});
+    QVERIFY(!stages.empty());
+    session.train({}, {});
+    const auto first = session.evaluate({}, {}, {});
+    s2s::RunConfig c = session.config();
+    c.noiseSigma = 0.05;
+    session.setConfig(c);
+    stages.clear();
+    session.train({}, {});
+    const auto second = session.evaluate({}, [&](const s2s::ProgressEvent &e) { stages.push_back(e.stage); }, {});
+    for (const auto &s : stages)
+        QVERIFY2(s.rfind("features", 0) != 0, s.c_str()); // no backbone pass for a new sigma
+    QVERIFY(first.images[0].score != second.images[0].score);
+}
+
+void TestPipeline::pseudoBackgroundsAndForeground()
+{
+    s2s::RunConfig c = config();
+    c.foreground = true;
+    c.segmenter = "classical";
+    s2s::InspectionSession session(m_category, c);
+    session.train({}, {});
+    QCOMPARE(session.segmenterName(), std::string("classical"));
+    s2s::EvalOptions pseudo;
+    pseudo.background = s2s::BackgroundMode::Pseudo;
+    pseudo.backgroundSource = "clutter";
+    pseudo.seed = 3;
+    const auto ev = session.evaluate(pseudo, {}, {});
+    QCOMPARE(ev.images.size(), m_category.test.size());
+    const auto png = session.preparedImagePng(0);
+    QVERIFY(png.size() > 100);
+}
+
+void TestPipeline::cancelledRunWritesNothing()
+{
+    s2s::InspectionSession session(m_category, config());
+    s2s::CancelToken token;
+    session.extractFeatures({}, {});
+    QVERIFY_THROWS_EXCEPTION(s2s::Cancelled, session.train([&](const s2s::TrainProgress &) { token.cancel(); }, token));
+    QVERIFY(!session.hasHeads());
+    const fs::path run = fs::path(m_dir.path().toStdString()) / "cancelled";
+    QVERIFY_THROWS_EXCEPTION(s2s::Error, session.saveRun(run, s2s::Evaluation{}));
+    QVERIFY(!fs::exists(run / "heads.safetensors"));
+    QVERIFY(!fs::exists(run / "metrics.json"));
+}
+
+void TestPipeline::hazelnutToyWithRealWeights()
+{
+    const fs::path shared = fs::path(qEnvironmentVariable("SAM2SIM_SHARED").toStdString());
+    const fs::path weights = shared / "weights" / "mobilenet_v2_imagenet_bnfolded.pth";
+    const fs::path toy = shared / "data" / "hazelnut_toy";
+    if (!fs::exists(weights) || !fs::is_directory(toy))
+        QSKIP("../shared weights or hazelnut_toy not found: real-data accuracy check skipped");
+    const s2s::Category category = s2s::scanDataset(toy).categories.front();
+    s2s::RunConfig c = s2s::presetConfig("fast");
+    c.dataRoot = toy;
+    c.category = category.name;
+    c.backbone = "mobilenet_v2";
+    c.backboneWeights = weights;
+    s2s::InspectionSession session(category, c);
+    session.train({}, {});
+    const auto ev = session.evaluate({}, {}, {});
+    qInfo("hazelnut_toy, MobileNetV2 (real weights), fast preset: image AUROC %.4f, pixel AUROC %.4f, AU-PRO %.4f",
+          ev.metrics.imageAuroc, ev.metrics.pixelAuroc, ev.metrics.auPro);
+    // Measured 0.657 (deterministic seed 0): the fast schedule is far from converged on 28 images
+    // (README, "Measured results"); this guards against regressions to chance level.
+    QVERIFY(ev.metrics.imageAuroc > 0.6);
+}
+
+QTEST_APPLESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
