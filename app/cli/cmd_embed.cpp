@@ -1,0 +1,46 @@
+// sam2sim embed: the SimpleNet patch features of one image, as safetensors.
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+
+#include "engine/backbone/feature_extractor.h"
+#include "engine/core/threads.h"
+#include "engine/io/checkpoint.h"
+#include "engine/io/image_io.h"
+
+#include <ATen/ATen.h>
+
+#include <iostream>
+
+namespace s2s::cli {
+namespace {
+
+int runEmbed(const std::vector<std::string> &argv)
+{
+    const Args args("embed", argv, {"image", "backbone", "backbone-weights", "out", "resize", "image-size", "threads"}, {});
+    const std::filesystem::path image = args.required("image"), out = args.required("out");
+    configureThreads(args.intOr("threads", 0));
+    const std::string backbone = args.valueOr("backbone", "wide_resnet50_2");
+    const std::string weights = args.valueOr("backbone-weights", "");
+    if (weights.empty())
+        std::cerr << "embed: warning: backbone " << backbone << " is not pretrained (random weights)\n";
+    const cv::Mat rgb = readImageRgb(image);
+    FeatureExtractor extractor(makeBackbone(backbone, weights),
+                               FeatureGeometry{args.intOr("resize", 329), args.intOr("image-size", 288)});
+    const at::Tensor features = extractor.extract(extractor.preprocess(rgb).unsqueeze(0)).squeeze(0).contiguous();
+    writeSafetensors(out, {{"features", features}},
+                     {{"backbone", backbone}, {"pretrained", weights.empty() ? "false" : "true"}, {"image", image.string()}});
+    std::cout << "features " << features.size(0) << "x" << features.size(1) << "x" << features.size(2) << " written to "
+              << out.string() << "\n";
+    return 0;
+}
+
+const CommandRegistration registration{{
+    "embed",
+    "compute the 1536xHxW SimpleNet patch features of an image",
+    "Usage: sam2sim embed --image F --out F.safetensors [--backbone wide_resnet50_2|mobilenet_v2]\n"
+    "                     [--backbone-weights W] [--resize 329] [--image-size 288] [--threads N]",
+    &runEmbed,
+}};
+
+} // namespace
+} // namespace s2s::cli
