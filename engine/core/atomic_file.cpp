@@ -18,8 +18,9 @@ fs::path temporaryBeside(const fs::path &target)
 {
     static std::atomic<unsigned> counter{0};
     std::random_device rd;
-    auto name = "." + target.filename().string() + ".tmp-" + std::to_string(rd()) + "-"
-                + std::to_string(counter++);
+    std::string name = ".";
+    name += target.filename().string();
+    name += ".tmp-" + std::to_string(rd()) + "-" + std::to_string(counter++);
     return target.parent_path() / name;
 }
 
