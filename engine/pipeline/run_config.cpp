@@ -14,9 +14,9 @@ RunConfig presetConfig(const std::string &preset)
         c.metaEpochs = 40; // 40 x 4 = 160 epochs, batch 8, as the official MVTec run
         c.ganEpochs = 4;
     } else if (preset == "fast") {
-        // Chosen from measurements on the demo data and hazelnut_toy (README): AUROC is within
-        // noise of longer schedules after 8 epochs, at 1/20 of the paper schedule's time.
-        c.metaEpochs = 2;
+        // Chosen from measurements (README, "Measured results"): on hazelnut_toy with MobileNetV2,
+        // 8 epochs reach image AUROC 0.66 and 32 epochs 0.93; 32 epochs is 1/5 of the paper's time.
+        c.metaEpochs = 8;
         c.ganEpochs = 4;
     } else {
         throw Error("unknown preset '" + preset + "' (available: fast, paper)");

@@ -160,9 +160,8 @@ void TestPipeline::hazelnutToyWithRealWeights()
     const auto ev = session.evaluate({}, {}, {});
     qInfo("hazelnut_toy, MobileNetV2 (real weights), fast preset: image AUROC %.4f, pixel AUROC %.4f, AU-PRO %.4f",
           ev.metrics.imageAuroc, ev.metrics.pixelAuroc, ev.metrics.auPro);
-    // Measured 0.657 (deterministic seed 0): the fast schedule is far from converged on 28 images
-    // (README, "Measured results"); this guards against regressions to chance level.
-    QVERIFY(ev.metrics.imageAuroc > 0.6);
+    // Measured 0.931 with one thread (seed 0); thread count changes summation order slightly.
+    QVERIFY(ev.metrics.imageAuroc > 0.85);
 }
 
 QTEST_APPLESS_MAIN(TestPipeline)
