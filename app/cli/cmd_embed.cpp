@@ -21,9 +21,9 @@ int runEmbed(const std::vector<std::string> &argv)
     configureThreads(args.intOr("threads", 0));
     const std::string backbone = args.valueOr("backbone", "wide_resnet50_2");
     const std::string weights = args.valueOr("backbone-weights", "");
+    const cv::Mat rgb = readImageRgb(image); // bad input fails before any warning is printed
     if (weights.empty())
         std::cerr << "embed: warning: backbone " << backbone << " is not pretrained (random weights)\n";
-    const cv::Mat rgb = readImageRgb(image);
     FeatureExtractor extractor(makeBackbone(backbone, weights),
                                FeatureGeometry{args.intOr("resize", 329), args.intOr("image-size", 288)});
     const at::Tensor features = extractor.extract(extractor.preprocess(rgb).unsqueeze(0)).squeeze(0).contiguous();

@@ -25,6 +25,9 @@ int runTable1Command(const std::vector<std::string> &argv)
     o.backgroundSource = args.valueOr("source", "all");
     o.seed = args.u64Or("background-seed", 1);
     const std::filesystem::path out = args.required("out");
+    const Dataset dataset = scanDataset(args.required("data")); // bad input fails before any warning
+    if (dataset.categories.empty())
+        throw Error(args.required("data") + ": no usable categories");
     warnIfNotPretrained(o.base, "table1");
     const auto rows = runTable1(args.required("data"), o, out,
                                 [&](const ProgressEvent &e) {
