@@ -262,6 +262,21 @@ private Q_SLOTS:
         QCOMPARE(f.size, size);
     }
 
+    void truthMaskFollowsTheScannerNames()
+    {
+        const std::filesystem::path root = m_dir.filePath(QStringLiteral("names")).toStdString();
+        std::filesystem::create_directories(root / "test" / "colour");
+        std::filesystem::create_directories(root / "ground_truth" / "colour");
+        std::ofstream(root / "ground_truth" / "colour" / "07.png") << "x";
+        std::ofstream(root / "ground_truth" / "colour" / "08_mask.png") << "x";
+        QCOMPARE(QString::fromStdString(truthMaskPath(root / "test" / "colour" / "07.jpg").string()),
+                 QString::fromStdString((root / "ground_truth" / "colour" / "07.png").string()));
+        QCOMPARE(QString::fromStdString(truthMaskPath(root / "test" / "colour" / "08.png").string()),
+                 QString::fromStdString((root / "ground_truth" / "colour" / "08_mask.png").string()));
+        QVERIFY(truthMaskPath(root / "test" / "colour" / "09.png").empty());
+        QVERIFY(truthMaskPath(root / "elsewhere" / "09.png").empty());
+    }
+
     void galleryTileHasOverlayAndContour()
     {
         const RunSummary run = loadRunSummary(m_runDir.toStdString());

@@ -139,9 +139,14 @@ fs::path truthMaskPath(const fs::path &image)
     const fs::path testDir = typeDir.parent_path();
     if (testDir.filename() != "test")
         return {};
-    const fs::path mask = testDir.parent_path() / "ground_truth" / typeDir.filename()
-                          / (image.stem().string() + "_mask.png");
-    return isFile(mask) ? mask : fs::path();
+    // The names the dataset scanner accepts: <stem>_mask or <stem>, in any image format.
+    const fs::path dir = testDir.parent_path() / "ground_truth" / typeDir.filename();
+    const std::string stem = image.stem().string();
+    for (const std::string &name : {stem + "_mask", stem})
+        for (const char *ext : {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff"})
+            if (const fs::path mask = dir / (name + ext); isFile(mask))
+                return mask;
+    return {};
 }
 
 QColor heatColor(double t)

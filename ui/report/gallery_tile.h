@@ -39,8 +39,8 @@ MapRange mapRange(const RunSummary &run);
 // under the run folder. Returns an empty path when no candidate exists.
 std::filesystem::path resolveImagePath(const RunSummary &run, const std::string &csvPath);
 
-// The MVTec ground-truth mask of a test image (test/<type>/<name>.png ->
-// ground_truth/<type>/<name>_mask.png); empty when it does not exist.
+// The ground-truth mask of a test image as the scanner finds it (test/<type>/<name>.<ext> ->
+// ground_truth/<type>/<name>_mask.<ext> or <name>.<ext>); empty when there is none.
 std::filesystem::path truthMaskPath(const std::filesystem::path &image);
 
 // Builds the tile for scores.csv row `row`; thumbnails are at most maxPixels on a side. Never throws
