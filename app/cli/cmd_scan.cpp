@@ -3,6 +3,7 @@
 #include "app/cli/command.h"
 
 #include "engine/data/dataset.h"
+#include "engine/pipeline/routing.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,6 +64,8 @@ int runScan(const std::vector<std::string> &argv)
             first = false;
         }
         std::cout << "]\n";
+        if (!c.kindKnown)
+            std::cout << "    " << inferCategoryKind(c).reason << "\n";
         for (const auto &i : c.issues)
             std::cout << "    skipped " << i.path.string() << ": " << i.message << "\n";
     }

@@ -6,6 +6,7 @@
 #include "engine/core/threads.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 #include "engine/simplenet/feature_bank.h"
 #include "engine/simplenet/scorer.h"
@@ -194,6 +195,9 @@ InspectionSession::InspectionSession(Category category, RunConfig config)
 {
     if (category.train.empty())
         throw Error(category.root.string() + ": the category has no training images");
+    // Unknown categories (no MVTec name, no category.json) get a kind proposed from their masks.
+    if (!category.kindKnown && !config.kindOverride)
+        category.kind = inferCategoryKind(category).kind;
     d->category = std::move(category);
     d->config = std::move(config);
 }

@@ -3,6 +3,7 @@
 #include "engine/data/dataset.h"
 #include "engine/data/synth_generator.h"
 #include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void pseudoBackgroundsAndForeground();
     void cancelledRunWritesNothing();
     void hazelnutToyWithRealWeights();
+    void kindInferredFromMasks();
 
 private:
     s2s::RunConfig config() const;
@@ -162,6 +164,26 @@ void TestPipeline::hazelnutToyWithRealWeights()
           ev.metrics.imageAuroc, ev.metrics.pixelAuroc, ev.metrics.auPro);
     // Measured 0.931 with one thread (seed 0); thread count changes summation order slightly.
     QVERIFY(ev.metrics.imageAuroc > 0.85);
+}
+
+void TestPipeline::kindInferredFromMasks()
+{
+    s2s::SynthOptions o;
+    o.out = fs::path(m_dir.path().toStdString()) / "kinds";
+    o.categories = {"nut", "stone"};
+    o.size = 128;
+    o.trainCount = 5;
+    o.testGoodCount = 1;
+    o.testDefectCount = 1;
+    s2s::generateSynthDataset(o);
+    for (const char *name : {"nut", "stone"})
+        fs::remove(o.out / name / "category.json"); // unknown names, no override: the kind is inferred
+    const auto d = s2s::scanDataset(o.out);
+    const auto nut = s2s::inferCategoryKind(*d.find("nut"));
+    const auto stone = s2s::inferCategoryKind(*d.find("stone"));
+    QCOMPARE(int(nut.kind), int(s2s::CategoryKind::Object));
+    QCOMPARE(int(stone.kind), int(s2s::CategoryKind::Texture));
+    QVERIFY(QString::fromStdString(stone.reason).contains(QStringLiteral("inferred as texture")));
 }
 
 QTEST_APPLESS_MAIN(TestPipeline)
