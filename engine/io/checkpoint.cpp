@@ -7,6 +7,7 @@
 #include <ATen/ATen.h>
 #include <caffe2/serialize/inline_container.h>
 #include <caffe2/serialize/read_adapter_interface.h>
+#include <caffe2/serialize/versions.h>
 #include <nlohmann/json.hpp>
 
 #include <cstring>
@@ -71,17 +72,54 @@ void checkZipDirectory(const std::string &b, const std::string &where)
     std::uint64_t cd = le(b, eocd + 16, 4);
     if (cd == 0xffffffffu || entries == 0xffffu)
         return; // zip64: left to the stream reader's own checks
+    if (entries == 0)
+        throw Error(where + ": zip archive holds no files");
+    // PyTorchStreamReader leaks its zip state when its constructor throws, and lets std::stoull
+    // exceptions escape, so the layout it insists on (one top folder, a small numeric version record)
+    // is checked here first.
+    std::string prefix;
+    bool versionSeen = false;
     for (std::uint64_t e = 0; e < entries; ++e) {
         if (cd + 46 > b.size() || le(b, cd, 4) != 0x02014b50)
             throw Error(where + ": corrupt zip central directory");
+        const std::uint64_t method = le(b, cd + 10, 2);
         const std::uint64_t compressed = le(b, cd + 20, 4);
         const std::uint64_t uncompressed = le(b, cd + 24, 4);
+        const std::uint64_t nameLength = le(b, cd + 28, 2);
         const std::uint64_t localHeader = le(b, cd + 42, 4);
         if (compressed != 0xffffffffu && (uncompressed > b.size() || compressed > b.size() || localHeader > b.size()))
             throw Error(where + ": zip entry declares " + std::to_string(uncompressed)
                         + " bytes, more than the file holds");
-        cd += 46 + le(b, cd + 28, 2) + le(b, cd + 30, 2) + le(b, cd + 32, 2);
+        if (cd + 46 + nameLength > b.size())
+            throw Error(where + ": corrupt zip central directory");
+        const std::string name = b.substr(cd + 46, nameLength);
+        if (e == 0) {
+            const auto slash = name.find('/');
+            if (slash == std::string::npos)
+                throw Error(where + ": zip archive without a top folder (not a torch.save checkpoint)");
+            prefix = name.substr(0, slash + 1);
+        }
+        if ((name == prefix + "version" || name == prefix + ".data/version") && method == 0) {
+            versionSeen = true;
+            if (localHeader + 30 > b.size() || le(b, localHeader, 4) != 0x04034b50)
+                throw Error(where + ": corrupt zip local header");
+            const std::uint64_t start = localHeader + 30 + le(b, localHeader + 26, 2) + le(b, localHeader + 28, 2);
+            if (uncompressed > 8 || start + uncompressed > b.size())
+                throw Error(where + ": malformed version record");
+            std::string digits = b.substr(start, uncompressed);
+            while (!digits.empty() && (digits.back() == '\n' || digits.back() == ' '))
+                digits.pop_back();
+            if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos
+                || std::stoull(digits) < caffe2::serialize::kMinSupportedFileFormatVersion
+                || std::stoull(digits) > caffe2::serialize::kMaxSupportedFileFormatVersion)
+                throw Error(where + ": unsupported torch.save format version '" + digits + "'");
+        } else if (name == prefix + "version" || name == prefix + ".data/version") {
+            versionSeen = true; // compressed: the stream reader checks it
+        }
+        cd += 46 + nameLength + le(b, cd + 30, 2) + le(b, cd + 32, 2);
     }
+    if (!versionSeen)
+        throw Error(where + ": zip archive without a version record (not a torch.save checkpoint)");
 }
 
 std::string firstLine(const std::string &text)
@@ -200,6 +238,11 @@ StateDict readTorchZip(const std::shared_ptr<const std::string> &bytes, const st
         return stateDictFromRoot(root, where);
     } catch (const c10::Error &e) {
         throw Error(where + ": not a readable PyTorch zip checkpoint (" + firstLine(e.what_without_backtrace()) + ")");
+    } catch (const Error &) {
+        throw;
+    } catch (const std::exception &e) {
+        // The stream reader can throw standard exceptions too (std::stoull on its version record).
+        throw Error(where + ": not a readable PyTorch zip checkpoint (" + firstLine(e.what()) + ")");
     }
 }
 

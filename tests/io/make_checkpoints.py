@@ -74,5 +74,18 @@ class Evil:
 
 torch.save({"evil": Evil()}, os.path.join(out, "evil.pt"))
 
+# Zip layouts that made libtorch's PyTorchStreamReader throw std::out_of_range (a version too large for
+# std::stoull) or leak (no top folder): found by fuzz_checkpoint.
+import zipfile
+src = zipfile.ZipFile(os.path.join(out, "plain.pt"))
+for name, version, flat_names in [("bigver.pt", b"99999999999999999999999", False), ("badver.pt", b"abc", False),
+                                  ("nodir.pt", None, True)]:
+    with zipfile.ZipFile(os.path.join(out, name), "w", zipfile.ZIP_STORED) as z:
+        for n in src.namelist():
+            data = src.read(n)
+            if n.endswith("/version") and version is not None:
+                data = version
+            z.writestr(n.split("/", 1)[1].replace("/", "_") if flat_names else n, data)
+
 with open(os.path.join(out, "refs.json"), "w") as f:
     json.dump(refs, f)

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void matchesTorchLoad_data();
     void matchesTorchLoad();
     void refusesCode();
+    void badZipLayouts();
     void safetensorsRoundTrip();
     void hostileFiles_data();
     void hostileFiles();
@@ -116,11 +117,29 @@ void TestCheckpoint::refusesCode()
     QVERIFY(!fs::exists(file("pwned")));
 }
 
+void TestCheckpoint::badZipLayouts()
+{
+    if (!m_havePython)
+        QSKIP("python3 with torch not available");
+    for (const char *name : {"bigver.pt", "badver.pt", "nodir.pt"}) {
+        try {
+            s2s::readCheckpoint(file(name));
+            QFAIL(name);
+        } catch (const s2s::Error &e) {
+            const QString msg = QString::fromUtf8(e.what());
+            QVERIFY2(msg.contains(QStringLiteral("version")) || msg.contains(QStringLiteral("top folder")),
+                     e.what());
+        }
+    }
+}
+
 void TestCheckpoint::safetensorsRoundTrip()
 {
     s2s::StateDict sd;
     sd.push_back({"f32", at::randn({3, 5})});
     sd.push_back({"f16", at::randn({4}).to(at::kHalf)});
+    sd.push_back({"bf16", at::randn({2, 3}).to(at::kBFloat16)});
+    sd.push_back({"u8", at::randint(0, 255, {9}, at::kByte)});
     sd.push_back({"i64", at::arange(7, at::kLong)});
     sd.push_back({"empty", at::empty({0, 3})});
     sd.push_back({"strided", at::randn({4, 6}).t()});
