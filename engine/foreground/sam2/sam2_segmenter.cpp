@@ -1,0 +1,118 @@
+#include "engine/foreground/sam2/sam2_segmenter.h"
+
+#include "engine/core/error.h"
+#include "engine/core/threads.h"
+#include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/sam2/sam2_model.h"
+#include "engine/io/checkpoint.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+#include <opencv2/imgproc.hpp>
+
+#include <cstring>
+
+namespace s2s {
+
+namespace {
+
+constexpr double kBoxInset = 0.03;
+
+cv::Mat largestComponentFilled(const cv::Mat &mask)
+{
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    int best = -1, bestArea = 0;
+    for (int i = 1; i < n; ++i)
+        if (stats.at<int>(i, cv::CC_STAT_AREA) > bestArea) {
+            bestArea = stats.at<int>(i, cv::CC_STAT_AREA);
+            best = i;
+        }
+    cv::Mat out = cv::Mat::zeros(mask.size(), CV_8UC1);
+    if (best < 0)
+        return out;
+    out.setTo(255, labels == best);
+    // Fill holes: everything not reachable from the (padded) border is inside.
+    cv::Mat padded;
+    cv::copyMakeBorder(out, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::floodFill(padded, cv::Point(0, 0), cv::Scalar(128));
+    cv::Mat inner = padded(cv::Rect(1, 1, mask.cols, mask.rows));
+    out.setTo(255, inner != 128);
+    return out;
+}
+
+} // namespace
+
+Sam2Segmenter::Sam2Segmenter(const std::filesystem::path &weights)
+    : m_model(std::make_unique<sam2::Sam2Model>(sam2::Sam2Model::load(weights)))
+    , m_cacheKey("sam2:" + sha256File(weights) + ":auto-v1")
+{
+}
+
+Sam2Segmenter::~Sam2Segmenter() = default;
+
+std::string Sam2Segmenter::name() const
+{
+    return m_model->config().name;
+}
+
+SegmentResult Sam2Segmenter::segment(const cv::Mat &rgb, const SegmentPrompt &prompt)
+{
+    if (rgb.empty() || rgb.type() != CV_8UC3)
+        throw Error("sam2 segmenter: expected an 8-bit RGB image");
+    if (at::get_num_threads() <= 1)
+        configureThreads(0);
+    c10::InferenceMode guard;
+    const bool automatic = !prompt.box && !prompt.point;
+    std::vector<float> box;
+    std::vector<std::array<float, 2>> points;
+    std::vector<int> labels;
+    if (automatic) {
+        const float ix = static_cast<float>(kBoxInset * rgb.cols), iy = static_cast<float>(kBoxInset * rgb.rows);
+        box = {ix, iy, static_cast<float>(rgb.cols) - ix, static_cast<float>(rgb.rows) - iy};
+        points.push_back({rgb.cols / 2.f, rgb.rows / 2.f});
+        labels.push_back(1);
+    } else {
+        if (prompt.box)
+            box = {static_cast<float>(prompt.box->x), static_cast<float>(prompt.box->y),
+                   static_cast<float>(prompt.box->x + prompt.box->width),
+                   static_cast<float>(prompt.box->y + prompt.box->height)};
+        if (prompt.point) {
+            points.push_back({static_cast<float>(prompt.point->x), static_cast<float>(prompt.point->y)});
+            labels.push_back(1);
+        }
+    }
+    const cv::Mat img = rgb.isContinuous() ? rgb : rgb.clone();
+    const at::Tensor input = sam2::Sam2Model::preprocess(img.ptr(), img.rows, img.cols, img.step[0]);
+    const sam2::ImageFeatures f = m_model->encode(input, img.rows, img.cols);
+    const sam2::DecoderOutput d = m_model->decode(f, box, points, labels, true);
+    const std::int64_t best = d.iou.argmax(1).item<std::int64_t>();
+    const at::Tensor logits = d.lowResLogits.slice(1, best, best + 1);
+    const at::Tensor full = at::upsample_bilinear2d(logits, {img.rows, img.cols}, false);
+    const at::Tensor binary = (full.squeeze() > 0).to(at::kByte).mul(255).contiguous();
+    cv::Mat mask(img.rows, img.cols, CV_8UC1);
+    std::memcpy(mask.data, binary.data_ptr(), mask.total());
+    SegmentResult r;
+    r.mask = largestComponentFilled(mask);
+    r.confidence = d.iou.select(1, best).item<float>();
+    r.producedBy = name();
+    const at::Tensor low = logits.clamp(-32, 32).squeeze().contiguous();
+    r.logits = cv::Mat(static_cast<int>(low.size(0)), static_cast<int>(low.size(1)), CV_32FC1);
+    std::memcpy(r.logits.data, low.data_ptr(), r.logits.total() * sizeof(float));
+    if (!automatic)
+        return r;
+    std::string why;
+    if (d.objectLogit.item<float>() < 0.f)
+        why = "negative object score";
+    else
+        implausibleMask(r.mask, &why);
+    if (why.empty())
+        return r;
+    ClassicalSegmenter classical;
+    SegmentResult fallback = classical.segment(rgb, prompt);
+    fallback.producedBy = "classical (fallback: " + why + ")";
+    return fallback;
+}
+
+} // namespace s2s
