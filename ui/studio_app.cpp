@@ -59,7 +59,8 @@ int runStudio(int argc, char **argv)
                                          QStringLiteral("dir"));
     const QCommandLineOption backboneOption(QStringLiteral("backbone"), QApplication::translate("main", "Backbone name."), QStringLiteral("name"));
     const QCommandLineOption weightsOption(QStringLiteral("backbone-weights"), QApplication::translate("main", "Backbone weights file."), QStringLiteral("file"));
-    parser.addOptions({trainOption, shotsOption, backboneOption, weightsOption});
+    const QCommandLineOption epochsOption(QStringLiteral("epochs"), QApplication::translate("main", "Training epochs."), QStringLiteral("n"));
+    parser.addOptions({trainOption, shotsOption, backboneOption, weightsOption, epochsOption});
     parser.process(app);
 
     if (parser.isSet(backboneOption))
@@ -68,6 +69,8 @@ int runStudio(int argc, char **argv)
         Settings().setBackboneWeights(QFileInfo(parser.value(weightsOption)).absoluteFilePath());
 
     MainWindow window;
+    if (parser.isSet(epochsOption))
+        window.trainingPanel()->setEpochs(parser.value(epochsOption).toInt());
     window.show();
 
     QString dataset = parser.positionalArguments().value(0);

@@ -246,6 +246,11 @@ void TrainingPanel::showProgress(int done, int total, const QString &text)
     m_progress->setFormat(text + QStringLiteral("  %p%"));
 }
 
+void TrainingPanel::setEpochs(int epochs)
+{
+    m_epochs->setValue(epochs);
+}
+
 void TrainingPanel::resetCurves()
 {
     m_step = 0.0;

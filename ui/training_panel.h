@@ -35,6 +35,7 @@ public:
     void showProgress(int done, int total, const QString &text);
     void addTrainProgress(const TrainProgress &p);
     void resetCurves();
+    void setEpochs(int epochs);
 
 Q_SIGNALS:
     void trainRequested();
