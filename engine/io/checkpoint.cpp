@@ -55,7 +55,8 @@ std::uint64_t le(const std::string &b, std::size_t pos, int n)
 
 // Declared sizes of the zip's entries from its central directory, so no entry can make the stream
 // reader allocate more than the file holds.
-void checkZipDirectory(const std::string &b, const std::string &where)
+// Returns the uncompressed ("stored") entries and their sizes, whose bytes can be used in place.
+std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, const std::string &where)
 {
     if (b.size() < 22)
         throw Error(where + ": truncated zip archive");
@@ -70,8 +71,9 @@ void checkZipDirectory(const std::string &b, const std::string &where)
         throw Error(where + ": not a valid zip archive (no end of central directory; truncated?)");
     const std::uint64_t entries = le(b, eocd + 10, 2);
     std::uint64_t cd = le(b, eocd + 16, 4);
+    std::map<std::string, std::uint64_t> stored;
     if (cd == 0xffffffffu || entries == 0xffffu)
-        return; // zip64: left to the stream reader's own checks
+        return stored; // zip64: left to the stream reader's own checks
     if (entries == 0)
         throw Error(where + ": zip archive holds no files");
     // PyTorchStreamReader leaks its zip state when its constructor throws, and lets std::stoull
@@ -92,6 +94,8 @@ void checkZipDirectory(const std::string &b, const std::string &where)
                         + " bytes, more than the file holds");
         if (cd + 46 + nameLength > b.size())
             throw Error(where + ": corrupt zip central directory");
+        if (localHeader + 30 > b.size())
+            throw Error(where + ": corrupt zip local header");
         const std::string name = b.substr(cd + 46, nameLength);
         if (e == 0) {
             const auto slash = name.find('/');
@@ -99,6 +103,9 @@ void checkZipDirectory(const std::string &b, const std::string &where)
                 throw Error(where + ": zip archive without a top folder (not a torch.save checkpoint)");
             prefix = name.substr(0, slash + 1);
         }
+        // Keyed as the stream reader names records: without the top folder.
+        if (method == 0 && compressed == uncompressed && name.compare(0, prefix.size(), prefix) == 0)
+            stored[name.substr(prefix.size())] = uncompressed;
         if ((name == prefix + "version" || name == prefix + ".data/version") && method == 0) {
             versionSeen = true;
             if (localHeader + 30 > b.size() || le(b, localHeader, 4) != 0x04034b50)
@@ -120,6 +127,24 @@ void checkZipDirectory(const std::string &b, const std::string &where)
     }
     if (!versionSeen)
         throw Error(where + ": zip archive without a version record (not a torch.save checkpoint)");
+    return stored;
+}
+
+// One read straight into a buffer of the file's size (readFile's stringstream copies twice).
+std::string readWhole(const fs::path &path, const std::string &where)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        throw Error(where + ": no such file");
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const auto size = in.tellg();
+    if (!in || size < 0)
+        throw Error(where + ": cannot open for reading");
+    in.seekg(0);
+    std::string out(static_cast<std::size_t>(size), '\0');
+    if (!in.read(out.data(), static_cast<std::streamsize>(size)))
+        throw Error(where + ": read error");
+    return out;
 }
 
 std::string firstLine(const std::string &text)
@@ -197,7 +222,7 @@ StateDict stateDictFromRoot(const ValuePtr &root, const std::string &where)
 
 StateDict readTorchZip(const std::shared_ptr<const std::string> &bytes, const std::string &where)
 {
-    checkZipDirectory(*bytes, where);
+    const auto stored = checkZipDirectory(*bytes, where);
     try {
         caffe2::serialize::PyTorchStreamReader reader(std::make_shared<BufferAdapter>(bytes));
         if (reader.hasRecord("byteorder")) {
@@ -221,14 +246,30 @@ StateDict readTorchZip(const std::shared_ptr<const std::string> &bytes, const st
             const std::string record = "data/" + info.key;
             if (!reader.hasRecord(record))
                 throw Error(where + ": storage record " + record + " is missing");
-            auto [data, size] = reader.getRecord(record);
             const auto needed = static_cast<std::uint64_t>(info.numel) * c10::elementSize(blob->dtype);
-            if (size < needed)
-                throw Error(where + ": storage " + info.key + " holds " + std::to_string(size) + " bytes, "
-                            + std::to_string(needed) + " declared");
-            auto owner = std::make_shared<at::DataPtr>(std::move(data));
-            blob->data = static_cast<const std::uint8_t *>(owner->get());
-            blob->owner = owner;
+            const auto tooShort = [&](std::uint64_t size) {
+                return Error(where + ": storage " + info.key + " holds " + std::to_string(size) + " bytes, "
+                             + std::to_string(needed) + " declared");
+            };
+            const auto inPlace = stored.find(record);
+            if (inPlace != stored.end()) {
+                // torch.save stores entries uncompressed: use the file's bytes directly, so the only
+                // copy is the one into the tensors (saves a full copy of a 270 MB checkpoint).
+                const std::uint64_t offset = reader.getRecordOffset(record);
+                if (offset > bytes->size() || inPlace->second > bytes->size() - offset)
+                    throw Error(where + ": storage record " + record + " reaches past the end of the file");
+                if (inPlace->second < needed)
+                    throw tooShort(inPlace->second);
+                blob->data = reinterpret_cast<const std::uint8_t *>(bytes->data() + offset);
+                blob->owner = std::shared_ptr<void>(bytes, const_cast<char *>(bytes->data()));
+            } else {
+                auto [data, size] = reader.getRecord(record);
+                if (size < needed)
+                    throw tooShort(size);
+                auto owner = std::make_shared<at::DataPtr>(std::move(data));
+                blob->data = static_cast<const std::uint8_t *>(owner->get());
+                blob->owner = owner;
+            }
             slot = blob;
             return slot;
         };
@@ -398,7 +439,7 @@ Checkpoint readSafetensors(const std::string &b, const std::string &where)
 Checkpoint readCheckpoint(const fs::path &path)
 {
     const std::string where = path.string();
-    auto bytes = std::make_shared<const std::string>(readFile(path));
+    auto bytes = std::make_shared<const std::string>(readWhole(path, where));
     const std::string &b = *bytes;
     if (b.empty())
         throw Error(where + ": empty file (0 bytes)");

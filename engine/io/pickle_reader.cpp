@@ -431,7 +431,8 @@ at::Tensor materialise(const Value &t, const std::string &where)
         throw Error(where + ": tensor in storage " + blob->key + " reaches past the storage's end");
     const auto elementSize = static_cast<std::int64_t>(c10::elementSize(blob->dtype));
     void *data = const_cast<std::uint8_t *>(base->data) + baseOffset * elementSize;
-    return at::from_blob(data, {blob->numel}, options).as_strided(t.sizes, t.strides, t.offset).clone();
+    return at::from_blob(data, {blob->numel}, options).as_strided(t.sizes, t.strides, t.offset)
+        .clone(at::MemoryFormat::Contiguous);
 }
 
 } // namespace s2s::pickle
