@@ -5,6 +5,7 @@
 #include "engine/core/threads.h"
 #include "engine/data/dataset.h"
 #include "engine/data/synth_generator.h"
+#include "engine/foreground/sam2/sam2_segmenter.h"
 #include "engine/pipeline/inspection_session.h"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -34,11 +36,65 @@ double peakRssMb()
     return usage.ru_maxrss / 1024.0;
 }
 
+int printBench(const nlohmann::json &out, bool json)
+{
+    if (json) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "BLAS: " << out["blas"].get<std::string>() << ", threads: " << out["threads"].get<int>() << "\n";
+    if (out.contains("sam2")) {
+        const auto &s = out["sam2"];
+        std::printf("SAM 2 (%s, %s):\n  encoder %.2f s/image (1024x1024)\n  decoder %.1f ms/prompt\n  peak RSS %.0f MB\n",
+                    s["model"].get<std::string>().c_str(), s["weights"].get<std::string>().c_str(),
+                    s["encoder_s_per_image"].get<double>(), s["decoder_ms_per_prompt"].get<double>(),
+                    s["peak_rss_mb"].get<double>());
+    }
+    if (!out.contains("backbones"))
+        return 0;
+    std::cout << "category " << out["category"].get<std::string>() << " (" << out["train_images"].get<std::size_t>()
+              << " train, " << out["test_images"].get<std::size_t>() << " test)\n";
+    for (const auto &[name, b] : out["backbones"].items()) {
+        std::printf("%s:\n  backbone %.2f images/s\n  training %d epoch(s) in %.1f s (%.2f steps/s of 8 images, %.0f patch rows/s)\n"
+                    "  scoring %.1f images/s (image scores), %.1f s with maps + pixel metrics\n"
+                    "  new sigma: retrain + rescore %.1f s\n  inference time / backbone time: %.2f\n  peak RSS %.0f MB\n",
+                    name.c_str(), b["backbone_images_per_s"].get<double>(), b["train_epochs"].get<int>(),
+                    b["train_s"].get<double>(), b["train_steps_per_s"].get<double>(), b["train_patch_rows_per_s"].get<double>(),
+                    b["score_images_per_s"].get<double>(), b["score_with_maps_and_pixel_metrics_s"].get<double>(),
+                    b["retrain_new_sigma_and_rescore_s"].get<double>(), b["inference_vs_backbone"].get<double>(),
+                    b["peak_rss_mb"].get<double>());
+    }
+    return 0;
+}
+
 int runBench(const std::vector<std::string> &argv)
 {
-    const Args args("bench", argv, {"backbone", "backbone-weights", "data", "train", "test", "epochs", "threads", "size"},
+    const Args args("bench", argv, {"backbone", "backbone-weights", "data", "train", "test", "epochs", "threads", "size", "parts",
+                     "sam2-weights"},
                     {"json"});
     const int threads = configureThreads(args.intOr("threads", 0));
+    const std::vector<std::string> parts = splitList(args.valueOr("parts", "sam2,simplenet"));
+    for (const std::string &p : parts)
+        if (p != "sam2" && p != "simplenet")
+            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet)");
+    const auto wants = [&](const std::string &p) { return std::find(parts.begin(), parts.end(), p) != parts.end(); };
+    nlohmann::json out;
+    out["blas"] = blasName();
+    out["threads"] = threads;
+    // SAM 2 first: its peak memory is read before the SimpleNet stages raise the process's high-water mark.
+    if (wants("sam2")) {
+        const std::filesystem::path weights = args.valueOr("sam2-weights", "");
+        if (!weights.empty() && !std::filesystem::is_regular_file(weights))
+            throw Error(weights.string() + ": no such file");
+        const Sam2BenchResult r = benchSam2(weights, threads, 3);
+        out["sam2"] = {{"model", r.model},
+                       {"weights", weights.empty() ? "random (seeded; cost does not depend on the values)" : weights.string()},
+                       {"encoder_s_per_image", r.encoderSeconds},
+                       {"decoder_ms_per_prompt", r.decoderMs},
+                       {"peak_rss_mb", r.peakRssMb}};
+    }
+    if (!wants("simplenet"))
+        return printBench(out, args.flag("json"));
     const int trainCount = args.intOr("train", 200), testCount = args.intOr("test", 100);
     std::filesystem::path data = args.valueOr("data", "");
     std::filesystem::path tmp;
@@ -58,9 +114,6 @@ int runBench(const std::vector<std::string> &argv)
         throw Error(data.string() + ": no category to benchmark");
     const Category &category = dataset.categories.front();
 
-    nlohmann::json out;
-    out["blas"] = blasName();
-    out["threads"] = threads;
     out["category"] = category.name;
     out["train_images"] = category.train.size();
     out["test_images"] = category.test.size();
@@ -112,31 +165,17 @@ int runBench(const std::vector<std::string> &argv)
     }
     if (!tmp.empty())
         std::filesystem::remove_all(tmp);
-    if (args.flag("json")) {
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    std::cout << "BLAS: " << out["blas"].get<std::string>() << ", threads: " << threads << ", category " << category.name
-              << " (" << category.train.size() << " train, " << category.test.size() << " test)\n";
-    for (const auto &[name, b] : out["backbones"].items()) {
-        std::printf("%s:\n  backbone %.2f images/s\n  training %d epoch(s) in %.1f s (%.2f steps/s of 8 images, %.0f patch rows/s)\n"
-                    "  scoring %.1f images/s (image scores), %.1f s with maps + pixel metrics\n"
-                    "  new sigma: retrain + rescore %.1f s\n  inference time / backbone time: %.2f\n  peak RSS %.0f MB\n",
-                    name.c_str(), b["backbone_images_per_s"].get<double>(), b["train_epochs"].get<int>(),
-                    b["train_s"].get<double>(), b["train_steps_per_s"].get<double>(), b["train_patch_rows_per_s"].get<double>(),
-                    b["score_images_per_s"].get<double>(), b["score_with_maps_and_pixel_metrics_s"].get<double>(),
-                    b["retrain_new_sigma_and_rescore_s"].get<double>(), b["inference_vs_backbone"].get<double>(),
-                    b["peak_rss_mb"].get<double>());
-    }
-    return 0;
+    return printBench(out, args.flag("json"));
 }
 
 const CommandRegistration registration{{
     "bench",
-    "per-stage throughput (backbone, training, scoring, sigma retrain, memory)",
+    "per-stage throughput (SAM 2 encoder/decoder, backbone, training, scoring, sigma retrain, memory)",
     "Usage: sam2sim bench [--json] [--backbone mobilenet_v2,wide_resnet50_2] [--backbone-weights W]\n"
     "                     [--data DIR] [--train 200] [--test 100] [--epochs 1] [--threads N]\n"
-    "Without --data, generates an MVTec-sized synthetic category in a temporary folder.",
+    "                     [--parts sam2,simplenet] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
+    "Without --data, generates an MVTec-sized synthetic category in a temporary folder. Without\n"
+    "--sam2-weights, SAM 2.1 tiny runs on seeded random weights (same cost as the real ones).",
     &runBench,
 }};
 

@@ -2,6 +2,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 
+#include "engine/foreground/sam2/sam2_segmenter.h"
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
 
@@ -30,11 +31,16 @@ int runMask(const std::vector<std::string> &argv)
             throw Error("mask: --point expects x,y");
         prompt.point = cv::Point(std::stoi(v[0]), std::stoi(v[1]));
     }
-    if (args.has("logits-out"))
-        throw Error("mask: --logits-out needs the SAM 2 segmenter, which is not available in this build");
-    auto segmenter = makeSegmenter(args.flag("classical") ? "classical" : "auto", args.valueOr("sam2-weights", ""));
+    if (args.flag("classical") && args.has("sam2-weights"))
+        throw Error("mask: give either --sam2-weights or --classical");
+    if (args.has("logits-out") && !args.has("sam2-weights"))
+        throw Error("mask: --logits-out needs the SAM 2 segmenter (--sam2-weights)");
+    // Explicit weights mean SAM 2 (a bad file is an error, not a silent fallback).
+    auto segmenter = makeSegmenter(args.has("sam2-weights") ? "sam2" : "classical", args.valueOr("sam2-weights", ""));
     const SegmentResult r = segmenter->segment(rgb, prompt);
     writeImage(args.required("out"), r.mask);
+    if (const auto logits = args.value("logits-out"))
+        writeSegmentLogits(*logits, r.logits);
     std::cout << "mask by " << r.producedBy << " (confidence " << r.confidence << ") written to " << args.required("out")
               << "\n";
     return 0;

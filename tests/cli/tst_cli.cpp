@@ -3,6 +3,7 @@
 // missing input paths. Rows for commands that are not built (yet) are skipped, so the table can
 // list the whole CLI contract of DESIGN.md.
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -44,6 +45,24 @@ private:
     QTemporaryDir m_dir;
     QSet<QString> m_commands;
 
+    // A 4x4 grey 24-bit BMP, written by hand (this test links no image library).
+    static void writeBmp(const QString &path)
+    {
+        QByteArray b;
+        const auto put = [&b](quint32 v, int bytes) {
+            for (int i = 0; i < bytes; ++i)
+                b.append(static_cast<char>((v >> (8 * i)) & 0xff));
+        };
+        const int w = 4, h = 4, row = 12, pixels = row * h;
+        b.append("BM");
+        put(54 + pixels, 4), put(0, 4), put(54, 4);
+        put(40, 4), put(w, 4), put(h, 4), put(1, 2), put(24, 2), put(0, 4), put(pixels, 4);
+        put(2835, 4), put(2835, 4), put(0, 4), put(0, 4);
+        b.append(QByteArray(pixels, char(128)));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(b) == b.size());
+    }
+
     QString missing(const QString &name) const { return m_dir.filePath(QStringLiteral("missing/") + name); }
 
 private Q_SLOTS:
@@ -53,6 +72,7 @@ private Q_SLOTS:
         if (cli.isEmpty() || !QFileInfo(cli).isExecutable())
             QSKIP("SAM2SIM_CLI does not name the sam2sim binary");
         QVERIFY(m_dir.isValid());
+        writeBmp(m_dir.filePath(QStringLiteral("image.bmp")));
         const Result help = runCli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         // "  name      synopsis" lines after "Commands:"
@@ -119,6 +139,17 @@ private Q_SLOTS:
                                              QStringLiteral("--classical"), QStringLiteral("--out"),
                                              out + QStringLiteral("/m.png")}
                               << missing(QStringLiteral("a.png"));
+        const QString image = m_dir.filePath(QStringLiteral("image.bmp"));
+        QTest::newRow("mask-sam2-weights") << "mask"
+                                           << QStringList{QStringLiteral("--image"), image, QStringLiteral("--sam2-weights"),
+                                                          missing(QStringLiteral("sam2.1_hiera_tiny.pt")),
+                                                          QStringLiteral("--out"), out + QStringLiteral("/m.png")}
+                                           << missing(QStringLiteral("sam2.1_hiera_tiny.pt"));
+        QTest::newRow("bench-sam2-weights") << "bench"
+                                            << QStringList{QStringLiteral("--parts"), QStringLiteral("sam2"),
+                                                           QStringLiteral("--sam2-weights"),
+                                                           missing(QStringLiteral("sam2.1_hiera_tiny.pt"))}
+                                            << missing(QStringLiteral("sam2.1_hiera_tiny.pt"));
         QTest::newRow("composite") << "composite"
                                    << QStringList{QStringLiteral("--image"), missing(QStringLiteral("a.png")),
                                                   QStringLiteral("--background"), missing(QStringLiteral("bg")),

@@ -86,6 +86,8 @@ public:
     ImageFeatures encode(const at::Tensor &input, std::int64_t origH, std::int64_t origW) const;
     // Trunk outputs at the stage ends, channels-first (for parity tests).
     std::vector<at::Tensor> trunk(const at::Tensor &input) const;
+    // Neck + high-res convs + no_mem_embed on trunk outputs (encode = trunk + this).
+    ImageFeatures neck(const std::vector<at::Tensor> &stages, std::int64_t origH, std::int64_t origW) const;
     // Points in original pixel coordinates, labels 1/0 (box corners are passed via `box`).
     DecoderOutput decode(const ImageFeatures &f, const std::vector<float> &box,
                          const std::vector<std::array<float, 2>> &points, const std::vector<int> &labels,

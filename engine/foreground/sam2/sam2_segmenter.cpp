@@ -7,11 +7,15 @@
 #include "engine/io/checkpoint.h"
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <fstream>
 
 namespace s2s {
 
@@ -113,6 +117,75 @@ SegmentResult Sam2Segmenter::segment(const cv::Mat &rgb, const SegmentPrompt &pr
     SegmentResult fallback = classical.segment(rgb, prompt);
     fallback.producedBy = "classical (fallback: " + why + ")";
     return fallback;
+}
+
+void writeSegmentLogits(const std::filesystem::path &path, const cv::Mat &logits)
+{
+    if (logits.empty() || logits.type() != CV_32FC1)
+        throw Error(path.string() + ": no logits to write (only the SAM 2 segmenter produces them)");
+    const cv::Mat c = logits.isContinuous() ? logits : logits.clone();
+    const at::Tensor t = at::from_blob(const_cast<uchar *>(c.ptr()), {c.rows, c.cols}, at::kFloat).clone();
+    writeSafetensors(path, {{"low_res_logits", t}});
+}
+
+namespace {
+
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0; // kB
+    return 0.0;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+Sam2BenchResult benchSam2(const std::filesystem::path &weights, int threads, int repeats)
+{
+    using Clock = std::chrono::steady_clock;
+    Sam2BenchResult r;
+    r.threads = configureThreads(threads);
+    c10::InferenceMode guard;
+    std::unique_ptr<sam2::Sam2Model> model;
+    if (weights.empty()) {
+        // Seeded random weights with the official shapes: the cost does not depend on the values.
+        const sam2::Sam2Config cfg = sam2::allConfigs().front();
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(0);
+        sam2::Weights w;
+        for (const auto &p : sam2::imagePathSpec(cfg))
+            w[p.name] = at::randn(p.shape, gen) * 0.02;
+        model = std::make_unique<sam2::Sam2Model>(cfg, std::move(w));
+    } else {
+        model = std::make_unique<sam2::Sam2Model>(sam2::Sam2Model::load(weights));
+    }
+    r.model = model->config().name;
+    cv::Mat img(768, 1024, CV_8UC3);
+    cv::theRNG().state = 1;
+    cv::randu(img, cv::Scalar::all(0), cv::Scalar::all(255));
+    std::vector<double> enc, dec;
+    for (int i = 0; i < std::max(1, repeats); ++i) {
+        const auto t0 = Clock::now();
+        const at::Tensor input = sam2::Sam2Model::preprocess(img.ptr(), img.rows, img.cols, img.step[0]);
+        const sam2::ImageFeatures f = model->encode(input, img.rows, img.cols);
+        const auto t1 = Clock::now();
+        const sam2::DecoderOutput d = model->decode(f, {100.f, 80.f, 900.f, 700.f}, {{{512.f, 384.f}}}, {1}, true);
+        (void)d.iou.sum().item<float>();
+        const auto t2 = Clock::now();
+        enc.push_back(std::chrono::duration<double>(t1 - t0).count());
+        dec.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
+    }
+    r.encoderSeconds = median(enc);
+    r.decoderMs = median(dec);
+    r.peakRssMb = peakRssMb();
+    return r;
 }
 
 } // namespace s2s

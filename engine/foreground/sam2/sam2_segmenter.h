@@ -3,6 +3,7 @@
 #include "engine/foreground/segmenter.h"
 
 #include <memory>
+#include <string>
 
 namespace s2s {
 
@@ -26,5 +27,20 @@ private:
     std::unique_ptr<sam2::Sam2Model> m_model;
     std::string m_cacheKey;
 };
+
+// Writes SegmentResult::logits (CV_32FC1) as a one-tensor .safetensors file ("low_res_logits"), atomically.
+void writeSegmentLogits(const std::filesystem::path &path, const cv::Mat &logits);
+
+// SAM 2.1 CPU cost on a 1024x1024 input: encoder seconds per image, decoder milliseconds per prompt
+// (median of `repeats`), and the process's peak resident memory. Empty weights = seeded random tiny.
+struct Sam2BenchResult
+{
+    std::string model;
+    int threads = 0;
+    double encoderSeconds = 0.0;
+    double decoderMs = 0.0;
+    double peakRssMb = 0.0;
+};
+Sam2BenchResult benchSam2(const std::filesystem::path &weights, int threads, int repeats);
 
 } // namespace s2s
