@@ -2,6 +2,7 @@
 #include "app/cli/command.h"
 
 #include "engine/core/error.h"
+#include "engine/core/threads.h"
 
 #include <cstdio>
 #include <exception>
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
     }
     const auto &registry = s2s::cli::commandRegistry();
     const auto it = registry.find(name);
+    if (it != registry.end() && name != "scan" && name != "synth")
+        s2s::preferPassiveOpenMpWait(argv); // the commands that run networks
     if (it == registry.end()) {
         std::cerr << "sam2sim: unknown command '" << name << "' (see sam2sim --help)\n";
         return 2;
@@ -74,7 +77,11 @@ int main(int argc, char **argv)
         std::cerr << "sam2sim " << name << ": cancelled\n";
         return 130;
     } catch (const std::exception &e) {
-        std::cerr << "sam2sim " << name << ": " << e.what() << "\n";
+        // Errors from a command often already name it ("train: ..."); do not say it twice.
+        std::string what = e.what();
+        if (what.rfind(name + ": ", 0) == 0)
+            what.erase(0, name.size() + 2);
+        std::cerr << "sam2sim " << name << ": " << what << "\n";
         return 1;
     }
 }
