@@ -354,7 +354,7 @@ void MainWindow::exportReport()
         m_background.setFuture(QtConcurrent::run([runDir, pdf, threshold] {
             try {
                 ReportOptions options;
-                options.thresholdRule = ThresholdRule::parse("value:" + std::to_string(threshold));
+                options.thresholdRule = ThresholdRule{ThresholdRule::Kind::Value, threshold};
                 writeReport(loadRunSummary(runDir.toStdString()), pdf, options);
                 return QObject::tr("Report written to %1").arg(pdf);
             } catch (const std::exception &e) {

@@ -7,6 +7,8 @@
 #include "ui/settings.h"
 #include "ui/training_panel.h"
 
+#include <clocale>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -40,6 +42,9 @@ void grabAllTabs(MainWindow &window, const QString &dir)
 int runStudio(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    // QApplication adopts the user's locale for the C library; the engine's number parsing and the
+    // JSON/CSV writers expect '.' decimals whatever the UI language.
+    std::setlocale(LC_NUMERIC, "C");
     QApplication::setApplicationName(QStringLiteral("Sam2Sim Studio"));
     QApplication::setOrganizationName(QStringLiteral("Sam2Sim"));
     QApplication::setApplicationVersion(QStringLiteral(SAM2SIM_VERSION));

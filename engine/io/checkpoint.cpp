@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <set>
 
 namespace s2s {
 
@@ -81,10 +82,14 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
     // is checked here first.
     std::string prefix;
     bool versionSeen = false;
+    std::set<std::string> names;
     for (std::uint64_t e = 0; e < entries; ++e) {
         if (cd + 46 > b.size() || le(b, cd, 4) != 0x02014b50)
             throw Error(where + ": corrupt zip central directory");
+        const std::uint64_t flags = le(b, cd + 8, 2);
         const std::uint64_t method = le(b, cd + 10, 2);
+        if ((method != 0 && method != 8) || (flags & 1))
+            throw Error(where + ": zip entry with an unsupported compression method or encryption");
         const std::uint64_t compressed = le(b, cd + 20, 4);
         const std::uint64_t uncompressed = le(b, cd + 24, 4);
         const std::uint64_t nameLength = le(b, cd + 28, 2);
@@ -97,6 +102,8 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
         if (localHeader + 30 > b.size())
             throw Error(where + ": corrupt zip local header");
         const std::string name = b.substr(cd + 46, nameLength);
+        if (!names.insert(name).second)
+            throw Error(where + ": zip archive names " + name + " twice");
         if (e == 0) {
             const auto slash = name.find('/');
             if (slash == std::string::npos)
@@ -106,7 +113,9 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
         // Keyed as the stream reader names records: without the top folder.
         if (method == 0 && compressed == uncompressed && name.compare(0, prefix.size(), prefix) == 0)
             stored[name.substr(prefix.size())] = uncompressed;
-        if ((name == prefix + "version" || name == prefix + ".data/version") && method == 0) {
+        if (name == prefix + "version" || name == prefix + ".data/version") {
+            if (method != 0 || compressed != uncompressed)
+                throw Error(where + ": compressed version record (not a torch.save checkpoint)");
             versionSeen = true;
             if (localHeader + 30 > b.size() || le(b, localHeader, 4) != 0x04034b50)
                 throw Error(where + ": corrupt zip local header");
@@ -116,12 +125,11 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
             std::string digits = b.substr(start, uncompressed);
             while (!digits.empty() && (digits.back() == '\n' || digits.back() == ' '))
                 digits.pop_back();
-            if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos
-                || std::stoull(digits) < caffe2::serialize::kMinSupportedFileFormatVersion
+            if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
+                throw Error(where + ": malformed torch.save format version record");
+            if (std::stoull(digits) < caffe2::serialize::kMinSupportedFileFormatVersion
                 || std::stoull(digits) > caffe2::serialize::kMaxSupportedFileFormatVersion)
-                throw Error(where + ": unsupported torch.save format version '" + digits + "'");
-        } else if (name == prefix + "version" || name == prefix + ".data/version") {
-            versionSeen = true; // compressed: the stream reader checks it
+                throw Error(where + ": unsupported torch.save format version " + digits);
         }
         cd += 46 + nameLength + le(b, cd + 30, 2) + le(b, cd + 32, 2);
     }
