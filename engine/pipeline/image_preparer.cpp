@@ -80,7 +80,14 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record)
         rgb = composite(rgb, mask, background, CompositeOptions{m_spec.featherPx});
     }
     if (m_spec.removeBackground) {
-        const cv::Mat mask = foregroundMask(record, rgb);
+        // The silhouette's boundary is where a segmenter is least sure and where a composite's new
+        // background bleeds in (feathering, a pixel or two of mask error). Any foreign colour there
+        // becomes the maximum patch score of a normal image, so the boundary band is replaced too,
+        // identically for training and test images.
+        cv::Mat mask;
+        const int band = std::max(1, static_cast<int>(std::lround(std::min(rgb.cols, rgb.rows) * 0.015)));
+        cv::erode(foregroundMask(record, rgb), mask,
+                  cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
         cv::Mat fill;
         if (m_spec.fill == "black")
             fill = cv::Mat::zeros(rgb.size(), CV_8UC3);
