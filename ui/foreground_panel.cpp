@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace s2s::ui {
@@ -61,10 +62,19 @@ void ForegroundPanel::setImage(const QString &path)
         recompute();
 }
 
+void ForegroundPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // An image chosen while another tab was showing is segmented when the panel appears.
+    if (!m_path.isEmpty() && m_computed != m_path + QLatin1Char('|') + m_kind + QLatin1Char('|') + m_sam2Weights)
+        recompute();
+}
+
 void ForegroundPanel::recompute()
 {
     if (m_path.isEmpty())
         return;
+    m_computed = m_path + QLatin1Char('|') + m_kind + QLatin1Char('|') + m_sam2Weights;
     m_status->setText(tr("Segmenting %1...").arg(m_path));
     const QString path = m_path, kind = m_kind, weights = m_sam2Weights;
     m_watcher.setFuture(QtConcurrent::run([path, kind, weights] {

@@ -22,10 +22,14 @@ public:
     void setImage(const QString &path);
     void setSegmenter(const QString &kind, const QString &sam2Weights);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void recompute();
 
     QString m_path;
+    QString m_computed; // image + segmenter of the pixmaps on show; a hidden panel defers the work
     QString m_kind = QStringLiteral("classical");
     QString m_sam2Weights;
     QLabel *m_views[3] = {};
