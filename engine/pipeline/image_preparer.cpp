@@ -23,7 +23,7 @@ std::string PreparationSpec::key() const
         k << "composite(" << backgroundSource << ",seed=" << seed << ",feather=" << featherPx << ")";
     if (removeBackground)
         k << (composite ? "+" : "") << "extract(" << segmenter << "," << sam2Weights.filename().string() << ","
-          << fill << ")";
+          << fill << (composite && reuseCleanMask ? ",clean-mask" : "") << ")";
     return k.str();
 }
 
@@ -70,8 +70,9 @@ cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &
 cv::Mat ImagePreparer::prepare(const ImageRecord &record)
 {
     cv::Mat rgb = readImageRgb(record.image);
+    cv::Mat cleanMask;
     if (m_spec.composite) {
-        const cv::Mat mask = foregroundMask(record, rgb);
+        const cv::Mat mask = cleanMask = foregroundMask(record, rgb);
         // Deterministic per (image, seed): the same composite every time this image is evaluated.
         const std::uint64_t imageSeed = std::hash<std::string>{}(record.image.filename().string()
                                                                  + record.defectType)
@@ -86,7 +87,8 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record)
         // identically for training and test images.
         cv::Mat mask;
         const int band = std::max(1, static_cast<int>(std::lround(std::min(rgb.cols, rgb.rows) * 0.015)));
-        cv::erode(foregroundMask(record, rgb), mask,
+        const bool reuse = m_spec.composite && m_spec.reuseCleanMask;
+        cv::erode(reuse ? cleanMask : foregroundMask(record, rgb), mask,
                   cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
         cv::Mat fill;
         if (m_spec.fill == "black")

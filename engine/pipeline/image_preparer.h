@@ -27,6 +27,8 @@ struct PreparationSpec
     std::string backgroundSource = "all"; // family name, "all", or a folder
     std::uint64_t seed = 0;
     float featherPx = 3.f;
+    // Remove a composite's background with the clean image's mask (diagnostic; see EvalOptions).
+    bool reuseCleanMask = false;
 
     // Identifies the preparation in cache keys; "raw" when identity.
     std::string key() const;

@@ -105,6 +105,7 @@ struct InspectionSession::Impl
             s.backgroundSource = pseudo->backgroundSource;
             s.seed = pseudo->seed;
             s.featherPx = pseudo->featherPx;
+            s.reuseCleanMask = pseudo->cleanMaskForComposite;
             // Compositing needs a silhouette of the clean image even when extraction is off.
             if (!s.removeBackground && kind() == CategoryKind::Texture)
                 s.composite = false; // textures have no background to replace

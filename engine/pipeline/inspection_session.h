@@ -24,6 +24,9 @@ struct EvalOptions
     std::string backgroundSource = "all"; // family, "all" or a folder (Pseudo only)
     std::uint64_t seed = 0;
     float featherPx = 3.f;
+    // Diagnostic (Pseudo with foreground extraction): remove a composite's background with the mask of
+    // the clean image it was made from instead of segmenting the composite.
+    bool cleanMaskForComposite = false;
     bool computeMaps = true; // pixel metrics need maps; image-only evaluation is faster
 };
 

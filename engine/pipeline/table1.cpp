@@ -27,12 +27,12 @@ std::string f4(double v)
 
 struct Average
 {
-    double sum[3][3] = {};
+    double sum[4][3] = {};
     int n = 0;
     void add(const Table1Row &r)
     {
-        const Metrics *m[3] = {&r.staticMetrics, &r.dynamicMetrics, &r.sam2simMetrics};
-        for (int c = 0; c < 3; ++c) {
+        const Metrics *m[4] = {&r.staticMetrics, &r.dynamicMetrics, &r.sam2simMetrics, &r.cleanMaskMetrics};
+        for (int c = 0; c < 4; ++c) {
             sum[c][0] += m[c]->imageAuroc;
             sum[c][1] += m[c]->pixelAuroc;
             sum[c][2] += m[c]->auPro;
@@ -57,13 +57,14 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
     }
     std::ostringstream csv, md;
     csv << "category,kind,static_i_auroc,static_p_auroc,static_au_pro,dynamic_i_auroc,dynamic_p_auroc,dynamic_au_pro,"
-           "sam2sim_i_auroc,sam2sim_p_auroc,sam2sim_au_pro,segmenter\n";
+           "sam2sim_i_auroc,sam2sim_p_auroc,sam2sim_au_pro,clean_mask_i_auroc,clean_mask_p_auroc,clean_mask_au_pro,"
+           "segmenter\n";
     const bool pretrained = !o.base.backboneWeights.empty();
     md << "Backbone: " << o.base.backbone << (pretrained ? " (pretrained)" : " (NOT pretrained: random weights)")
        << ", preset " << o.base.preset << ", " << o.base.totalEpochs() << " epochs, seed " << o.base.seed
        << ", pseudo-backgrounds: " << o.backgroundSource << " (seed " << o.seed << "); final epoch, no test-set selection.\n\n";
-    md << "| Category | Kind | SimpleNet static (I/P) | SimpleNet dynamic (I/P) | Sam2Sim dynamic (I/P) | AU-PRO static / dynamic / Sam2Sim | Segmenter |\n";
-    md << "|---|---|---|---|---|---|---|\n";
+    md << "| Category | Kind | SimpleNet static (I/P) | SimpleNet dynamic (I/P) | Sam2Sim dynamic (I/P) | AU-PRO static / dynamic / Sam2Sim | Segmenter | Diagnostic: Sam2Sim with clean-image masks (I/P) |\n";
+    md << "|---|---|---|---|---|---|---|---|\n";
     nlohmann::json json;
     json["backbone"] = o.base.backbone;
     json["backbone_pretrained"] = pretrained;
@@ -77,17 +78,21 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
         csv << r.category << "," << kind << "," << f4(r.staticMetrics.imageAuroc) << "," << f4(r.staticMetrics.pixelAuroc)
             << "," << f4(r.staticMetrics.auPro) << "," << f4(r.dynamicMetrics.imageAuroc) << ","
             << f4(r.dynamicMetrics.pixelAuroc) << "," << f4(r.dynamicMetrics.auPro) << "," << f4(r.sam2simMetrics.imageAuroc)
-            << "," << f4(r.sam2simMetrics.pixelAuroc) << "," << f4(r.sam2simMetrics.auPro) << "," << r.segmenter << "\n";
+            << "," << f4(r.sam2simMetrics.pixelAuroc) << "," << f4(r.sam2simMetrics.auPro) << ","
+            << f4(r.cleanMaskMetrics.imageAuroc) << "," << f4(r.cleanMaskMetrics.pixelAuroc) << ","
+            << f4(r.cleanMaskMetrics.auPro) << "," << r.segmenter << "\n";
         md << "| " << r.category << " | " << kind << " | " << f4(r.staticMetrics.imageAuroc) << " / "
            << f4(r.staticMetrics.pixelAuroc) << " | " << f4(r.dynamicMetrics.imageAuroc) << " / "
            << f4(r.dynamicMetrics.pixelAuroc) << " | " << f4(r.sam2simMetrics.imageAuroc) << " / "
            << f4(r.sam2simMetrics.pixelAuroc) << " | " << f4(r.staticMetrics.auPro) << " / " << f4(r.dynamicMetrics.auPro)
-           << " / " << f4(r.sam2simMetrics.auPro) << " | " << (r.segmenter.empty() ? "-" : r.segmenter) << " |\n";
+           << " / " << f4(r.sam2simMetrics.auPro) << " | " << (r.segmenter.empty() ? "-" : r.segmenter) << " | "
+           << f4(r.cleanMaskMetrics.imageAuroc) << " / " << f4(r.cleanMaskMetrics.pixelAuroc) << " |\n";
         json["categories"].push_back({{"category", r.category},
                                       {"kind", kind},
                                       {"static", metricsJson(r.staticMetrics)},
                                       {"dynamic", metricsJson(r.dynamicMetrics)},
                                       {"sam2sim", metricsJson(r.sam2simMetrics)},
+                                      {"sam2sim_clean_masks", metricsJson(r.cleanMaskMetrics)},
                                       {"segmenter", r.segmenter},
                                       {"seconds", r.seconds}});
     }
@@ -99,10 +104,12 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
         md << "| **" << name << "** | | " << f4(avg->mean(0, 0)) << " / " << f4(avg->mean(0, 1)) << " | "
            << f4(avg->mean(1, 0)) << " / " << f4(avg->mean(1, 1)) << " | " << f4(avg->mean(2, 0)) << " / "
            << f4(avg->mean(2, 1)) << " | " << f4(avg->mean(0, 2)) << " / " << f4(avg->mean(1, 2)) << " / "
-           << f4(avg->mean(2, 2)) << " | |\n";
+           << f4(avg->mean(2, 2)) << " | | " << f4(avg->mean(3, 0)) << " / " << f4(avg->mean(3, 1)) << " |\n";
         json["averages"][name] = {{"static_i_auroc", avg->mean(0, 0)}, {"dynamic_i_auroc", avg->mean(1, 0)},
                                   {"sam2sim_i_auroc", avg->mean(2, 0)}, {"static_p_auroc", avg->mean(0, 1)},
-                                  {"dynamic_p_auroc", avg->mean(1, 1)}, {"sam2sim_p_auroc", avg->mean(2, 1)}};
+                                  {"dynamic_p_auroc", avg->mean(1, 1)}, {"sam2sim_p_auroc", avg->mean(2, 1)},
+                                  {"sam2sim_clean_masks_i_auroc", avg->mean(3, 0)},
+                                  {"sam2sim_clean_masks_p_auroc", avg->mean(3, 1)}};
     }
     writeFileAtomically(outDir / "table1.csv", csv.str());
     writeFileAtomically(outDir / "table1.md", md.str());
@@ -152,12 +159,18 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         row.staticMetrics = plain.evaluate({}, {}, cancel).metrics;
         row.dynamicMetrics = plain.evaluate(pseudo, {}, cancel).metrics;
         if (category->kind == CategoryKind::Texture || category->keepsBackground) {
-            row.sam2simMetrics = row.dynamicMetrics;
+            row.sam2simMetrics = row.cleanMaskMetrics = row.dynamicMetrics;
         } else {
             config.foreground = true;
             InspectionSession sam2sim(*category, config);
             sam2sim.train({}, cancel);
             row.sam2simMetrics = sam2sim.evaluate(pseudo, {}, cancel).metrics;
+            // Diagnostic: the same model and composites, with each composite's background removed by the
+            // clean image's mask (a segmenter that is never fooled by the new background). The gap to
+            // the Sam2Sim column is what segmentation errors on composites cost.
+            EvalOptions clean = pseudo;
+            clean.cleanMaskForComposite = true;
+            row.cleanMaskMetrics = sam2sim.evaluate(clean, {}, cancel).metrics;
             row.segmenter = sam2sim.segmenterName();
         }
         row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -29,6 +29,7 @@ struct Table1Row
     std::string category;
     CategoryKind kind = CategoryKind::Object;
     Metrics staticMetrics, dynamicMetrics, sam2simMetrics;
+    Metrics cleanMaskMetrics; // diagnostic: Sam2Sim with the clean image's mask on each composite
     std::string segmenter;
     double seconds = 0.0;
 };

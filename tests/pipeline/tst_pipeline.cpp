@@ -2,9 +2,12 @@
 #include "engine/core/error.h"
 #include "engine/data/dataset.h"
 #include "engine/data/synth_generator.h"
+#include "engine/pipeline/image_preparer.h"
 #include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
+
+#include <opencv2/core.hpp>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void trainEvaluateSaveLoad();
     void retrainForNewSigmaKeepsFeatures();
     void pseudoBackgroundsAndForeground();
+    void cleanMaskRemovesTheWholeNewBackground();
     void cancelledRunWritesNothing();
     void hazelnutToyWithRealWeights();
     void kindInferredFromMasks();
@@ -129,6 +133,35 @@ void TestPipeline::pseudoBackgroundsAndForeground()
     QCOMPARE(ev.images.size(), m_category.test.size());
     const auto png = session.preparedImagePng(0);
     QVERIFY(png.size() > 100);
+}
+
+void TestPipeline::cleanMaskRemovesTheWholeNewBackground()
+{
+    // With a hard-edged composite, removing the background with the clean image's mask must give exactly
+    // the clean image's extraction: not one pixel of the pseudo-background survives.
+    s2s::PreparationSpec extract;
+    extract.removeBackground = true;
+    extract.segmenter = "classical";
+    s2s::PreparationSpec composite = extract;
+    composite.composite = true;
+    composite.backgroundSource = "clutter";
+    composite.seed = 5;
+    composite.featherPx = 0.f;
+    s2s::PreparationSpec clean = composite;
+    clean.reuseCleanMask = true;
+    QVERIFY(clean.key() != composite.key());
+    const fs::path cache = fs::path(m_dir.path().toStdString()) / "masks";
+    const auto &record = m_category.test.front();
+    const cv::Mat reference = s2s::ImagePreparer(extract, cache).prepare(record);
+    const cv::Mat viaClean = s2s::ImagePreparer(clean, cache).prepare(record);
+    const cv::Mat viaSegmenter = s2s::ImagePreparer(composite, cache).prepare(record);
+    QCOMPARE(cv::norm(reference, viaClean, cv::NORM_INF), 0.0);
+    // The composite itself differs from the clean image (the check above is not vacuous).
+    s2s::PreparationSpec compositeOnly = composite;
+    compositeOnly.removeBackground = false;
+    const cv::Mat raw = s2s::ImagePreparer(s2s::PreparationSpec{}, cache).prepare(record);
+    QVERIFY(cv::norm(s2s::ImagePreparer(compositeOnly, cache).prepare(record), raw, cv::NORM_INF) > 0.0);
+    QCOMPARE(viaSegmenter.size(), reference.size());
 }
 
 void TestPipeline::cancelledRunWritesNothing()
