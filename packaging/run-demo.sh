@@ -13,13 +13,21 @@ out="$PWD/out"
 data="$out/demo-data"
 [ -d "$data" ] || build/app/sam2sim synth --out "$data" --seed 0
 
-if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec build/app/sam2sim-studio "$data"
+# No weights ship with the product. Where the project's shared folder sits beside the checkout, its real
+# ImageNet MobileNetV2 is used unless the caller chose a backbone.
+shared_weights="$PWD/../shared/weights/mobilenet_v2_imagenet_bnfolded.pth"
+if [ -z "${SAM2SIM_BACKBONE:-}" ] && [ -z "${SAM2SIM_BACKBONE_WEIGHTS:-}" ] && [ -f "$shared_weights" ]; then
+  SAM2SIM_BACKBONE=mobilenet_v2
+  SAM2SIM_BACKBONE_WEIGHTS=$shared_weights
+  echo "Using the ImageNet MobileNetV2 weights in $shared_weights"
 fi
-
 backbone=${SAM2SIM_BACKBONE:-wide_resnet50_2}
 weights=()
 [ -n "${SAM2SIM_BACKBONE_WEIGHTS:-}" ] && weights=(--backbone-weights "$SAM2SIM_BACKBONE_WEIGHTS")
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec build/app/sam2sim-studio "$data" --backbone "$backbone" "${weights[@]}"
+fi
 sam2=()
 [ -n "${SAM2SIM_SAM2_WEIGHTS:-}" ] && sam2=(--sam2-weights "$SAM2SIM_SAM2_WEIGHTS")
 echo "No display: running the demo job headless."
