@@ -7,23 +7,8 @@
 
 #include <cmath>
 #include <set>
-#include <sstream>
 
 namespace s2s {
-
-namespace {
-
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::ostringstream s;
-    s << "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? "," : "") << shape[i];
-    s << "]";
-    return s.str();
-}
-
-} // namespace
 
 void addBatchNorm(std::vector<ParamSpec> &spec, const std::string &prefix, std::int64_t channels)
 {

@@ -504,4 +504,12 @@ void writeSafetensors(const fs::path &path, const StateDict &tensors, const std:
     writeFileAtomically(path, out);
 }
 
+std::string shapeText(at::IntArrayRef shape)
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? "," : "") + std::to_string(shape[i]);
+    return s + "]";
+}
+
 } // namespace s2s

@@ -41,4 +41,7 @@ void writeSafetensors(const std::filesystem::path &path, const StateDict &tensor
 // Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports).
 std::string sha256File(const std::filesystem::path &path);
 
+// "[64,3,7,7]": a tensor shape as error messages about checkpoints print it.
+std::string shapeText(at::IntArrayRef shape);
+
 } // namespace s2s

@@ -9,7 +9,6 @@
 #include <cmath>
 #include <numeric>
 #include <set>
-#include <sstream>
 
 namespace s2s::sam2 {
 
@@ -28,16 +27,6 @@ constexpr double kPi = 3.14159265358979323846;
 const char *const kVideoPrefixes[] = {"memory_attention.", "memory_encoder.",  "obj_ptr_proj.",
                                       "obj_ptr_tpos_proj.", "mask_downsample.", "maskmem_tpos_enc",
                                       "no_mem_pos_enc",     "no_obj_ptr",       "no_obj_embed_spatial"};
-
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::ostringstream s;
-    s << "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? "," : "") << shape[i];
-    s << "]";
-    return s.str();
-}
 
 void addLinear(std::vector<ParamShape> &spec, const std::string &p, std::int64_t in, std::int64_t out)
 {
