@@ -27,19 +27,7 @@ TensorMap loadTorchvisionWeights(const std::filesystem::path &file, const std::v
     for (const auto &[name, tensor] : ckpt.tensors)
         loaded[name] = tensor;
     const std::string where = file.string() + ": not a " + modelName + " checkpoint: ";
-    std::set<std::string> expected;
-    for (const auto &p : spec) {
-        expected.insert(p.name);
-        const auto it = loaded.find(p.name);
-        if (it == loaded.end())
-            throw Error(where + "missing key " + p.name);
-        if (it->second.sizes().vec() != p.shape)
-            throw Error(where + "shape of " + p.name + " is " + shapeText(it->second.sizes()) + ", expected "
-                        + shapeText(p.shape));
-    }
-    for (const auto &[name, tensor] : loaded)
-        if (!expected.count(name))
-            throw Error(where + "unexpected key " + name);
+    checkTensors(loaded, spec, where);
     TensorMap out;
     for (auto &[name, tensor] : loaded)
         out[name] = tensor.is_floating_point() ? tensor.to(at::kFloat).contiguous() : tensor;

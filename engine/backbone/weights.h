@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/io/checkpoint.h"
+
 #include <ATen/ATen.h>
 
 #include <cstdint>
@@ -11,11 +13,7 @@
 namespace s2s {
 
 // The expected parameters of a torchvision model: name and shape, in torchvision's order.
-struct ParamSpec
-{
-    std::string name;
-    std::vector<std::int64_t> shape;
-};
+using ParamSpec = TensorSpec;
 
 using TensorMap = std::map<std::string, at::Tensor>;
 

@@ -512,4 +512,22 @@ std::string shapeText(at::IntArrayRef shape)
     return s + "]";
 }
 
+void checkTensors(const std::map<std::string, at::Tensor> &loaded, const std::vector<TensorSpec> &expected,
+                  const std::string &where, bool (*ignored)(const std::string &))
+{
+    std::set<std::string> names;
+    for (const auto &p : expected) {
+        names.insert(p.name);
+        const auto it = loaded.find(p.name);
+        if (it == loaded.end())
+            throw Error(where + "missing key " + p.name);
+        if (it->second.sizes().vec() != p.shape)
+            throw Error(where + "shape of " + p.name + " is " + shapeText(it->second.sizes()) + ", expected "
+                        + shapeText(p.shape));
+    }
+    for (const auto &[name, tensor] : loaded)
+        if (!names.count(name) && !(ignored && ignored(name)))
+            throw Error(where + "unexpected key " + name);
+}
+
 } // namespace s2s

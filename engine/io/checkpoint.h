@@ -44,4 +44,17 @@ std::string sha256File(const std::filesystem::path &path);
 // "[64,3,7,7]": a tensor shape as error messages about checkpoints print it.
 std::string shapeText(at::IntArrayRef shape);
 
+// One tensor a model expects: its state-dict key and shape.
+struct TensorSpec
+{
+    std::string name;
+    std::vector<std::int64_t> shape;
+};
+
+// Checks a checkpoint's tensors (by name) against what a model expects: every expected key present with
+// its shape, and no key that is neither expected nor `ignored`. Throws s2s::Error(where + "missing key
+// ..." / "shape of ... is [..], expected [..]" / "unexpected key ...").
+void checkTensors(const std::map<std::string, at::Tensor> &loaded, const std::vector<TensorSpec> &expected,
+                  const std::string &where, bool (*ignored)(const std::string &) = nullptr);
+
 } // namespace s2s

@@ -315,21 +315,11 @@ Sam2Model Sam2Model::load(const std::filesystem::path &file)
     if (cfg == configs.end())
         throw Error(where + "no Hiera size has embed dim " + std::to_string(embed) + " and " + std::to_string(depth)
                     + " blocks");
+    const auto spec = imagePathSpec(*cfg);
+    checkTensors(loaded, spec, where, &isVideoOnlyKey); // the video path's tensors are not used here
     Weights weights;
-    std::set<std::string> expected;
-    for (const auto &p : imagePathSpec(*cfg)) {
-        expected.insert(p.name);
-        const auto it = loaded.find(p.name);
-        if (it == loaded.end())
-            throw Error(where + "missing key " + p.name);
-        if (it->second.sizes().vec() != p.shape)
-            throw Error(where + "shape of " + p.name + " is " + shapeText(it->second.sizes()) + ", expected "
-                        + shapeText(p.shape));
-        weights[p.name] = it->second.to(at::kFloat).contiguous();
-    }
-    for (const auto &[name, tensor] : loaded)
-        if (!expected.count(name) && !isVideoOnlyKey(name))
-            throw Error(where + "unexpected key " + name);
+    for (const auto &p : spec)
+        weights[p.name] = loaded.at(p.name).to(at::kFloat).contiguous();
     return Sam2Model(*cfg, std::move(weights));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/io/checkpoint.h"
+
 // Internal to s2s_foreground (LibTorch types): never include from UI-facing headers.
 #include <ATen/ATen.h>
 
@@ -27,11 +29,7 @@ struct Sam2Config
 Sam2Config tinyConfig();
 std::vector<Sam2Config> allConfigs(); // tiny, small, base_plus, large
 
-struct ParamShape
-{
-    std::string name;
-    std::vector<std::int64_t> shape;
-};
+using ParamShape = TensorSpec;
 
 // The image-path tensors of SAM2Base for a config (name and shape); the video-only keys are excluded.
 std::vector<ParamShape> imagePathSpec(const Sam2Config &cfg);
