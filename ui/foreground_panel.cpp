@@ -62,11 +62,16 @@ void ForegroundPanel::setImage(const QString &path)
         recompute();
 }
 
+QString ForegroundPanel::requestKey() const
+{
+    return m_path + QLatin1Char('|') + m_kind + QLatin1Char('|') + m_sam2Weights;
+}
+
 void ForegroundPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // An image chosen while another tab was showing is segmented when the panel appears.
-    if (!m_path.isEmpty() && m_computed != m_path + QLatin1Char('|') + m_kind + QLatin1Char('|') + m_sam2Weights)
+    if (!m_path.isEmpty() && m_computed != requestKey())
         recompute();
 }
 
@@ -74,7 +79,7 @@ void ForegroundPanel::recompute()
 {
     if (m_path.isEmpty())
         return;
-    m_computed = m_path + QLatin1Char('|') + m_kind + QLatin1Char('|') + m_sam2Weights;
+    m_computed = requestKey();
     m_status->setText(tr("Segmenting %1...").arg(m_path));
     const QString path = m_path, kind = m_kind, weights = m_sam2Weights;
     m_watcher.setFuture(QtConcurrent::run([path, kind, weights] {

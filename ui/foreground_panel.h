@@ -27,6 +27,7 @@ protected:
 
 private:
     void recompute();
+    QString requestKey() const; // what the pixmaps depend on: image, segmenter, weights
 
     QString m_path;
     QString m_computed; // image + segmenter of the pixmaps on show; a hidden panel defers the work

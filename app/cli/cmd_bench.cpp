@@ -10,7 +10,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -27,13 +26,6 @@ namespace {
 double now()
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0;
 }
 
 int printBench(const nlohmann::json &out, bool json)
@@ -86,7 +78,7 @@ int runBench(const std::vector<std::string> &argv)
         const std::filesystem::path weights = args.valueOr("sam2-weights", "");
         if (!weights.empty() && !std::filesystem::is_regular_file(weights))
             throw Error(weights.string() + ": no such file");
-        const Sam2BenchResult r = benchSam2(weights, threads, 3);
+        const Sam2BenchResult r = benchSam2(weights, 3);
         out["sam2"] = {{"model", r.model},
                        {"weights", weights.empty() ? "random (seeded; cost does not depend on the values)" : weights.string()},
                        {"encoder_s_per_image", r.encoderSeconds},

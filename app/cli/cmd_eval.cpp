@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <iostream>
 
 namespace s2s::cli {
@@ -56,15 +55,7 @@ int runEval(const std::vector<std::string> &argv)
     if (args.flag("json")) {
         std::cout << result.dump(2) << "\n";
     } else if (options.background == BackgroundMode::Pseudo) {
-        // Four decimals as everywhere else in the CLI; "n/a" where a metric is undefined (null).
-        const auto num = [&](const char *key) {
-            const nlohmann::json v = result.value(key, nlohmann::json());
-            if (!v.is_number())
-                return std::string("n/a");
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.4f", v.get<double>());
-            return std::string(buf);
-        };
+        const auto num = [&](const char *key) { return metricText(result, key); };
         std::cout << "Pseudo-backgrounds (" << options.backgroundSource << ", seed " << options.seed << "):\n"
                   << "  image AUROC " << num("image_auroc") << " (static " << num("static_image_auroc") << ")\n"
                   << "  pixel AUROC " << num("pixel_auroc") << " (static " << num("static_pixel_auroc") << ")\n"

@@ -82,18 +82,18 @@ ProgressFn progressPrinter(const std::string &command, bool quiet)
     };
 }
 
+std::string metricText(const nlohmann::json &m, const char *key)
+{
+    if (!m.contains(key) || !m.at(key).is_number())
+        return "n/a";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", m.at(key).get<double>());
+    return buf;
+}
+
 void printMetrics(const nlohmann::json &m, std::ostream &out)
 {
-    const auto show = [&](const char *label, const char *key) {
-        out << "  " << label << ": ";
-        if (m.contains(key) && m.at(key).is_number()) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.4f", m.at(key).get<double>());
-            out << buf << "\n";
-        } else {
-            out << "n/a\n";
-        }
-    };
+    const auto show = [&](const char *label, const char *key) { out << "  " << label << ": " << metricText(m, key) << "\n"; };
     out << "Metrics (" << m.value("background", std::string("static")) << " backgrounds, "
         << m.value("selection", std::string()) << "):\n";
     show("image AUROC", "image_auroc");

@@ -20,4 +20,7 @@ void warnIfNotPretrained(const RunConfig &config, const std::string &command);
 ProgressFn progressPrinter(const std::string &command, bool quiet);
 void printMetrics(const nlohmann::json &metrics, std::ostream &out);
 
+// A metric of a metrics/evaluation JSON object with four decimals, or "n/a" when absent or null.
+std::string metricText(const nlohmann::json &metrics, const char *key);
+
 } // namespace s2s::cli

@@ -6,7 +6,6 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
-#include <set>
 
 namespace s2s {
 

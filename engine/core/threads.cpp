@@ -51,6 +51,16 @@ int configureThreads(int n)
     return at::get_num_threads();
 }
 
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0; // kB
+    return 0.0;
+}
+
 const char *blasName()
 {
     // The library actually mapped into this process decides the speed, not what the alternatives

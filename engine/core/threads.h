@@ -14,6 +14,9 @@ int configureThreads(int n);
 // unchanged). Returns normally when the variable was already set or the re-exec is impossible.
 void preferPassiveOpenMpWait(char **argv);
 
+// The process's peak resident memory so far (VmHWM), in MB; 0 where /proc is missing.
+double peakRssMb();
+
 // Name of the BLAS library behind libblas.so.3 (e.g. "openblas-pthread"), for `bench` and the logs.
 const char *blasName();
 

@@ -121,7 +121,7 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
                 throw Error(where + ": corrupt zip local header");
             const std::uint64_t start = localHeader + 30 + le(b, localHeader + 26, 2) + le(b, localHeader + 28, 2);
             if (uncompressed > 8 || start + uncompressed > b.size())
-                throw Error(where + ": malformed version record");
+                throw Error(where + ": malformed torch.save format version record");
             std::string digits = b.substr(start, uncompressed);
             while (!digits.empty() && (digits.back() == '\n' || digits.back() == ' '))
                 digits.pop_back();

@@ -72,13 +72,13 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record)
     cv::Mat rgb = readImageRgb(record.image);
     cv::Mat cleanMask;
     if (m_spec.composite) {
-        const cv::Mat mask = cleanMask = foregroundMask(record, rgb);
+        cleanMask = foregroundMask(record, rgb);
         // Deterministic per (image, seed): the same composite every time this image is evaluated.
         const std::uint64_t imageSeed = std::hash<std::string>{}(record.image.filename().string()
                                                                  + record.defectType)
                                         ^ (m_spec.seed * 0x9E3779B97F4A7C15ULL);
         const cv::Mat background = m_background->generate(rgb.size(), imageSeed);
-        rgb = composite(rgb, mask, background, CompositeOptions{m_spec.featherPx});
+        rgb = composite(rgb, cleanMask, background, CompositeOptions{m_spec.featherPx});
     }
     if (m_spec.removeBackground) {
         // The silhouette's boundary is where a segmenter is least sure and where a composite's new

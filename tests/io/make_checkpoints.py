@@ -79,6 +79,7 @@ torch.save({"evil": Evil()}, os.path.join(out, "evil.pt"))
 import zipfile
 src = zipfile.ZipFile(os.path.join(out, "plain.pt"))
 for name, version, flat_names in [("bigver.pt", b"99999999999999999999999", False), ("badver.pt", b"abc", False),
+                                  ("newver.pt", b"99", False),
                                   ("nodir.pt", None, True)]:
     with zipfile.ZipFile(os.path.join(out, name), "w", zipfile.ZIP_STORED) as z:
         for n in src.namelist():
@@ -86,6 +87,23 @@ for name, version, flat_names in [("bigver.pt", b"99999999999999999999999", Fals
             if n.endswith("/version") and version is not None:
                 data = version
             z.writestr(n.split("/", 1)[1].replace("/", "_") if flat_names else n, data)
+
+# Zip layouts the reader's own directory check refuses: a name stored twice (which copy would be read?),
+# a compressed version record, and an entry compressed with a method the stream reader cannot inflate.
+import warnings
+for name in ("dupname.pt", "deflver.pt", "bzip2.pt"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name, which is the point
+        with zipfile.ZipFile(os.path.join(out, name), "w", zipfile.ZIP_STORED) as z:
+            for n in src.namelist():
+                method = zipfile.ZIP_STORED
+                if name == "deflver.pt" and n.endswith("/version"):
+                    method = zipfile.ZIP_DEFLATED
+                if name == "bzip2.pt" and n.endswith("data.pkl"):
+                    method = zipfile.ZIP_BZIP2
+                z.writestr(n, src.read(n), compress_type=method)
+                if name == "dupname.pt" and n.endswith("data.pkl"):
+                    z.writestr(n, src.read(n))
 
 with open(os.path.join(out, "refs.json"), "w") as f:
     json.dump(refs, f)

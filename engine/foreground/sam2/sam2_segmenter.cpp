@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 
 namespace s2s {
 
@@ -130,16 +129,6 @@ void writeSegmentLogits(const std::filesystem::path &path, const cv::Mat &logits
 
 namespace {
 
-double peakRssMb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024.0; // kB
-    return 0.0;
-}
-
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -148,11 +137,10 @@ double median(std::vector<double> v)
 
 } // namespace
 
-Sam2BenchResult benchSam2(const std::filesystem::path &weights, int threads, int repeats)
+Sam2BenchResult benchSam2(const std::filesystem::path &weights, int repeats)
 {
     using Clock = std::chrono::steady_clock;
     Sam2BenchResult r;
-    r.threads = configureThreads(threads);
     c10::InferenceMode guard;
     std::unique_ptr<sam2::Sam2Model> model;
     if (weights.empty()) {

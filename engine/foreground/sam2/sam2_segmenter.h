@@ -32,15 +32,15 @@ private:
 void writeSegmentLogits(const std::filesystem::path &path, const cv::Mat &logits);
 
 // SAM 2.1 CPU cost on a 1024x1024 input: encoder seconds per image, decoder milliseconds per prompt
-// (median of `repeats`), and the process's peak resident memory. Empty weights = seeded random tiny.
+// (median of `repeats`, on the threads configured by the caller), and the process's peak resident memory.
+// Empty weights = seeded random tiny.
 struct Sam2BenchResult
 {
     std::string model;
-    int threads = 0;
     double encoderSeconds = 0.0;
     double decoderMs = 0.0;
     double peakRssMb = 0.0;
 };
-Sam2BenchResult benchSam2(const std::filesystem::path &weights, int threads, int repeats);
+Sam2BenchResult benchSam2(const std::filesystem::path &weights, int repeats);
 
 } // namespace s2s
