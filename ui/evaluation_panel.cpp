@@ -1,6 +1,7 @@
 #include "ui/evaluation_panel.h"
 
 #include "engine/eval/metrics.h"
+#include "ui/sigma_control.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -8,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSlider>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -44,7 +46,21 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_stale = new QLabel(this);
     m_stale->setStyleSheet(QStringLiteral("QLabel { background: #fff3c4; padding: 4px; }"));
     m_stale->setVisible(false);
+    m_stale->setWordWrap(true);
     layout->addWidget(m_stale, 0, 0, 1, 2);
+    // What the curves on screen were computed with, and what is being computed, beside the sigma
+    // control (the same value as the training tab's).
+    auto *status = new QHBoxLayout;
+    m_curves = new QLabel(this);
+    m_updating = new QLabel(this);
+    m_updating->setStyleSheet(QStringLiteral("QLabel { color: #1c4d8c; font-weight: bold; }"));
+    m_sigmaControl = new SigmaControl(this);
+    status->addWidget(m_curves);
+    status->addWidget(m_updating);
+    status->addStretch(1);
+    status->addWidget(new QLabel(tr("Noise sigma:"), this));
+    status->addWidget(m_sigmaControl, 1);
+    layout->addLayout(status, 3, 0, 1, 2);
 
     m_roc = new QCustomPlot(this);
     m_roc->xAxis->setLabel(tr("false-positive rate"));
@@ -112,17 +128,65 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     g2->setLineStyle(QCPGraph::lsNone);
     g2->setPen(QPen(QColor(220, 80, 40)));
     g2->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
-    layout->addWidget(m_sigma, 2, 1);
+    m_sigma->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_sigma->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_sigma->xAxis->setRange(0.01, 2.0);
+    m_sigma->yAxis->setRange(0.4, 1.01);
+    m_sigma->legend->setVisible(false);
+    auto *sigmaBox = new QVBoxLayout;
+    sigmaBox->addWidget(m_sigma, 1);
+    auto *sweepRow = new QHBoxLayout;
+    m_sweep = new QPushButton(tr("Sweep sigma"), this);
+    m_sweep->setToolTip(tr("Refit the heads for 0.1x .. 2x the feature scale and plot the AUROCs"));
+    m_sweepNote = new QLabel(tr("Analysis on the labelled test set, not model selection"), this);
+    m_sweepNote->setWordWrap(true);
+    m_sweepNote->setStyleSheet(QStringLiteral("QLabel { color: #555; }"));
+    sweepRow->addWidget(m_sweep);
+    sweepRow->addWidget(m_sweepNote, 1);
+    sigmaBox->addLayout(sweepRow);
+    layout->addLayout(sigmaBox, 2, 1);
 
     connect(controller, &SessionController::resultsChanged, this, [this] {
+        if (!m_controller->results()) { // another category: its points do not belong here
+            m_sigmas.clear();
+            m_imageAurocs.clear();
+            m_pixelAurocs.clear();
+            m_sigma->graph(0)->data()->clear();
+            m_sigma->graph(1)->data()->clear();
+            m_sigma->legend->setVisible(false);
+            m_sigma->replot();
+        }
         recordSigmaPoint();
         refresh();
     });
     connect(controller, &SessionController::pseudoResultsChanged, this, &EvaluationPanel::refresh);
     connect(controller, &SessionController::thresholdChanged, this, &EvaluationPanel::refreshThreshold);
-    connect(controller, &SessionController::staleChanged, this, [this](bool stale) {
-        m_stale->setText(tr("Results are stale: the settings changed since they were computed. Train to update."));
-        m_stale->setVisible(stale);
+    connect(controller, &SessionController::staleChanged, this, &EvaluationPanel::refreshStatus);
+    connect(controller, &SessionController::inflightChanged, this, &EvaluationPanel::refreshStatus);
+    connect(controller, &SessionController::featureScaleChanged, m_sigmaControl, &SigmaControl::setFeatureScale);
+    connect(m_sigmaControl, &SigmaControl::settled, this, &EvaluationPanel::sigmaSettled);
+    connect(controller, &SessionController::sweepPoint, this,
+            [this](double sigma, double, double image, double pixel) { addSigmaPoint(sigma, image, pixel); });
+    connect(controller, &SessionController::sweepFinished, this, [this](bool completed) {
+        m_sweep->setText(tr("Sweep sigma"));
+        m_sweepNote->setText(completed ? tr("Sweep done. Analysis on the labelled test set, not model selection")
+                                       : tr("Sweep stopped. Analysis on the labelled test set, not model selection"));
+    });
+    connect(m_sweep, &QPushButton::clicked, this, [this] {
+        if (m_controller->sweeping()) {
+            m_controller->cancel();
+            return;
+        }
+        if (!m_controller->results()) {
+            m_sweepNote->setText(tr("Train a model first: the sweep refits its heads."));
+            return;
+        }
+        std::vector<NoiseSigma> sigmas;
+        for (double f : {0.1, 0.2, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0})
+            sigmas.push_back(NoiseSigma::relative(f));
+        m_controller->sweep(sigmas);
+        m_sweep->setText(tr("Stop sweep"));
+        m_sweepNote->setText(tr("Sweeping (points appear as they finish). Analysis on the labelled test set, not model selection"));
     });
     connect(m_thresholdSlider, &QSlider::sliderMoved, this, [this](int v) {
         m_preset->setCurrentIndex(2);
@@ -151,16 +215,71 @@ void EvaluationPanel::recordSigmaPoint()
     const auto &r = m_controller->results();
     if (!r || std::isnan(r->evaluation.metrics.imageAuroc))
         return;
-    m_sigmas.append(r->config.noiseSigma);
-    m_imageAurocs.append(r->evaluation.metrics.imageAuroc);
-    m_pixelAurocs.append(std::isnan(r->evaluation.metrics.pixelAuroc) ? 0.0 : r->evaluation.metrics.pixelAuroc);
+    addSigmaPoint(r->training.sigmaAbsolute, r->evaluation.metrics.imageAuroc, r->evaluation.metrics.pixelAuroc);
+}
+
+void EvaluationPanel::addSigmaPoint(double sigma, double imageAuroc, double pixelAuroc)
+{
+    if (!(sigma > 0.0) || std::isnan(imageAuroc))
+        return;
+    m_sigmas.append(sigma);
+    m_imageAurocs.append(imageAuroc);
+    m_pixelAurocs.append(std::isnan(pixelAuroc) ? 0.0 : pixelAuroc);
     m_sigma->graph(0)->setData(m_sigmas, m_imageAurocs);
     m_sigma->graph(1)->setData(m_sigmas, m_pixelAurocs);
-    const double maxSigma = *std::max_element(m_sigmas.begin(), m_sigmas.end());
-    m_sigma->rescaleAxes();
-    m_sigma->xAxis->setRange(0.0, maxSigma * 1.3);
-    m_sigma->yAxis->setRange(std::max(0.0, m_sigma->yAxis->range().lower - 0.05), 1.01);
+    m_sigma->legend->setVisible(true);
+    const auto [lo, hi] = std::minmax_element(m_sigmas.begin(), m_sigmas.end());
+    m_sigma->xAxis->setRange(*lo / 1.5, *hi * 1.5);
+    double low = 1.0;
+    for (int i = 0; i < m_sigmas.size(); ++i)
+        low = std::min({low, m_imageAurocs[i], m_pixelAurocs[i]});
+    m_sigma->yAxis->setRange(std::max(0.0, low - 0.05), 1.01);
     m_sigma->replot();
+}
+
+QString EvaluationPanel::curvesSigmaText() const
+{
+    return m_curves->text();
+}
+
+QString EvaluationPanel::updatingText() const
+{
+    return m_updating->isHidden() ? QString() : m_updating->text();
+}
+
+QString EvaluationPanel::staleText() const
+{
+    return m_stale->isHidden() ? QString() : m_stale->text();
+}
+
+void EvaluationPanel::refreshStatus()
+{
+    const auto &r = m_controller->results();
+    const auto &inflight = m_controller->inflight();
+    if (r)
+        m_curves->setText(tr("Curves on screen: sigma %1 = %2x the feature scale (%3)")
+                              .arg(r->training.sigmaAbsolute, 0, 'g', 4)
+                              .arg(r->training.sigmaRelative, 0, 'f', 2)
+                              .arg(QString::fromStdString(r->config.noiseSigma.text())));
+    else
+        m_curves->setText(tr("No curves yet"));
+    const auto sigmaText = [this](const NoiseSigma &s) {
+        if (s.kind == NoiseSigma::Kind::Auto)
+            return m_controller->featureScale() > 0.0
+                       ? tr("auto (%1)").arg(s.absoluteFor(m_controller->featureScale()), 0, 'g', 4)
+                       : tr("auto");
+        return QString::number(s.absoluteFor(m_controller->featureScale()), 'g', 4);
+    };
+    m_updating->setText(inflight ? tr("Updating to sigma %1...").arg(sigmaText(inflight->noiseSigma)) : QString());
+    m_updating->setVisible(inflight.has_value());
+    const bool stale = m_controller->stale();
+    if (stale)
+        m_stale->setText(tr("Results are stale: the curves were computed with sigma %1, the settings now say %2. %3")
+                             .arg(r ? QString::number(r->training.sigmaAbsolute, 'g', 4) : QString(),
+                                  sigmaText(m_controller->config().noiseSigma),
+                                  inflight ? tr("A retrain for other settings is running.")
+                                           : tr("Train (or turn on retraining on sigma change) to update.")));
+    m_stale->setVisible(stale);
 }
 
 void EvaluationPanel::applyPreset()
@@ -199,6 +318,7 @@ void EvaluationPanel::refresh()
     if (!r) {
         m_metrics->setText(tr("No results yet: train a model."));
         m_roc->replot();
+        refreshStatus();
         return;
     }
     const auto addCurve = [this](const RocCurve &roc, const QString &name, QColor colour, Qt::PenStyle style) {
@@ -286,11 +406,16 @@ void EvaluationPanel::refresh()
                     .arg(fmt(p->evaluation.metrics.imageAuroc), fmt(p->evaluation.metrics.pixelAuroc));
     if (!r->pretrained)
         text += tr("<br><span style='color:#a04000'>Backbone not pretrained (random weights).</span>");
-    text += tr("<br>Final epoch, no test-set model selection; sigma %1, %2 epochs.")
-                .arg(r->config.noiseSigma)
-                .arg(r->config.totalEpochs());
+    text += tr("<br>Final epoch, no test-set model selection; sigma %1, %2 epochs%3.")
+                .arg(r->training.sigmaAbsolute, 0, 'g', 4)
+                .arg(r->training.epochs)
+                .arg(r->training.warmStart ? tr(" (refitted from the previous heads)") : QString());
+    if (r->training.notLearning)
+        text += tr("<br><span style='color:#a00000'><b>The discriminator did not learn</b> at this sigma: the maps are "
+                   "noise.</span>");
     m_metrics->setText(text);
     refreshThreshold();
+    refreshStatus();
 }
 
 void EvaluationPanel::refreshThreshold()

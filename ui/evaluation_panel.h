@@ -8,6 +8,7 @@ class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QTableWidget;
 
@@ -19,6 +20,8 @@ class QLineSeries;
 QT_END_NAMESPACE
 
 namespace s2s::ui {
+
+class SigmaControl;
 
 // Image- and pixel-level ROC curves with AUROC in the legend, a score histogram with a draggable
 // threshold that drives the verdicts everywhere, a confusion matrix, threshold presets with the
@@ -32,12 +35,21 @@ public:
 
     int rocCurveCount() const;
     int sigmaPointCount() const;
+    QString curvesSigmaText() const; // "Curves on screen: sigma 0.1914 = 0.50x ..." as shown
+    QString updatingText() const;    // "Updating to sigma ..." while a retrain runs, else empty
+    QString staleText() const;       // the stale banner's text when shown, else empty
+    SigmaControl *sigmaControl() const { return m_sigmaControl; }
+
+Q_SIGNALS:
+    void sigmaSettled(const s2s::NoiseSigma &sigma);
 
 private:
     void refresh();
     void refreshThreshold();
     void applyPreset();
     void recordSigmaPoint();
+    void addSigmaPoint(double sigma, double imageAuroc, double pixelAuroc);
+    void refreshStatus();
 
     SessionController *m_controller;
     QCustomPlot *m_roc = nullptr;
@@ -49,6 +61,11 @@ private:
     QDoubleSpinBox *m_targetFpr = nullptr;
     QLabel *m_rule = nullptr;
     QLabel *m_stale = nullptr;
+    QLabel *m_curves = nullptr;
+    QLabel *m_updating = nullptr;
+    SigmaControl *m_sigmaControl = nullptr;
+    QPushButton *m_sweep = nullptr;
+    QLabel *m_sweepNote = nullptr;
     QTableWidget *m_confusion = nullptr;
     QLabel *m_metrics = nullptr;
     double m_minScore = 0.0, m_maxScore = 1.0;

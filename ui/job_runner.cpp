@@ -46,14 +46,17 @@ void JobRunner::start(const QString &name, Job job)
     m_pendingName = name;
     m_pending = std::move(job);
     m_hasPending = true;
-    if (isRunning())
-        cancel(); // onFinished() launches the pending job
-    else
+    if (isRunning()) {
+        m_token.cancel(); // onFinished() reports it superseded and launches the pending job
+        m_watcher.cancel();
+    } else {
         launch();
+    }
 }
 
 void JobRunner::cancel()
 {
+    m_hasPending = false; // the user's cancel stops what is queued as well
     m_token.cancel();
     m_watcher.cancel();
 }
@@ -104,6 +107,8 @@ void JobRunner::onFinished()
     const QString name = m_name;
     if (outcome && !outcome->error.isEmpty())
         Q_EMIT failed(name, outcome->error);
+    else if (((outcome && outcome->cancelled) || m_token.isCancelled()) && m_hasPending)
+        Q_EMIT superseded(name);
     else if ((outcome && outcome->cancelled) || m_token.isCancelled())
         Q_EMIT cancelled(name);
     else

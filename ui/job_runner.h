@@ -36,7 +36,8 @@ Q_SIGNALS:
     void progress(int done, int total, const QString &text);
     void finished(const QString &name);
     void failed(const QString &name, const QString &message);
-    void cancelled(const QString &name);
+    void cancelled(const QString &name);  // stopped by cancel()
+    void superseded(const QString &name); // stopped because start() queued a newer job
 
 private:
     void launch();

@@ -11,6 +11,7 @@
 #include "ui/heatmap_viewer.h"
 #include "ui/report/report_writer.h"
 #include "ui/session_controller.h"
+#include "ui/sigma_control.h"
 #include "ui/settings.h"
 #include "ui/training_panel.h"
 
@@ -116,10 +117,26 @@ MainWindow::MainWindow(QWidget *parent)
         const RunConfig c = m_training->applyTo(baseConfig());
         m_foreground->setSegmenter(QString::fromStdString(c.segmenter), QString::fromStdString(c.sam2Weights.string()));
     });
-    connect(m_training, &TrainingPanel::sigmaChanged, this, [this] {
-        // A new sigma retrains only the heads: the session keeps the backbone features cached.
+    // One sigma, two controls (training tab, evaluation tab). A settled change refits the heads on
+    // cached features; a newer change supersedes a refit in flight.
+    SigmaControl *sigmaA = m_training->sigmaControl();
+    SigmaControl *sigmaB = m_evaluation->sigmaControl();
+    sigmaB->setValue(sigmaA->value());
+    connect(sigmaA, &SigmaControl::valueChanged, sigmaB, &SigmaControl::setValue);
+    connect(sigmaB, &SigmaControl::valueChanged, sigmaA, &SigmaControl::setValue);
+    connect(sigmaB, &SigmaControl::valueChanged, this, [this] { m_controller->setConfig(m_training->applyTo(baseConfig())); });
+    connect(m_controller, &SessionController::featureScaleChanged, sigmaA, &SigmaControl::setFeatureScale);
+    const auto sigmaSettled = [this] {
+        const RunConfig c = m_training->applyTo(baseConfig());
+        m_controller->setConfig(c);
         if (m_training->autoRetrain() && m_controller->results())
-            startTraining();
+            m_controller->retrainForSigma(c);
+    };
+    connect(m_training, &TrainingPanel::sigmaSettled, this, sigmaSettled);
+    connect(m_evaluation, &EvaluationPanel::sigmaSettled, this, sigmaSettled);
+    connect(m_controller, &SessionController::resultsChanged, this, [this] {
+        if (const auto &r = m_controller->results())
+            m_training->showTrainingOutcome(r->training);
     });
     connect(m_compositing, &CompositingPanel::evaluateRequested, this, [this] {
         if (!m_controller->results()) {

@@ -21,6 +21,7 @@ struct ResultSet
     Evaluation evaluation;
     std::vector<ScoreMap> maps; // crop frame, per test image
     RunConfig config;           // the settings these results were computed with
+    TrainingOutcome training;   // the sigma the heads were trained with and how training went
     bool pretrained = false;
     QString segmenter;
 };
@@ -42,6 +43,17 @@ public:
 
     // Features (if needed) + training + evaluation on static backgrounds.
     void train(const RunConfig &config);
+    // A new noise sigma: the heads refitted from the current ones on cached features (warm start,
+    // config.refitEpochs epochs), then re-evaluated. A newer request supersedes one in flight without
+    // a word; without trained heads this is train().
+    void retrainForSigma(const RunConfig &config);
+    // AUROC versus sigma on the labelled test set (an analysis, not model selection): each sigma
+    // refitted + evaluated in turn, sweepPoint() as each finishes; the heads on screen are restored after.
+    void sweep(const std::vector<NoiseSigma> &sigmas);
+    // The config the training job in flight will produce results for (none when idle or evaluating).
+    const std::optional<RunConfig> &inflight() const { return m_inflight; }
+    bool sweeping() const { return m_sweeping; }
+    double featureScale() const { return m_featureScale; }
     // Re-evaluates the trained heads (static or pseudo-backgrounds).
     void evaluate(const EvalOptions &options);
     void cancel();
@@ -69,8 +81,16 @@ Q_SIGNALS:
     void errorOccurred(const QString &text);
     void busyChanged(bool busy);
     void runSaved(const QString &dir);
+    void inflightChanged();                 // a training job started or ended
+    void featureScaleChanged(double scale); // measured when the features are extracted
+    void sweepPoint(double sigma, double sigmaRelative, double imageAuroc, double pixelAuroc);
+    void sweepFinished(bool completed);
 
 private:
+    void startTrainingJob(const RunConfig &config, bool refit);
+    void setInflight(std::optional<RunConfig> config);
+    void endSweep(const QString &jobName, bool completed);
+
     JobRunner m_runner;
     std::shared_ptr<InspectionSession> m_session;
     std::optional<Category> m_category;
@@ -79,6 +99,9 @@ private:
     std::optional<ResultSet> m_pseudo;
     std::shared_ptr<ResultSet> m_incoming;
     bool m_incomingPseudo = false;
+    std::optional<RunConfig> m_inflight;
+    double m_featureScale = 0.0;
+    bool m_sweeping = false;
     double m_threshold = 0.0;
     QString m_thresholdRule;
 };

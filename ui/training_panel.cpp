@@ -1,6 +1,7 @@
 #include "ui/training_panel.h"
 
 #include "ui/settings.h"
+#include "ui/sigma_control.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,17 +27,6 @@
 namespace s2s::ui {
 
 namespace {
-
-// The slider is logarithmic over 0.001 .. 0.2 (200 ticks).
-double sigmaFromSlider(int v)
-{
-    return 0.001 * std::pow(200.0, v / 200.0);
-}
-
-int sliderFromSigma(double s)
-{
-    return static_cast<int>(std::lround(200.0 * std::log(s / 0.001) / std::log(200.0)));
-}
 
 QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
 {
@@ -72,6 +62,11 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_banner = new QLabel(this);
     m_banner->setWordWrap(true);
     layout->addWidget(m_banner);
+    m_learning = new QLabel(this);
+    m_learning->setWordWrap(true);
+    m_learning->setStyleSheet(QStringLiteral("QLabel { background: #f8d0d0; color: #6b0000; padding: 6px; border-radius: 4px; }"));
+    m_learning->setVisible(false);
+    layout->addWidget(m_learning);
 
     auto *form = new QFormLayout;
     m_backbone = new QComboBox(this);
@@ -91,18 +86,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_epochs->setValue(presetConfig("fast").totalEpochs());
     form->addRow(tr("Epochs:"), m_epochs);
 
-    auto *sigmaRow = new QHBoxLayout;
-    m_sigmaSlider = new QSlider(Qt::Horizontal, this);
-    m_sigmaSlider->setRange(0, 200);
-    m_sigma = new QDoubleSpinBox(this);
-    m_sigma->setDecimals(4);
-    m_sigma->setRange(0.001, 0.2);
-    m_sigma->setSingleStep(0.001);
-    m_sigma->setValue(0.015);
-    m_sigmaSlider->setValue(sliderFromSigma(0.015));
-    sigmaRow->addWidget(m_sigmaSlider, 1);
-    sigmaRow->addWidget(m_sigma);
-    form->addRow(tr("Noise sigma:"), sigmaRow);
+    m_sigma = new SigmaControl(this);
+    form->addRow(tr("Noise sigma:"), m_sigma);
     m_autoRetrain = new QCheckBox(tr("Retrain the heads on cached features when sigma changes"), this);
     m_autoRetrain->setChecked(true);
     form->addRow(QString(), m_autoRetrain);
@@ -159,24 +144,12 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     connect(m_train, &QPushButton::clicked, this, &TrainingPanel::trainRequested);
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
-        m_epochs->setValue(presetConfig(m_preset->currentData().toString().toStdString()).totalEpochs());
+        const RunConfig preset = presetConfig(m_preset->currentData().toString().toStdString());
+        m_epochs->setValue(preset.totalEpochs());
+        m_sigma->setValue(preset.noiseSigma);
     });
-    connect(m_sigmaSlider, &QSlider::valueChanged, this, [this](int v) {
-        const QSignalBlocker block(m_sigma);
-        m_sigma->setValue(sigmaFromSlider(v));
-    });
-    connect(m_sigma, &QDoubleSpinBox::valueChanged, this, [this](double s) {
-        const QSignalBlocker block(m_sigmaSlider);
-        m_sigmaSlider->setValue(sliderFromSigma(s));
-        Q_EMIT settingsChanged();
-    });
-    // Retrain once the user lets go of the slider or finishes typing, not on every tick.
-    connect(m_sigmaSlider, &QSlider::sliderReleased, this, [this] { Q_EMIT sigmaChanged(m_sigma->value()); });
-    connect(m_sigma, &QDoubleSpinBox::editingFinished, this, [this] { Q_EMIT sigmaChanged(m_sigma->value()); });
-    connect(m_sigmaSlider, &QSlider::actionTriggered, this, [this](int action) {
-        if (action != QAbstractSlider::SliderMove)
-            QTimer::singleShot(0, this, [this] { Q_EMIT sigmaChanged(m_sigma->value()); });
-    });
+    connect(m_sigma, &SigmaControl::valueChanged, this, &TrainingPanel::settingsChanged);
+    connect(m_sigma, &SigmaControl::settled, this, &TrainingPanel::sigmaSettled);
     for (auto *w : {static_cast<QWidget *>(m_backbone), static_cast<QWidget *>(m_segmenter), static_cast<QWidget *>(m_preset)})
         connect(qobject_cast<QComboBox *>(w), &QComboBox::currentIndexChanged, this, &TrainingPanel::settingsChanged);
     connect(m_weights, &QLineEdit::textChanged, this, [this] {
@@ -214,6 +187,9 @@ RunConfig TrainingPanel::applyTo(RunConfig c) const
     c.preset = preset.preset;
     c.metaEpochs = m_epochs->value();
     c.ganEpochs = 1;
+    c.patchFraction = preset.patchFraction;
+    c.minSteps = preset.minSteps;
+    c.refitEpochs = preset.refitEpochs;
     c.backbone = m_backbone->currentText().toStdString();
     c.backboneWeights = m_weights->text().toStdString();
     c.noiseSigma = m_sigma->value();
@@ -249,6 +225,35 @@ void TrainingPanel::showProgress(int done, int total, const QString &text)
 void TrainingPanel::setEpochs(int epochs)
 {
     m_epochs->setValue(epochs);
+}
+
+void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
+{
+    m_sigma->setFeatureScale(t.featureScale);
+    appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4 epochs%5)")
+                  .arg(t.sigmaAbsolute, 0, 'g', 4)
+                  .arg(t.sigmaRelative, 0, 'f', 2)
+                  .arg(t.featureScale, 0, 'f', 4)
+                  .arg(t.epochs)
+                  .arg(t.warmStart ? tr(", refitted from the previous heads") : QString()));
+    if (t.notLearning) {
+        m_learning->setText(tr("The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma "
+                               "%4 does not suit these features (scale %5), so the heatmaps are noise. Choose "
+                               "\"auto\" or a sigma near %6.")
+                                .arg(t.loss, 0, 'f', 3)
+                                .arg(t.pTrue, 0, 'f', 3)
+                                .arg(t.pFake, 0, 'f', 3)
+                                .arg(t.sigmaAbsolute, 0, 'g', 4)
+                                .arg(t.featureScale, 0, 'f', 3)
+                                .arg(NoiseSigma::automatic().absoluteFor(t.featureScale), 0, 'f', 3));
+        appendLog(m_learning->text());
+    }
+    m_learning->setVisible(t.notLearning);
+}
+
+QString TrainingPanel::learningWarning() const
+{
+    return m_learning->isHidden() ? QString() : m_learning->text();
 }
 
 void TrainingPanel::resetCurves()

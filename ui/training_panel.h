@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_config.h"
 #include "engine/simplenet/train_progress.h"
 
@@ -19,6 +20,8 @@ class QSpinBox;
 
 namespace s2s::ui {
 
+class SigmaControl;
+
 // Training dashboard: backbone and weights, preset, epochs, noise sigma (slider + spin box),
 // segmenter, threads; Train / Cancel; progress with ETA; live loss and p_true/p_fake curves; a log.
 class TrainingPanel final : public QWidget
@@ -36,11 +39,15 @@ public:
     void addTrainProgress(const TrainProgress &p);
     void resetCurves();
     void setEpochs(int epochs);
+    // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
+    void showTrainingOutcome(const TrainingOutcome &outcome);
+    QString learningWarning() const; // the banner's text, empty when hidden
+    SigmaControl *sigmaControl() const { return m_sigma; }
 
 Q_SIGNALS:
     void trainRequested();
     void cancelRequested();
-    void sigmaChanged(double sigma); // after the user settles on a value
+    void sigmaSettled(const s2s::NoiseSigma &sigma); // after the user settles on a value
     void settingsChanged();
 
 private:
@@ -51,8 +58,8 @@ private:
     QLineEdit *m_weights = nullptr;
     QComboBox *m_preset = nullptr;
     QSpinBox *m_epochs = nullptr;
-    QSlider *m_sigmaSlider = nullptr;
-    QDoubleSpinBox *m_sigma = nullptr;
+    SigmaControl *m_sigma = nullptr;
+    QLabel *m_learning = nullptr;
     QCheckBox *m_foreground = nullptr;
     QComboBox *m_segmenter = nullptr;
     QLineEdit *m_sam2Weights = nullptr;

@@ -145,7 +145,7 @@ int runBench(const std::vector<std::string> &argv)
         b["score_with_maps_and_pixel_metrics_s"] = now() - t0;
         // A new sigma: heads retrained on cached features, then the test set rescored.
         RunConfig sigma = c;
-        sigma.noiseSigma = 0.03;
+        sigma.noiseSigma = NoiseSigma::relative(0.7);
         session.setConfig(sigma);
         t0 = now();
         session.train({}, {});

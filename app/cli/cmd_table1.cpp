@@ -15,7 +15,7 @@ int runTable1Command(const std::vector<std::string> &argv)
 {
     const Args args("table1", argv,
                     {"data", "categories", "out", "backbone", "backbone-weights", "preset", "epochs", "seed", "segmenter",
-                     "sam2-weights", "source", "background-seed", "threads", "noise-sigma", "batch-size", "fill"},
+                     "sam2-weights", "source", "background-seed", "threads", "noise-sigma", "batch-size", "fill", "patch-fraction"},
                     {"quiet"});
     Table1Options o;
     o.base = presetConfig(args.valueOr("preset", "fast"));

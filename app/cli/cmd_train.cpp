@@ -17,10 +17,9 @@ namespace {
 
 int runTrain(const std::vector<std::string> &argv)
 {
-    const Args args("train", argv,
-                    {"data", "category", "out", "preset", "noise-sigma", "epochs", "backbone", "backbone-weights",
-                     "threads", "seed", "foreground", "segmenter", "sam2-weights", "kind", "fill", "batch-size"},
-                    {"json", "quiet"});
+    std::set<std::string> options = trainingOptionNames();
+    options.insert("out");
+    const Args args("train", argv, options, {"json", "quiet"});
     if (!args.positionals().empty())
         throw Error("train: unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path out = args.required("out");
@@ -39,6 +38,7 @@ int runTrain(const std::vector<std::string> &argv)
                          p.epoch, p.epochs, p.loss, p.pTrue, p.pFake, p.elapsedS, p.etaS);
         },
         cancel);
+    reportTraining(session, "train", quiet);
     const Evaluation ev = session.evaluate(EvalOptions{}, progressPrinter("eval", quiet), cancel);
     session.saveRun(out, ev);
     const nlohmann::json metrics = evaluationJson(session, ev);
@@ -59,12 +59,15 @@ const CommandRegistration registration{{
     "train",
     "train SimpleNet on a category and evaluate it (writes a run folder)",
     "Usage: sam2sim train --data DIR --category C --out RUN [--preset fast|paper] [--epochs N]\n"
-    "                     [--noise-sigma S] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
+    "                     [--noise-sigma auto|S|Fx] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
     "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
+    "                     [--patch-fraction F] [--refit-epochs N]\n"
     "                     [--threads N] [--seed N] [--json] [--quiet]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
-    "kept (no test-set model selection).",
+    "kept (no test-set model selection). --noise-sigma: an absolute value in feature units (the paper's\n"
+    "0.015 for WRN-50), a factor of the training features' scale (0.5x), or auto (the fast preset's\n"
+    "default, a measured relative factor; the paper preset keeps 0.015).",
     &runTrain,
 }};
 

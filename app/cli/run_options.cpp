@@ -7,21 +7,38 @@
 
 namespace s2s::cli {
 
+std::set<std::string> trainingOptionNames()
+{
+    return {"data",      "category",    "preset",         "noise-sigma", "epochs", "backbone", "backbone-weights",
+            "threads",   "seed",        "foreground",     "segmenter",   "sam2-weights", "kind", "fill",
+            "batch-size", "patch-fraction", "refit-epochs"};
+}
+
 void applyTrainingOptions(const Args &args, RunConfig &config)
 {
-    config.noiseSigma = args.doubleOr("noise-sigma", config.noiseSigma);
+    if (const auto sigma = args.value("noise-sigma"))
+        config.noiseSigma = NoiseSigma::parse(*sigma, "--noise-sigma");
     if (args.has("epochs")) {
         const int epochs = args.intOr("epochs", config.totalEpochs());
         if (epochs < 1)
             throw Error("--epochs must be at least 1");
         config.metaEpochs = epochs;
         config.ganEpochs = 1;
+        config.minSteps = 0; // an explicit epoch count is taken as given
     }
     config.backbone = args.valueOr("backbone", config.backbone);
     config.backboneWeights = args.valueOr("backbone-weights", config.backboneWeights.string());
+    if (config.backboneWeights == "none") // random weights, asked for explicitly
+        config.backboneWeights.clear();
     config.threads = args.intOr("threads", config.threads);
     config.seed = args.intOr("seed", config.seed);
     config.batchSize = args.intOr("batch-size", config.batchSize);
+    config.patchFraction = args.doubleOr("patch-fraction", config.patchFraction);
+    if (!(config.patchFraction > 0.0 && config.patchFraction <= 1.0))
+        throw Error("--patch-fraction must be in (0, 1]");
+    config.refitEpochs = args.intOr("refit-epochs", config.refitEpochs);
+    if (config.refitEpochs < 1)
+        throw Error("--refit-epochs must be at least 1");
     const std::string fg = args.valueOr("foreground", config.foreground ? "on" : "off");
     if (fg != "on" && fg != "off")
         throw Error("--foreground expects on or off, got '" + fg + "'");
@@ -29,8 +46,6 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     config.segmenter = args.valueOr("segmenter", config.segmenter);
     config.sam2Weights = args.valueOr("sam2-weights", config.sam2Weights.string());
     config.backgroundFill = args.valueOr("fill", config.backgroundFill);
-    if (config.noiseSigma <= 0.0)
-        throw Error("--noise-sigma must be positive");
     if (config.batchSize < 1)
         throw Error("--batch-size must be at least 1");
     if (!config.backboneWeights.empty() && !std::filesystem::exists(config.backboneWeights))
@@ -80,6 +95,20 @@ ProgressFn progressPrinter(const std::string &command, bool quiet)
             std::fprintf(stderr, "%s: %s %lld/%lld\n", command.c_str(), e.stage.c_str(),
                          static_cast<long long>(e.done), static_cast<long long>(e.total));
     };
+}
+
+void reportTraining(const InspectionSession &session, const std::string &command, bool quiet)
+{
+    const TrainingOutcome &t = session.lastTraining();
+    if (!quiet)
+        std::fprintf(stderr, "%s: noise sigma %.4g = %.3gx the feature scale %.4g (%s)\n", command.c_str(), t.sigmaAbsolute,
+                     t.sigmaRelative, t.featureScale, session.config().noiseSigma.text().c_str());
+    if (t.notLearning)
+        std::fprintf(stderr,
+                     "%s: warning: the discriminator did not learn (last epoch: loss %.4f, p_true %.3f, p_fake %.3f): "
+                     "noise sigma %.4g is too small or too large for these features (scale %.4g); the maps are noise. "
+                     "Try --noise-sigma auto or a relative value such as 0.5x\n",
+                     command.c_str(), t.loss, t.pTrue, t.pFake, t.sigmaAbsolute, t.featureScale);
 }
 
 std::string metricText(const nlohmann::json &m, const char *key)

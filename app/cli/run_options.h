@@ -4,11 +4,13 @@
 
 #include "engine/core/progress.h"
 #include "engine/data/dataset.h"
+#include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_config.h"
 
 #include <nlohmann/json_fwd.hpp>
 
 #include <ostream>
+#include <set>
 #include <utility>
 
 namespace s2s::cli {
@@ -16,8 +18,13 @@ namespace s2s::cli {
 // Shared by train, table1 and bench: the RunConfig from command-line options, and the category.
 std::pair<Category, RunConfig> configFromArgs(const Args &args, const std::string &command);
 void applyTrainingOptions(const Args &args, RunConfig &config);
+// The value options configFromArgs/applyTrainingOptions read (train, sweep and table1 accept them all).
+std::set<std::string> trainingOptionNames();
 void warnIfNotPretrained(const RunConfig &config, const std::string &command);
 ProgressFn progressPrinter(const std::string &command, bool quiet);
+// The sigma line ("noise sigma 0.2856 = 0.5x the feature scale 0.5712 (auto)") and, when the
+// discriminator did not learn, the warning line; both on stderr.
+void reportTraining(const InspectionSession &session, const std::string &command, bool quiet);
 void printMetrics(const nlohmann::json &metrics, std::ostream &out);
 
 // A metric of a metrics/evaluation JSON object with four decimals, or "n/a" when absent or null.

@@ -46,12 +46,13 @@ fs::path cacheDirFor(const Category &category)
     (void)category;
 }
 
-TrainSettings trainSettings(const RunConfig &c)
+TrainSettings trainSettings(const RunConfig &c, double featureScale, std::size_t trainImages)
 {
     TrainSettings s;
-    s.epochs = c.totalEpochs();
+    s.epochs = c.effectiveEpochs(trainImages);
     s.batchSize = c.batchSize;
-    s.noiseSigma = c.noiseSigma;
+    s.noiseSigma = c.noiseSigma.absoluteFor(featureScale);
+    s.patchFraction = c.patchFraction;
     s.margin = c.dscMargin;
     s.adaptorLr = c.adaptorLr;
     s.adaptorWeightDecay = c.adaptorWeightDecay;
@@ -84,6 +85,7 @@ struct InspectionSession::Impl
     std::optional<PreparationSpec> lastTestSpec;
     std::vector<Mask8> gtCache;
     Timings timings;
+    TrainingOutcome lastTraining;
     std::string segmenterName;
 
     CategoryKind kind() const { return config.kindOverride.value_or(category.kind); }
@@ -262,17 +264,76 @@ bool InspectionSession::hasHeads() const
     return d->heads.has_value();
 }
 
-void InspectionSession::train(const TrainProgressFn &progress, const CancelToken &cancel)
+void InspectionSession::train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode)
 {
     configureThreads(d->config.threads);
     if (d->trainKey != d->spec(nullptr).key() || d->train.size() == 0)
         extractFeatures({}, cancel);
     const auto start = Clock::now();
-    SimpleNetHeads heads = trainHeads(d->train, trainSettings(d->config), progress, cancel);
+    const double scale = d->train.featureScale();
+    TrainSettings settings = trainSettings(d->config, scale, d->train.size());
+    const bool warm = mode == TrainMode::Refit && d->heads.has_value();
+    if (warm)
+        settings.epochs = d->config.refitEpochs;
+    TrainedHeads trained = trainHeads(d->train, settings, progress, cancel, warm ? &*d->heads : nullptr);
     // Only a finished run replaces the previous heads.
-    d->fused = FusedHeads::fromHeads(heads);
-    d->heads = heads;
+    d->fused = FusedHeads::fromHeads(trained.heads);
+    d->heads = trained.heads;
     d->timings.training = seconds(start);
+    TrainingOutcome &o = d->lastTraining;
+    o.featureScale = scale;
+    o.sigmaAbsolute = settings.noiseSigma;
+    o.sigmaRelative = d->config.noiseSigma.relativeFor(scale);
+    o.loss = trained.summary.loss;
+    o.pTrue = trained.summary.pTrue;
+    o.pFake = trained.summary.pFake;
+    o.notLearning = trained.summary.notLearning();
+    o.warmStart = warm;
+    o.epochs = settings.epochs;
+    o.patchFraction = settings.patchFraction;
+}
+
+namespace {
+
+struct HeadsState
+{
+    RunConfig config;
+    std::optional<SimpleNetHeads> heads;
+    FusedHeads fused;
+    TrainingOutcome training;
+};
+
+} // namespace
+
+InspectionSession::SavedHeads InspectionSession::saveHeads() const
+{
+    return {std::make_shared<const HeadsState>(HeadsState{d->config, d->heads, d->fused, d->lastTraining})};
+}
+
+void InspectionSession::restoreHeads(const SavedHeads &saved)
+{
+    if (!saved.state)
+        return;
+    const auto &st = *std::static_pointer_cast<const HeadsState>(saved.state);
+    setConfig(st.config);
+    d->heads = st.heads;
+    d->fused = st.fused;
+    d->lastTraining = st.training;
+}
+
+const TrainingOutcome &InspectionSession::lastTraining() const
+{
+    return d->lastTraining;
+}
+
+double InspectionSession::featureScale() const
+{
+    return d->train.featureScale();
+}
+
+double InspectionSession::resolvedSigma() const
+{
+    return d->config.noiseSigma.absoluteFor(d->train.featureScale());
 }
 
 Evaluation InspectionSession::evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel)
@@ -374,10 +435,15 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
     nlohmann::json config = toJson(d->config);
     config["app_version"] = SAM2SIM_VERSION;
     config["kind"] = std::string(toString(d->kind()));
+    config["noise_sigma"] = d->lastTraining.sigmaAbsolute;
+    config["noise_sigma_rel"] = d->lastTraining.sigmaRelative;
+    config["feature_scale"] = d->lastTraining.featureScale;
     writeFileAtomically(runDir / "config.json", config.dump(2) + "\n");
 
     writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
-                     {{"noise_sigma", std::to_string(d->config.noiseSigma)}, {"backbone", d->config.backbone}});
+                     {{"noise_sigma", std::to_string(d->lastTraining.sigmaAbsolute)},
+                      {"noise_sigma_setting", d->config.noiseSigma.text()},
+                      {"backbone", d->config.backbone}});
 
     std::string csv = "path,defect_type,label,score\n";
     for (const auto &r : ev.images) {
@@ -437,6 +503,29 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
     heads->eval();
     session->d->fused = FusedHeads::fromHeads(heads);
     session->d->heads = heads;
+    // What the training resolved and how it went, as far as the run recorded it.
+    const nlohmann::json configJson = nlohmann::json::parse(readFile(configFile), nullptr, false);
+    TrainingOutcome &o = session->d->lastTraining;
+    o.sigmaAbsolute = configJson.value("noise_sigma", 0.0);
+    o.sigmaRelative = configJson.value("noise_sigma_rel", 0.0);
+    o.featureScale = configJson.value("feature_scale", 0.0);
+    o.epochs = config.totalEpochs();
+    o.patchFraction = config.patchFraction;
+    const fs::path metricsFile = runDir / "metrics.json";
+    if (fs::exists(metricsFile)) {
+        const nlohmann::json m = nlohmann::json::parse(readFile(metricsFile), nullptr, false);
+        if (m.is_object()) {
+            o.notLearning = m.value("not_learning", false);
+            if (m.contains("training") && m.at("training").is_object()) {
+                const auto &t = m.at("training");
+                o.loss = t.value("final_loss", 0.0);
+                o.pTrue = t.value("final_p_true", 0.0);
+                o.pFake = t.value("final_p_fake", 0.0);
+                o.epochs = t.value("epochs", o.epochs);
+                o.warmStart = t.value("warm_start", false);
+            }
+        }
+    }
     return session;
 }
 
@@ -468,8 +557,19 @@ nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation
     j["segmenter"] = session.segmenterName().empty() ? nlohmann::json(nullptr) : nlohmann::json(session.segmenterName());
     j["kind"] = std::string(toString(session.kind()));
     j["preset"] = c.preset;
-    j["epochs"] = c.totalEpochs();
-    j["noise_sigma"] = c.noiseSigma;
+    j["epochs"] = session.lastTraining().epochs > 0 ? session.lastTraining().epochs : c.totalEpochs();
+    const TrainingOutcome &t = session.lastTraining();
+    j["noise_sigma"] = t.sigmaAbsolute;
+    j["noise_sigma_rel"] = t.sigmaRelative;
+    j["noise_sigma_setting"] = c.noiseSigma.text();
+    j["feature_scale"] = t.featureScale;
+    j["patch_fraction"] = t.patchFraction;
+    j["training"] = {{"final_loss", t.loss},
+                     {"final_p_true", t.pTrue},
+                     {"final_p_fake", t.pFake},
+                     {"epochs", t.epochs},
+                     {"warm_start", t.warmStart}};
+    j["not_learning"] = t.notLearning;
     j["background"] = ev.options.background == BackgroundMode::Static ? "static" : "pseudo";
     j["selection"] = "final epoch, no test-set selection";
     j["timings"] = {{"features_s", session.timings().features},

@@ -63,6 +63,26 @@ struct Timings
     double evaluation = 0.0;
 };
 
+// What the last training did: the sigma it resolved and how its last epoch went.
+struct TrainingOutcome
+{
+    double featureScale = 0.0;  // sqrt(mean per-dimension variance) of the training features
+    double sigmaAbsolute = 0.0; // the noise sigma used, in feature units
+    double sigmaRelative = 0.0; // the same, as a factor of featureScale
+    double loss = 0.0;          // last-epoch means
+    double pTrue = 0.0;
+    double pFake = 0.0;
+    bool notLearning = false;   // the discriminator never left its stationary point
+    bool warmStart = false;     // refitted from the previous heads (a sigma change), not trained anew
+    int epochs = 0;
+    double patchFraction = 1.0;
+};
+
+enum class TrainMode {
+    Full,  // new heads with the config's full schedule
+    Refit, // warm start from the current heads, config.refitEpochs epochs (a sigma change); Full without heads
+};
+
 // One category under one config: backbone features (cached), trained SimpleNet heads, evaluations.
 // Not thread-safe: the caller runs one job at a time on it (the UI queues; a newer request cancels an
 // older one). A cancelled job leaves the previous heads and evaluation untouched.
@@ -85,7 +105,20 @@ public:
     // Backbone pass over train and test images (after the configured preparation); cached.
     void extractFeatures(const ProgressFn &progress, const CancelToken &cancel);
     bool hasHeads() const;
-    void train(const TrainProgressFn &progress, const CancelToken &cancel);
+    void train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode = TrainMode::Full);
+    const TrainingOutcome &lastTraining() const;
+    // The trained heads, config and training outcome, to put back after an exploratory job (a sigma
+    // sweep) has trained others. Opaque; cheap (the heads are shared, training never mutates them).
+    struct SavedHeads
+    {
+        std::shared_ptr<const void> state;
+    };
+    SavedHeads saveHeads() const;
+    void restoreHeads(const SavedHeads &saved);
+    // The training features' scale (0 before features are extracted) and the absolute sigma the
+    // config resolves to on them.
+    double featureScale() const;
+    double resolvedSigma() const;
     Evaluation evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel);
 
     // Anomaly map of a test image from the last evaluation with maps: in the crop frame

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/data/dataset.h"
+#include "engine/simplenet/noise_sigma.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -30,7 +31,10 @@ struct RunConfig
     int metaEpochs = 40;
     int ganEpochs = 4;           // total epochs = metaEpochs * ganEpochs
     int batchSize = 8;
-    double noiseSigma = 0.015;
+    NoiseSigma noiseSigma;          // fast: auto (relative to the feature scale); paper: 0.015 absolute
+    double patchFraction = 1.0;     // share of each image's patch rows per training step (paper: 1)
+    int refitEpochs = 1;            // a sigma change warm-starts from the current heads for this many epochs
+    int minSteps = 0;               // small categories train more epochs until this many steps (fast: 64)
     double dscMargin = 0.5;
     int dscHidden = 1024;
     double adaptorLr = 1e-4;
@@ -47,6 +51,8 @@ struct RunConfig
     std::string backgroundFill = "black"; // "black", "mean", "blur"
 
     int totalEpochs() const { return metaEpochs * ganEpochs; }
+    // The epochs training runs on `trainImages` images: totalEpochs(), raised until minSteps steps.
+    int effectiveEpochs(std::size_t trainImages) const;
 };
 
 // A config with the preset's values ("fast" or "paper"); throws s2s::Error for an unknown name.

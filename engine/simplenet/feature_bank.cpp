@@ -2,6 +2,8 @@
 
 #include "engine/core/error.h"
 
+#include <cmath>
+
 namespace s2s {
 
 FeatureBank::FeatureBank(std::size_t budgetBytes)
@@ -30,12 +32,32 @@ void FeatureBank::add(const at::Tensor &features)
             r = r.to(at::kHalf);
     }
     m_rows.push_back(m_half ? rows.to(at::kHalf) : rows);
+    const at::Tensor r64 = rows.to(at::kDouble);
+    if (!m_sum.defined()) {
+        m_sum = at::zeros({m_d}, at::kDouble);
+        m_sumSquares = at::zeros({m_d}, at::kDouble);
+    }
+    m_sum += r64.sum(0);
+    m_sumSquares += r64.square().sum(0);
+    m_count += rows.size(0);
+}
+
+double FeatureBank::featureScale() const
+{
+    if (m_count < 2)
+        return 0.0;
+    const double n = static_cast<double>(m_count);
+    const at::Tensor mean = m_sum / n;
+    const at::Tensor var = (m_sumSquares / n - mean.square()).clamp_min(0.0) * (n / (n - 1.0));
+    return std::sqrt(var.mean().item<double>());
 }
 
 void FeatureBank::clear()
 {
     m_rows.clear();
     m_half = false;
+    m_sum = m_sumSquares = at::Tensor();
+    m_count = 0;
 }
 
 std::size_t FeatureBank::bytes() const
@@ -58,6 +80,22 @@ at::Tensor FeatureBank::gather(const std::vector<std::int64_t> &images) const
     parts.reserve(images.size());
     for (auto i : images)
         parts.push_back(m_rows.at(static_cast<std::size_t>(i)));
+    at::Tensor out = at::cat(parts, 0);
+    return m_half ? out.to(at::kFloat) : out;
+}
+
+at::Tensor FeatureBank::sample(const std::vector<std::int64_t> &images, std::int64_t rowsPerImage,
+                              at::Generator &gen) const
+{
+    const std::int64_t perImage = m_h * m_w;
+    if (rowsPerImage >= perImage)
+        return gather(images);
+    std::vector<at::Tensor> parts;
+    parts.reserve(images.size());
+    for (auto i : images) {
+        const at::Tensor pick = at::randperm(perImage, gen, at::kLong).slice(0, 0, rowsPerImage);
+        parts.push_back(m_rows.at(static_cast<std::size_t>(i)).index_select(0, pick));
+    }
     at::Tensor out = at::cat(parts, 0);
     return m_half ? out.to(at::kFloat) : out;
 }

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <string>
 #include <numeric>
 #include <random>
 
@@ -18,14 +20,18 @@ at::Tensor truncatedL1(const at::Tensor &dTrue, const at::Tensor &dFake, double 
     return at::relu(margin - dTrue).mean() + at::relu(dFake + margin).mean();
 }
 
-SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const TrainProgressFn &progress,
-                          const CancelToken &cancel)
+TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const TrainProgressFn &progress,
+                        const CancelToken &cancel, const SimpleNetHeads *warmStart)
 {
     if (train.size() == 0)
         throw Error("training: no training features");
     if (s.epochs < 1 || s.batchSize < 1)
         throw Error("training: epochs and batch size must be at least 1");
+    if (!(s.patchFraction > 0.0 && s.patchFraction <= 1.0))
+        throw Error("training: the patch fraction must be in (0, 1]");
     SimpleNetHeads heads(train.dim(), s.hidden, s.seed);
+    if (warmStart)
+        heads->loadStateDict((*warmStart)->stateDict(), "warm start");
     heads->train();
     std::vector<at::Tensor> adaptorParams = heads->adaptor->parameters();
     std::vector<at::Tensor> dscParams = heads->hidden->parameters();
@@ -38,6 +44,13 @@ SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, cons
     torch::optim::Adam dscOpt(dscParams, torch::optim::AdamOptions(s.dscLr).weight_decay(s.dscWeightDecay));
 
     auto noiseGen = at::make_generator<at::CPUGeneratorImpl>(s.seed * 2654435761ULL + 17);
+    auto rowGen = at::make_generator<at::CPUGeneratorImpl>(s.seed * 40503ULL + 29);
+    const std::int64_t perImage = train.height() * train.width();
+    const std::int64_t rowsPerImage
+        = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::llround(s.patchFraction * static_cast<double>(perImage))),
+                                   1, perImage);
+    TrainedHeads result;
+    double epochLoss = 0.0, epochTrue = 0.0, epochFake = 0.0;
     std::mt19937_64 shuffleRng(s.seed);
     std::vector<std::int64_t> order(train.size());
     const int steps = static_cast<int>((train.size() + static_cast<std::size_t>(s.batchSize) - 1)
@@ -48,11 +61,12 @@ SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, cons
     for (int epoch = 1; epoch <= s.epochs; ++epoch) {
         std::iota(order.begin(), order.end(), 0);
         std::shuffle(order.begin(), order.end(), shuffleRng);
+        epochLoss = epochTrue = epochFake = 0.0;
         for (int step = 0; step < steps; ++step) {
             cancel.throwIfCancelled();
             const auto first = order.begin() + static_cast<std::ptrdiff_t>(step) * s.batchSize;
             const auto last = std::min(first + s.batchSize, order.end());
-            const at::Tensor features = train.gather(std::vector<std::int64_t>(first, last));
+            const at::Tensor features = train.sample(std::vector<std::int64_t>(first, last), rowsPerImage, rowGen);
             const at::Tensor trueFeats = heads->adapt(features);
             const at::Tensor noise = at::normal(0.0, s.noiseSigma, trueFeats.sizes(), noiseGen);
             const at::Tensor fakeFeats = trueFeats + noise;
@@ -66,16 +80,24 @@ SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, cons
             adaptorOpt.step();
             dscOpt.step();
             ++done;
-            if (progress) {
+            TrainProgress p;
+            {
                 at::NoGradGuard noGrad;
-                TrainProgress p;
+                p.loss = loss.item<double>();
+                p.pTrue = (dTrue >= s.margin).to(at::kFloat).mean().item<double>();
+                p.pFake = (dFake < -s.margin).to(at::kFloat).mean().item<double>();
+            }
+            if (!std::isfinite(p.loss))
+                throw Error("training: the loss became " + std::to_string(p.loss) + " in epoch " + std::to_string(epoch)
+                            + " (noise sigma " + std::to_string(s.noiseSigma) + "); training stopped");
+            epochLoss += p.loss;
+            epochTrue += p.pTrue;
+            epochFake += p.pFake;
+            if (progress) {
                 p.epoch = epoch;
                 p.epochs = s.epochs;
                 p.step = step + 1;
                 p.steps = steps;
-                p.loss = loss.item<double>();
-                p.pTrue = (dTrue >= s.margin).to(at::kFloat).mean().item<double>();
-                p.pFake = (dFake < -s.margin).to(at::kFloat).mean().item<double>();
                 p.elapsedS = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 p.etaS = p.elapsedS / done * (totalSteps - done);
                 progress(p);
@@ -83,7 +105,9 @@ SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, cons
         }
     }
     heads->eval();
-    return heads;
+    result.heads = heads;
+    result.summary = {epochLoss / steps, epochTrue / steps, epochFake / steps, totalSteps};
+    return result;
 }
 
 } // namespace s2s

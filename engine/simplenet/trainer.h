@@ -21,6 +21,29 @@ struct TrainSettings
     double dscWeightDecay = 1e-5;     // Adam (coupled L2)
     std::int64_t hidden = 1024;
     std::uint64_t seed = 0;
+    // Fraction of each image's patch rows used per step (a fresh random subset every step). The loss
+    // is a mean over rows, so the gradient stays unbiased; 1 is the official training.
+    double patchFraction = 1.0;
+};
+
+// How the last epoch went (means over its steps), and whether the discriminator learnt anything.
+struct TrainSummary
+{
+    double loss = 0.0;
+    double pTrue = 0.0;
+    double pFake = 0.0;
+    int steps = 0; // total optimisation steps
+    // The discriminator cannot tell true from fake features: the loss stays near its stationary
+    // value (2 margins = 1) and few rows clear the margins. For identical inputs p_true + p_fake <= 1
+    // (the two events are disjoint for one score); a learning discriminator drives both towards 1.
+    // Typical cause: a noise sigma far below the feature scale. Maps are then noise.
+    bool notLearning() const { return loss >= 0.9 && pTrue + pFake < 0.5; }
+};
+
+struct TrainedHeads
+{
+    SimpleNetHeads heads{nullptr};
+    TrainSummary summary;
 };
 
 // The truncated L1 loss: mean(relu(m - D(true))) + mean(relu(D(fake) + m)).
@@ -29,8 +52,9 @@ at::Tensor truncatedL1(const at::Tensor &dTrue, const at::Tensor &dFake, double 
 // Trains new heads on the bank's features: per step a batch of images, true = A(f),
 // fake = A(f) + N(0, sigma^2) drawn fresh, D on [true; fake] as one batch (shared BN statistics),
 // one backward pass, AdamW for A and Adam for D, constant learning rates, final model returned.
-// Deterministic for a seed. Throws s2s::Cancelled when cancelled.
-SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &settings,
-                          const TrainProgressFn &progress, const CancelToken &cancel);
+// Deterministic for a seed. Throws s2s::Cancelled when cancelled. With `warmStart`, training starts
+// from a copy of those heads (fresh optimiser state) instead of a new initialisation.
+TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &settings, const TrainProgressFn &progress,
+                        const CancelToken &cancel, const SimpleNetHeads *warmStart = nullptr);
 
 } // namespace s2s

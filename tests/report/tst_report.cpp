@@ -110,7 +110,7 @@ private:
         config.category = "widget";
         config.resize = kResize;
         config.imageSize = kCrop;
-        config.noiseSigma = 0.015;
+        config.noiseSigma = NoiseSigma::absolute(0.015);
         config.preset = "fast";
         config.foreground = true;
         nlohmann::json cfg = toJson(config);

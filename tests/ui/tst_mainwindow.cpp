@@ -6,9 +6,14 @@
 #include "ui/main_window.h"
 #include "ui/session_controller.h"
 #include "ui/settings.h"
+#include "ui/sigma_control.h"
 #include "ui/training_panel.h"
 
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -28,6 +33,9 @@ private Q_SLOTS:
     void trainShowsCurvesAndHeatmap();
     void sigmaChangeRetrainsAndUpdatesRoc();
     void cancelKeepsPreviousResults();
+    void twoQuickSigmaChangesRetrainOnceAtTheLast();
+    void userCancelIsShownAsCancelled();
+    void notLearningIsShownOnTheTrainingTab();
 
 private:
     QTemporaryDir m_dir;
@@ -93,12 +101,12 @@ void TestMainWindow::sigmaChangeRetrainsAndUpdatesRoc()
     QElapsedTimer timer;
     timer.start();
     s2s::RunConfig c = controller->config();
-    c.noiseSigma = 0.03;
-    controller->train(c);
+    c.noiseSigma = s2s::NoiseSigma::absolute(0.03);
+    controller->retrainForSigma(c);
     QVERIFY(results.wait(240000));
-    qInfo("sigma change to updated ROC (features cached): %lld ms", timer.elapsed());
+    qInfo("sigma change to updated ROC (features cached, heads refitted): %lld ms", timer.elapsed());
     QCOMPARE(m_window->evaluationPanel()->sigmaPointCount(), before + 1);
-    QCOMPARE(controller->results()->config.noiseSigma, 0.03);
+    QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.03));
 }
 
 void TestMainWindow::cancelKeepsPreviousResults()
@@ -107,14 +115,117 @@ void TestMainWindow::cancelKeepsPreviousResults()
     const float scoreBefore = controller->results()->evaluation.images.front().score;
     QSignalSpy busy(controller, &s2s::ui::SessionController::busyChanged);
     s2s::RunConfig c = controller->config();
-    c.noiseSigma = 0.05;
+    c.noiseSigma = s2s::NoiseSigma::absolute(0.05);
     c.metaEpochs = 500;
     controller->train(c);
     QTest::qWait(300);
     controller->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
     QCOMPARE(controller->results()->evaluation.images.front().score, scoreBefore);
-    QCOMPARE(controller->results()->config.noiseSigma, 0.03);
+    QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.03));
+}
+
+namespace {
+
+// What the user does: type a value into the evaluation tab's sigma spin box (auto off).
+void typeSigma(s2s::ui::SigmaControl *control, double value)
+{
+    auto *autoBox = control->findChild<QCheckBox *>();
+    if (autoBox->isChecked())
+        autoBox->setChecked(false);
+    control->findChild<QDoubleSpinBox *>()->setValue(value);
+}
+
+QString statusText(QMainWindow *window)
+{
+    QStringList texts;
+    for (auto *label : window->statusBar()->findChildren<QLabel *>())
+        texts << label->text();
+    return texts.join(QLatin1Char('|'));
+}
+
+} // namespace
+
+void TestMainWindow::twoQuickSigmaChangesRetrainOnceAtTheLast()
+{
+    auto *controller = m_window->controller();
+    auto *panel = m_window->evaluationPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    QSignalSpy started(&controller->runner(), &s2s::ui::JobRunner::started);
+    QSignalSpy results(controller, &s2s::ui::SessionController::resultsChanged);
+    QSignalSpy cancelled(&controller->runner(), &s2s::ui::JobRunner::cancelled);
+    typeSigma(panel->sigmaControl(), 0.0123);
+    QTest::qWait(100);
+    typeSigma(panel->sigmaControl(), 0.0456);
+    // Both controls show the one value.
+    QCOMPARE(m_window->trainingPanel()->sigmaControl()->value().value, 0.0456);
+    QVERIFY(results.wait(240000));
+    QCOMPARE(started.count(), 1); // debounced: one retrain, for the last value
+    QCOMPARE(cancelled.count(), 0);
+    QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.0456));
+    QCOMPARE(controller->results()->training.sigmaAbsolute, 0.0456);
+    QVERIFY(controller->results()->training.warmStart);
+    // The label on the evaluation tab names the sigma of the curves on screen; nothing is stale.
+    QVERIFY2(panel->curvesSigmaText().contains(QStringLiteral("sigma 0.0456")), qPrintable(panel->curvesSigmaText()));
+    QVERIFY(panel->updatingText().isEmpty());
+    QVERIFY(panel->staleText().isEmpty());
+    // A change while a retrain runs: "updating to" is shown, never "stale", and a newer change
+    // supersedes the one in flight without a "cancelled".
+    started.clear();
+    results.clear();
+    typeSigma(panel->sigmaControl(), 0.07);
+    QVERIFY(started.wait(5000));
+    QVERIFY2(panel->updatingText().contains(QStringLiteral("0.07")), qPrintable(panel->updatingText()));
+    QVERIFY(panel->staleText().isEmpty());
+    QVERIFY2(statusText(m_window.get()).contains(QStringLiteral("sigma 0.07")), qPrintable(statusText(m_window.get())));
+    typeSigma(panel->sigmaControl(), 0.09);
+    QVERIFY(results.wait(240000));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    QCOMPARE(cancelled.count(), 0);
+    QCOMPARE(controller->results()->training.sigmaAbsolute, 0.09);
+    QVERIFY2(panel->curvesSigmaText().contains(QStringLiteral("sigma 0.09")), qPrintable(panel->curvesSigmaText()));
+    QVERIFY(!statusText(m_window.get()).contains(QStringLiteral("cancelled")));
+}
+
+void TestMainWindow::userCancelIsShownAsCancelled()
+{
+    auto *controller = m_window->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    const double before = controller->results()->training.sigmaAbsolute;
+    s2s::RunConfig c = controller->config();
+    c.metaEpochs = 500;
+    c.noiseSigma = s2s::NoiseSigma::absolute(0.11);
+    controller->train(c);
+    QTest::qWait(300);
+    controller->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    QVERIFY2(statusText(m_window.get()).contains(QStringLiteral("cancelled")), qPrintable(statusText(m_window.get())));
+    QCOMPARE(controller->results()->training.sigmaAbsolute, before);
+    // The settings (sigma 0.11) no longer match the curves: stale, and the banner says both values.
+    QVERIFY(m_window->evaluationPanel()->updatingText().isEmpty());
+    QVERIFY2(m_window->evaluationPanel()->staleText().contains(QStringLiteral("0.11")),
+             qPrintable(m_window->evaluationPanel()->staleText()));
+}
+
+void TestMainWindow::notLearningIsShownOnTheTrainingTab()
+{
+    auto *controller = m_window->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    QSignalSpy results(controller, &s2s::ui::SessionController::resultsChanged);
+    s2s::RunConfig c = controller->config();
+    c.noiseSigma = s2s::NoiseSigma::relative(0.0001); // far below the feature scale
+    c.metaEpochs = 16;                                 // 16 steps on 8 images
+    c.minSteps = 0;
+    controller->train(c);
+    QVERIFY(results.wait(400000));
+    QVERIFY(controller->results()->training.notLearning);
+    QVERIFY2(m_window->trainingPanel()->learningWarning().contains(QStringLiteral("did not learn")),
+             qPrintable(m_window->trainingPanel()->learningWarning()));
+    c.noiseSigma = s2s::NoiseSigma::automatic();
+    controller->train(c);
+    QVERIFY(results.wait(400000));
+    QVERIFY(!controller->results()->training.notLearning);
+    QVERIFY(m_window->trainingPanel()->learningWarning().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

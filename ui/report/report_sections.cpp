@@ -260,6 +260,40 @@ std::optional<double> jsonNumber(const nlohmann::json &object, const char *key)
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
+namespace {
+
+// "0.2856 absolute = 0.5 x the feature scale 0.5712 (setting: auto)", from what the training resolved.
+QString sigmaDescription(const RunSummary &run)
+{
+    const auto abs = jsonNumber(run.metrics, "noise_sigma");
+    const auto rel = jsonNumber(run.metrics, "noise_sigma_rel");
+    const auto scale = jsonNumber(run.metrics, "feature_scale");
+    const QString setting = fromStd(jsonString(run.metrics, "noise_sigma_setting", run.config.noiseSigma.text()));
+    if (!abs)
+        return Report::tr("setting %1 (not recorded by this run)").arg(setting);
+    if (!rel || !scale || *scale <= 0.0)
+        return Report::tr("%1 absolute (setting: %2)").arg(QString::number(*abs, 'g', 4), setting);
+    return Report::tr("%1 absolute = %2 x the feature scale %3 (setting: %4)")
+        .arg(QString::number(*abs, 'g', 4), QString::number(*rel, 'g', 3), QString::number(*scale, 'g', 4), setting);
+}
+
+// The last epoch's loss and separation, and a warning when the discriminator never learnt.
+QString trainingDescription(const RunSummary &run)
+{
+    if (!run.metrics.contains("training") || !run.metrics.at("training").is_object())
+        return Report::tr("not recorded by this run");
+    const nlohmann::json &t = run.metrics.at("training");
+    const QString last = Report::tr("last epoch: loss %1, p_true %2, p_fake %3")
+                             .arg(QString::number(jsonNumber(t, "final_loss").value_or(0.0), 'f', 4),
+                                  QString::number(jsonNumber(t, "final_p_true").value_or(0.0), 'f', 3),
+                                  QString::number(jsonNumber(t, "final_p_fake").value_or(0.0), 'f', 3));
+    if (run.metrics.value("not_learning", false))
+        return Report::tr("NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)").arg(last);
+    return last;
+}
+
+} // namespace
+
 std::string jsonString(const nlohmann::json &object, const char *key, const std::string &fallback)
 {
     const auto it = object.find(key);
@@ -345,7 +379,8 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Backbone"), fromStd(jsonString(run.metrics, "backbone", cfg.backbone))},
         {Report::tr("Backbone weights"), weightsDescription(run)},
         {Report::tr("Foreground segmenter"), segmenterDescription(run)},
-        {Report::tr("Noise sigma"), QString::number(cfg.noiseSigma, 'g', 6)},
+        {Report::tr("Noise sigma"), sigmaDescription(run)},
+        {Report::tr("Discriminator"), trainingDescription(run)},
         {Report::tr("Preset"), fromStd(cfg.preset)},
         {Report::tr("Epochs"), Report::tr("%1 (%2 meta-epochs x %3 discriminator epochs)")
                                    .arg(cfg.totalEpochs())
