@@ -176,9 +176,7 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
         session->train(
             [this, &progress, &stage](const TrainProgress &p) {
                 QMetaObject::invokeMethod(this, [this, p] { Q_EMIT trainProgress(p); }, Qt::QueuedConnection);
-                const std::int64_t done = static_cast<std::int64_t>(p.epoch - 1) * p.steps + p.step;
-                const std::int64_t total = static_cast<std::int64_t>(p.epochs) * p.steps;
-                report(progress, stage, done, total, "step " + std::to_string(done) + "/" + std::to_string(total));
+                report(progress, stage, p.done, p.total, "step " + std::to_string(p.done) + "/" + std::to_string(p.total));
             },
             cancel, refit ? TrainMode::Refit : TrainMode::Full);
         incoming->evaluation = session->evaluate(EvalOptions{}, progress, cancel);

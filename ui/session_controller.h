@@ -44,7 +44,7 @@ public:
     // Features (if needed) + training + evaluation on static backgrounds.
     void train(const RunConfig &config);
     // A new noise sigma: the heads refitted from the current ones on cached features (warm start,
-    // config.refitEpochs epochs), then re-evaluated. A newer request supersedes one in flight without
+    // config.refitSteps steps), then re-evaluated. A newer request supersedes one in flight without
     // a word; without trained heads this is train().
     void retrainForSigma(const RunConfig &config);
     // AUROC versus sigma on the labelled test set (an analysis, not model selection): each sigma

@@ -189,7 +189,7 @@ RunConfig TrainingPanel::applyTo(RunConfig c) const
     c.ganEpochs = 1;
     c.patchFraction = preset.patchFraction;
     c.minSteps = preset.minSteps;
-    c.refitEpochs = preset.refitEpochs;
+    c.refitSteps = preset.refitSteps;
     c.backbone = m_backbone->currentText().toStdString();
     c.backboneWeights = m_weights->text().toStdString();
     c.noiseSigma = m_sigma->value();

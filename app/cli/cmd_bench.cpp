@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <limits>
 #include <cstdio>
 
 #include <algorithm>
@@ -47,13 +48,20 @@ int printBench(const nlohmann::json &out, bool json)
     std::cout << "category " << out["category"].get<std::string>() << " (" << out["train_images"].get<std::size_t>()
               << " train, " << out["test_images"].get<std::size_t>() << " test)\n";
     for (const auto &[name, b] : out["backbones"].items()) {
-        std::printf("%s:\n  backbone %.2f images/s\n  training %d epoch(s) in %.1f s (%.2f steps/s of 8 images, %.0f patch rows/s)\n"
+        std::printf("%s:\n  backbone %.2f images/s\n  training (%s preset) %d steps in %.1f s (%.2f steps/s, %.0f patch rows/s)\n"
                     "  scoring %.1f images/s (image scores), %.1f s with maps + pixel metrics\n"
-                    "  new sigma: retrain + rescore %.1f s\n  inference time / backbone time: %.2f\n  peak RSS %.0f MB\n",
-                    name.c_str(), b["backbone_images_per_s"].get<double>(), b["train_epochs"].get<int>(),
-                    b["train_s"].get<double>(), b["train_steps_per_s"].get<double>(), b["train_patch_rows_per_s"].get<double>(),
-                    b["score_images_per_s"].get<double>(), b["score_with_maps_and_pixel_metrics_s"].get<double>(),
-                    b["retrain_new_sigma_and_rescore_s"].get<double>(), b["inference_vs_backbone"].get<double>(),
+                    "  fast preset, features + training + evaluation: %.1f s\n"
+                    "  sigma change -> ROC (refit %d steps + rescore): %.1f s (image / pixel AUROC %.4f / %.4f)\n"
+                    "  sigma change, full retrain + rescore: %.1f s (image / pixel AUROC %.4f / %.4f)\n"
+                    "  inference time / backbone time: %.2f\n  peak RSS %.0f MB\n",
+                    name.c_str(), b["backbone_images_per_s"].get<double>(), b["preset"].get<std::string>().c_str(),
+                    b["train_steps"].get<int>(), b["train_s"].get<double>(), b["train_steps_per_s"].get<double>(),
+                    b["train_patch_rows_per_s"].get<double>(), b["score_images_per_s"].get<double>(),
+                    b["score_with_maps_and_pixel_metrics_s"].get<double>(), b["fast_preset_train_eval_s"].get<double>(),
+                    b["refit_steps"].get<int>(), b["sigma_change_to_roc_s"].get<double>(),
+                    b["sigma_change_image_auroc"].get<double>(), b["sigma_change_pixel_auroc"].get<double>(),
+                    b["full_retrain_new_sigma_and_rescore_s"].get<double>(), b["full_retrain_image_auroc"].get<double>(),
+                    b["full_retrain_pixel_auroc"].get<double>(), b["inference_vs_backbone"].get<double>(),
                     b["peak_rss_mb"].get<double>());
     }
     return 0;
@@ -117,10 +125,15 @@ int runBench(const std::vector<std::string> &argv)
         c.backbone = backbone;
         c.backboneWeights = backbone == "mobilenet_v2" ? args.valueOr("backbone-weights", "") : "";
         c.threads = threads;
-        c.metaEpochs = args.intOr("epochs", 1);
-        c.ganEpochs = 1;
+        if (args.has("epochs")) {
+            c.metaEpochs = args.intOr("epochs", 1);
+            c.ganEpochs = 1;
+            c.minSteps = 0;
+        }
         InspectionSession session(category, c);
+        const auto metric = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
         nlohmann::json b;
+        b["preset"] = c.preset;
         double t0 = now();
         session.extractFeatures({}, {});
         const double features = now() - t0;
@@ -129,11 +142,13 @@ int runBench(const std::vector<std::string> &argv)
         t0 = now();
         session.train({}, {});
         const double training = now() - t0;
-        const double steps = c.totalEpochs() * std::ceil(category.train.size() / 8.0);
-        b["train_epochs"] = c.totalEpochs();
+        const int steps = session.lastTraining().epochs * static_cast<int>(std::ceil(category.train.size() / 8.0));
+        const double rowsPerStep = 8.0 * std::round(c.patchFraction * 1296.0);
+        b["train_epochs"] = session.lastTraining().epochs;
+        b["train_steps"] = steps;
         b["train_s"] = training;
         b["train_steps_per_s"] = steps / training;
-        b["train_patch_rows_per_s"] = steps * 8 * 1296 * 2 / training; // true + fake rows through D per second
+        b["train_patch_rows_per_s"] = steps * rowsPerStep * 2 / training; // true + fake rows through D per second
         EvalOptions imageOnly;
         imageOnly.computeMaps = false;
         t0 = now();
@@ -142,15 +157,31 @@ int runBench(const std::vector<std::string> &argv)
         b["score_images_per_s"] = category.test.size() / scoring;
         t0 = now();
         session.evaluate({}, {}, {});
-        b["score_with_maps_and_pixel_metrics_s"] = now() - t0;
-        // A new sigma: heads retrained on cached features, then the test set rescored.
+        const double withMaps = now() - t0;
+        b["score_with_maps_and_pixel_metrics_s"] = withMaps;
+        b["fast_preset_train_eval_s"] = features + training + withMaps;
+        // A new sigma (auto -> 0.5x): the heads refitted from the current ones on cached features, then
+        // the test set rescored with maps and pixel metrics - what the studio does on a sigma change.
         RunConfig sigma = c;
-        sigma.noiseSigma = NoiseSigma::relative(0.7);
+        sigma.noiseSigma = NoiseSigma::relative(0.5);
+        session.setConfig(sigma);
+        const InspectionSession::SavedHeads before = session.saveHeads();
+        t0 = now();
+        session.train({}, {}, TrainMode::Refit);
+        Evaluation ev = session.evaluate({}, {}, {});
+        b["sigma_change_to_roc_s"] = now() - t0;
+        b["refit_steps"] = c.refitSteps;
+        b["sigma_change_image_auroc"] = metric(ev.metrics.imageAuroc);
+        b["sigma_change_pixel_auroc"] = metric(ev.metrics.pixelAuroc);
+        // The same sigma trained from scratch with the full schedule, for time and accuracy.
+        session.restoreHeads(before);
         session.setConfig(sigma);
         t0 = now();
         session.train({}, {});
-        session.evaluate({}, {}, {});
-        b["retrain_new_sigma_and_rescore_s"] = now() - t0;
+        ev = session.evaluate({}, {}, {});
+        b["full_retrain_new_sigma_and_rescore_s"] = now() - t0;
+        b["full_retrain_image_auroc"] = metric(ev.metrics.imageAuroc);
+        b["full_retrain_pixel_auroc"] = metric(ev.metrics.pixelAuroc);
         b["inference_vs_backbone"] = (features / images + scoring / category.test.size()) / (features / images);
         b["peak_rss_mb"] = peakRssMb();
         out["backbones"][backbone] = b;

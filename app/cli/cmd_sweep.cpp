@@ -96,7 +96,7 @@ const CommandRegistration registration{{
     "AUROC versus noise sigma: features once, heads retrained per sigma (analysis, not model selection)",
     "Usage: sam2sim sweep --data DIR --category C --sigmas LIST [--json] [--cold] [every option of train]\n"
     "LIST mixes absolute sigmas (0.015), factors of the feature scale (0.5x) and auto. The first sigma\n"
-    "is trained with the full schedule, each next one refitted from the previous heads (--refit-epochs,\n"
+    "is trained with the full schedule, each next one refitted from the previous heads (--refit-steps,\n"
     "fast); --cold trains every sigma anew, so each point equals a `train` at that sigma and seed.\n"
     "`seconds` is heads training + rescoring (with maps and pixel metrics) only.",
     &runSweep,

@@ -62,7 +62,7 @@ const CommandRegistration registration{{
     "                     [--noise-sigma auto|S|Fx] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
     "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
-    "                     [--patch-fraction F] [--refit-epochs N]\n"
+    "                     [--patch-fraction F] [--refit-steps N]\n"
     "                     [--threads N] [--seed N] [--json] [--quiet]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
     "kept (no test-set model selection). --noise-sigma: an absolute value in feature units (the paper's\n"

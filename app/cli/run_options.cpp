@@ -11,7 +11,7 @@ std::set<std::string> trainingOptionNames()
 {
     return {"data",      "category",    "preset",         "noise-sigma", "epochs", "backbone", "backbone-weights",
             "threads",   "seed",        "foreground",     "segmenter",   "sam2-weights", "kind", "fill",
-            "batch-size", "patch-fraction", "refit-epochs"};
+            "batch-size", "patch-fraction", "refit-steps"};
 }
 
 void applyTrainingOptions(const Args &args, RunConfig &config)
@@ -36,9 +36,9 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     config.patchFraction = args.doubleOr("patch-fraction", config.patchFraction);
     if (!(config.patchFraction > 0.0 && config.patchFraction <= 1.0))
         throw Error("--patch-fraction must be in (0, 1]");
-    config.refitEpochs = args.intOr("refit-epochs", config.refitEpochs);
-    if (config.refitEpochs < 1)
-        throw Error("--refit-epochs must be at least 1");
+    config.refitSteps = args.intOr("refit-steps", config.refitSteps);
+    if (config.refitSteps < 1)
+        throw Error("--refit-steps must be at least 1");
     const std::string fg = args.valueOr("foreground", config.foreground ? "on" : "off");
     if (fg != "on" && fg != "off")
         throw Error("--foreground expects on or off, got '" + fg + "'");

@@ -274,7 +274,13 @@ void InspectionSession::train(const TrainProgressFn &progress, const CancelToken
     TrainSettings settings = trainSettings(d->config, scale, d->train.size());
     const bool warm = mode == TrainMode::Refit && d->heads.has_value();
     if (warm)
-        settings.epochs = d->config.refitEpochs;
+    {
+        // A few steps from the current heads: ceil(steps / steps per epoch) epochs, cut at refitSteps.
+        const int perEpoch = static_cast<int>((d->train.size() + static_cast<std::size_t>(settings.batchSize) - 1)
+                                              / static_cast<std::size_t>(settings.batchSize));
+        settings.epochs = (d->config.refitSteps + perEpoch - 1) / perEpoch;
+        settings.maxSteps = d->config.refitSteps;
+    }
     TrainedHeads trained = trainHeads(d->train, settings, progress, cancel, warm ? &*d->heads : nullptr);
     // Only a finished run replaces the previous heads.
     d->fused = FusedHeads::fromHeads(trained.heads);

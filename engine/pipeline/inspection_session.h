@@ -80,7 +80,7 @@ struct TrainingOutcome
 
 enum class TrainMode {
     Full,  // new heads with the config's full schedule
-    Refit, // warm start from the current heads, config.refitEpochs epochs (a sigma change); Full without heads
+    Refit, // warm start from the current heads, config.refitSteps steps (a sigma change); Full without heads
 };
 
 // One category under one config: backbone features (cached), trained SimpleNet heads, evaluations.

@@ -56,7 +56,7 @@ nlohmann::json toJson(const RunConfig &c)
     j["batch_size"] = c.batchSize;
     j["noise_sigma_setting"] = c.noiseSigma.text();
     j["patch_fraction"] = c.patchFraction;
-    j["refit_epochs"] = c.refitEpochs;
+    j["refit_steps"] = c.refitSteps;
     j["min_steps"] = c.minSteps;
     j["dsc_margin"] = c.dscMargin;
     j["dsc_hidden"] = c.dscHidden;
@@ -98,7 +98,7 @@ RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path
         else if (j.contains("noise_sigma")) // runs written before relative sigmas: absolute
             c.noiseSigma = NoiseSigma::absolute(j.at("noise_sigma").get<double>());
         c.patchFraction = j.value("patch_fraction", c.patchFraction);
-        c.refitEpochs = j.value("refit_epochs", c.refitEpochs);
+        c.refitSteps = j.value("refit_steps", c.refitSteps);
         c.minSteps = j.value("min_steps", c.minSteps);
         c.dscMargin = j.value("dsc_margin", c.dscMargin);
         c.dscHidden = j.value("dsc_hidden", c.dscHidden);
@@ -113,7 +113,7 @@ RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path
         c.sam2Weights = j.value("sam2_weights", std::string());
         c.backgroundFill = j.value("background_fill", c.backgroundFill);
         if (c.metaEpochs < 1 || c.ganEpochs < 1 || c.batchSize < 1 || c.imageSize < 32 || c.resize < c.imageSize
-            || !(c.patchFraction > 0.0 && c.patchFraction <= 1.0) || c.refitEpochs < 1 || c.minSteps < 0)
+            || !(c.patchFraction > 0.0 && c.patchFraction <= 1.0) || c.refitSteps < 1 || c.minSteps < 0)
             throw Error(file.string() + ": invalid training settings (epochs, batch size, patch fraction or sizes)");
         return c;
     } catch (const nlohmann::json::exception &e) {

@@ -33,7 +33,7 @@ struct RunConfig
     int batchSize = 8;
     NoiseSigma noiseSigma;          // fast: auto (relative to the feature scale); paper: 0.015 absolute
     double patchFraction = 1.0;     // share of each image's patch rows per training step (paper: 1)
-    int refitEpochs = 1;            // a sigma change warm-starts from the current heads for this many epochs
+    int refitSteps = 8;             // a sigma change warm-starts from the current heads for this many steps
     int minSteps = 0;               // small categories train more epochs until this many steps (fast: 64)
     double dscMargin = 0.5;
     int dscHidden = 1024;

@@ -11,6 +11,8 @@ struct TrainProgress
     int epochs = 0;
     int step = 0;   // 1-based, within the epoch
     int steps = 0;  // per epoch
+    int done = 0;   // steps done in all, of
+    int total = 0;  // all steps of this training (a refit may stop mid-epoch)
     double loss = 0.0;
     double pTrue = 0.0;
     double pFake = 0.0;

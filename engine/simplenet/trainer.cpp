@@ -56,13 +56,15 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
     const int steps = static_cast<int>((train.size() + static_cast<std::size_t>(s.batchSize) - 1)
                                        / static_cast<std::size_t>(s.batchSize));
     const auto start = std::chrono::steady_clock::now();
-    const int totalSteps = steps * s.epochs;
+    const int totalSteps = s.maxSteps > 0 ? std::min(steps * s.epochs, s.maxSteps) : steps * s.epochs;
     int done = 0;
-    for (int epoch = 1; epoch <= s.epochs; ++epoch) {
+    int lastEpochSteps = 0;
+    for (int epoch = 1; epoch <= s.epochs && done < totalSteps; ++epoch) {
         std::iota(order.begin(), order.end(), 0);
         std::shuffle(order.begin(), order.end(), shuffleRng);
         epochLoss = epochTrue = epochFake = 0.0;
-        for (int step = 0; step < steps; ++step) {
+        int epochSteps = 0;
+        for (int step = 0; step < steps && done < totalSteps; ++step) {
             cancel.throwIfCancelled();
             const auto first = order.begin() + static_cast<std::ptrdiff_t>(step) * s.batchSize;
             const auto last = std::min(first + s.batchSize, order.end());
@@ -90,6 +92,7 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
             if (!std::isfinite(p.loss))
                 throw Error("training: the loss became " + std::to_string(p.loss) + " in epoch " + std::to_string(epoch)
                             + " (noise sigma " + std::to_string(s.noiseSigma) + "); training stopped");
+            ++epochSteps;
             epochLoss += p.loss;
             epochTrue += p.pTrue;
             epochFake += p.pFake;
@@ -98,15 +101,21 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
                 p.epochs = s.epochs;
                 p.step = step + 1;
                 p.steps = steps;
+                p.done = done;
+                p.total = totalSteps;
+                if (done == totalSteps) // a refit cut short: report its epoch as complete
+                    p.step = p.steps;
                 p.elapsedS = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 p.etaS = p.elapsedS / done * (totalSteps - done);
                 progress(p);
             }
         }
+        lastEpochSteps = epochSteps;
     }
     heads->eval();
     result.heads = heads;
-    result.summary = {epochLoss / steps, epochTrue / steps, epochFake / steps, totalSteps};
+    const double n = std::max(1, lastEpochSteps);
+    result.summary = {epochLoss / n, epochTrue / n, epochFake / n, done};
     return result;
 }
 

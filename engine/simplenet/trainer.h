@@ -24,6 +24,7 @@ struct TrainSettings
     // Fraction of each image's patch rows used per step (a fresh random subset every step). The loss
     // is a mean over rows, so the gradient stays unbiased; 1 is the official training.
     double patchFraction = 1.0;
+    int maxSteps = 0; // > 0: stop after this many steps (a warm-start refit needs only a few)
 };
 
 // How the last epoch went (means over its steps), and whether the discriminator learnt anything.
