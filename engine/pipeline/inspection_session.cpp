@@ -125,6 +125,8 @@ struct InspectionSession::Impl
         const std::string key = currentBackboneKey();
         if (extractor && key == backboneKey)
             return;
+        if (!config.backboneWeights.empty())
+            verifiedSha256(config.backboneWeights); // refuses a torchvision file whose hash does not match its name
         backbone = makeBackbone(config.backbone, config.backboneWeights, static_cast<unsigned>(config.seed));
         extractor = std::make_unique<FeatureExtractor>(backbone, FeatureGeometry{config.resize, config.imageSize});
         backboneKey = key;
