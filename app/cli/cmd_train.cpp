@@ -59,12 +59,14 @@ const CommandRegistration registration{{
     "train",
     "train SimpleNet on a category and evaluate it (writes a run folder)",
     "Usage: sam2sim train --data DIR --category C --out RUN [--preset fast|paper] [--epochs N]\n"
-    "                     [--noise-sigma S] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
+    "                     [--noise-sigma S] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W|none]\n"
     "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
     "                     [--threads N] [--seed N] [--json] [--quiet]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
-    "kept (no test-set model selection).",
+    "kept (no test-set model selection). Without --backbone the best backbone whose weights are present is\n"
+    "used, without --backbone-weights its file is looked up (sam2sim weights list); --backbone-weights none\n"
+    "asks for random weights.",
     &runTrain,
 }};
 
