@@ -4,6 +4,7 @@
 // half-way, a 404, and a partial download resumed. Nothing here reaches the internet.
 #include "engine/core/error.h"
 #include "engine/weights/weights_catalog.h"
+#include "engine/weights/weights_download.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -308,6 +309,24 @@ private Q_SLOTS:
                 dataHome);
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains(QStringLiteral("already present")));
+    }
+
+    void cancelLeavesNothing()
+    {
+        if (m_base.isEmpty())
+            QSKIP("no test HTTP server");
+        const QString dir = path(QStringLiteral("data-cancel"));
+        s2s::DownloadRequest request;
+        request.url = QString(m_base + QStringLiteral("/good/") + kServedName).toStdString();
+        request.target = QString(dir + QLatin1Char('/') + kServedName).toStdString();
+        std::uint64_t stoppedAt = 0;
+        request.progress = [&stoppedAt](std::uint64_t done, std::uint64_t) {
+            stoppedAt = done;
+            return done < 1'000'000; // cancel once a megabyte has arrived
+        };
+        QVERIFY_THROWS_EXCEPTION(s2s::Cancelled, s2s::downloadFile(request));
+        QVERIFY(stoppedAt >= 1'000'000 && stoppedAt < std::uint64_t(m_bundled.size()));
+        QCOMPARE(filesIn(dir), QStringList());
     }
 
     void cleanupTestCase()
