@@ -125,6 +125,8 @@ public:
 
     bool operator()(std::uint64_t done, std::uint64_t total)
     {
+        if (done == 0)
+            return true; // nothing to show yet (and nothing for an error page)
         const auto now = std::chrono::steady_clock::now();
         const int decile = total > 0 ? static_cast<int>(10 * done / total) : -1;
         if (m_tty ? now - m_last < std::chrono::milliseconds(200) && done != total
