@@ -150,8 +150,10 @@ void WeightsDialog::download()
     if (!entry)
         return;
     DownloadRequest request;
-    const char *mirror = std::getenv("SAM2SIM_WEIGHTS_MIRROR");
-    request.url = mirror && *mirror ? std::string(mirror) + "/" + entry->fileName : entry->url;
+    std::string mirror = std::getenv("SAM2SIM_WEIGHTS_MIRROR") ? std::getenv("SAM2SIM_WEIGHTS_MIRROR") : "";
+    while (!mirror.empty() && mirror.back() == '/')
+        mirror.pop_back();
+    request.url = mirror.empty() ? entry->url : mirror + "/" + entry->fileName;
     request.target = userWeightsDir() / entry->fileName;
     m_message->setText(
         tr("Downloading %1 from %2")
