@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-svg-dev libqt6opengl6-dev libqcustomplot-dev
-  libtorch-dev libopencv-dev nlohmann-json3-dev
+  libtorch-dev libopencv-dev nlohmann-json3-dev libcurl4-openssl-dev
   libopenblas0-pthread
   xvfb xauth imagemagick poppler-utils
   python3-torch python3-torchvision python3-numpy python3-sklearn python3-scipy python3-opencv

@@ -2,7 +2,8 @@
 # Sets up a fresh machine, builds Sam2Sim Studio, generates the built-in demo dataset and runs the main
 # job: the studio on the demo dataset when a display is available, otherwise the same job headless
 # from the CLI (train, evaluate on static and pseudo backgrounds, PDF report).
-# Optional: SAM2SIM_BACKBONE, SAM2SIM_BACKBONE_WEIGHTS, SAM2SIM_SAM2_WEIGHTS point at weight files.
+# Optional: SAM2SIM_BACKBONE, SAM2SIM_BACKBONE_WEIGHTS, SAM2SIM_SAM2_WEIGHTS choose the backbone and
+# weight files (by default found as `sam2sim weights list` shows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/bootstrap.sh
@@ -13,20 +14,14 @@ out="$PWD/out"
 data="$out/demo-data"
 [ -d "$data" ] || build/app/sam2sim synth --out "$data" --seed 0
 
-# No weights ship with the product. Where the project's shared folder sits beside the checkout, its real
-# ImageNet MobileNetV2 is used unless the caller chose a backbone.
-shared_weights="$PWD/../shared/weights/mobilenet_v2_imagenet_bnfolded.pth"
-if [ -z "${SAM2SIM_BACKBONE:-}" ] && [ -z "${SAM2SIM_BACKBONE_WEIGHTS:-}" ] && [ -f "$shared_weights" ]; then
-  SAM2SIM_BACKBONE=mobilenet_v2
-  SAM2SIM_BACKBONE_WEIGHTS=$shared_weights
-  echo "Using the ImageNet MobileNetV2 weights in $shared_weights"
-fi
-backbone=${SAM2SIM_BACKBONE:-wide_resnet50_2}
-weights=()
-[ -n "${SAM2SIM_BACKBONE_WEIGHTS:-}" ] && weights=(--backbone-weights "$SAM2SIM_BACKBONE_WEIGHTS")
+# Weights: the best backbone present (WRN-50-2 when its official file is in the torch hub cache or
+# ~/.local/share/sam2sim/weights, else the bundled ImageNet MobileNetV2; `build/app/sam2sim weights list`).
+backbone=()
+[ -n "${SAM2SIM_BACKBONE:-}" ] && backbone=(--backbone "$SAM2SIM_BACKBONE")
+[ -n "${SAM2SIM_BACKBONE_WEIGHTS:-}" ] && backbone+=(--backbone-weights "$SAM2SIM_BACKBONE_WEIGHTS")
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec build/app/sam2sim-studio "$data" --backbone "$backbone" "${weights[@]}"
+  exec build/app/sam2sim-studio "$data" "${backbone[@]}"
 fi
 sam2=()
 [ -n "${SAM2SIM_SAM2_WEIGHTS:-}" ] && sam2=(--sam2-weights "$SAM2SIM_SAM2_WEIGHTS")
@@ -35,7 +30,7 @@ for category in $(build/app/sam2sim scan "$data" --json | python3 -c 'import jso
   run="$out/runs/$category"
   # 8 epochs keep the demo to a few minutes per category on 2 cores (the fast preset is 32).
   build/app/sam2sim train --data "$data" --category "$category" --out "$run" --preset fast --epochs 8 \
-    --backbone "$backbone" "${weights[@]}" --foreground on "${sam2[@]}"
+    "${backbone[@]}" --foreground on "${sam2[@]}"
   build/app/sam2sim eval --run "$run" --background pseudo --seed 1
   build/app/sam2sim report --run "$run" --out "$run/report.pdf"
   echo "Results for $category: $run (metrics.json, scores.csv, report.pdf)"

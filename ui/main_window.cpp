@@ -14,6 +14,7 @@
 #include "ui/sigma_control.h"
 #include "ui/settings.h"
 #include "ui/training_panel.h"
+#include "ui/weights_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -228,6 +229,13 @@ void MainWindow::buildMenus()
             m_status->setText(tr("The language changes the next time the studio starts."));
         });
     }
+
+    prefs->addAction(tr("&Weights..."), this, [this] {
+        auto *dialog = new WeightsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &WeightsDialog::weightsChanged, m_training, &TrainingPanel::refreshWeights);
+        dialog->open();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sam2Sim Studio"), this, [this] {

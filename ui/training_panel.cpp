@@ -3,6 +3,8 @@
 #include "ui/settings.h"
 #include "ui/sigma_control.h"
 
+#include "engine/weights/weights_catalog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -70,12 +72,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
 
     auto *form = new QFormLayout;
     m_backbone = new QComboBox(this);
-    m_backbone->addItem(QStringLiteral("wide_resnet50_2"));
-    m_backbone->addItem(QStringLiteral("mobilenet_v2"));
-    m_backbone->setCurrentText(settings.backbone());
     form->addRow(tr("Backbone:"), m_backbone);
     m_weights = new QLineEdit(settings.backboneWeights(), this);
-    m_weights->setPlaceholderText(tr("torchvision .pth or .safetensors (empty: not pretrained)"));
     form->addRow(tr("Backbone weights:"), fileRow(m_weights, this, tr("Weights (*.pth *.pt *.safetensors)")));
     m_preset = new QComboBox(this);
     m_preset->addItem(tr("fast (CPU)"), QStringLiteral("fast"));
@@ -100,7 +98,6 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_segmenter->addItem(tr("auto"), QStringLiteral("auto"));
     form->addRow(tr("Segmenter:"), m_segmenter);
     m_sam2Weights = new QLineEdit(settings.sam2Weights(), this);
-    m_sam2Weights->setPlaceholderText(tr("sam2.1_hiera_tiny.pt"));
     form->addRow(tr("SAM 2 weights:"), fileRow(m_sam2Weights, this, tr("Checkpoints (*.pt *.pth)")));
     m_threads = new QSpinBox(this);
     m_threads->setRange(0, 256);
@@ -157,21 +154,79 @@ TrainingPanel::TrainingPanel(QWidget *parent)
         updateBanner();
         Q_EMIT settingsChanged();
     });
-    connect(m_backbone, &QComboBox::currentTextChanged, this, [](const QString &b) { Settings().setBackbone(b); });
+    connect(m_backbone, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_backbone->currentIndex() >= 0)
+            Settings().setBackbone(m_backbone->currentData().toString());
+        updateBanner();
+    });
     connect(m_sam2Weights, &QLineEdit::textChanged, this, [this] { Settings().setSam2Weights(m_sam2Weights->text()); });
     connect(m_foreground, &QCheckBox::toggled, this, &TrainingPanel::settingsChanged);
     connect(m_epochs, &QSpinBox::valueChanged, this, &TrainingPanel::settingsChanged);
+    refreshWeights();
+    // With a SAM 2 checkpoint present, background removal with SAM 2 is the default (the engine never
+    // segments textures, so it applies to object categories only).
+    if (!m_foundSam2.isEmpty()) {
+        m_foreground->setChecked(true);
+        m_segmenter->setCurrentIndex(m_segmenter->findData(QStringLiteral("sam2")));
+    }
+}
+
+void TrainingPanel::refreshWeights()
+{
+    const Settings settings;
+    if (m_weights->text() != settings.backboneWeights())
+        m_weights->setText(settings.backboneWeights());
+    if (m_sam2Weights->text() != settings.sam2Weights())
+        m_sam2Weights->setText(settings.sam2Weights());
+    const QSignalBlocker block(m_backbone);
+    m_backbone->clear();
+    m_foundBackbones.clear();
+    // Backbones whose weights are present (best first), the one whose file is set by hand, and random
+    // weights as an explicit last choice.
+    for (const auto &entry : weightsCatalog()) {
+        if (entry.kind != WeightsKind::Backbone)
+            continue;
+        const QString name = QString::fromStdString(entry.name);
+        if (const auto found = locateWeights(entry)) {
+            m_foundBackbones.insert(name, QString::fromStdString(found->path.string()));
+            m_backbone->addItem(name, name);
+        } else if (!m_weights->text().isEmpty() && settings.backbone() == name) {
+            m_backbone->addItem(name, name);
+        }
+    }
+    m_backbone->addItem(tr("wide_resnet50_2, random weights (NOT pretrained)"), QStringLiteral("random"));
+    const int stored = m_backbone->findData(settings.backbone());
+    m_backbone->setCurrentIndex(stored >= 0 ? stored : 0);
+    const auto sam2 = locateSam2Weights();
+    m_foundSam2 = sam2 ? QString::fromStdString(sam2->path.string()) : QString();
+    m_sam2Weights->setPlaceholderText(m_foundSam2.isEmpty() ? tr("sam2.1_hiera_tiny.pt (none found)")
+                                                            : tr("found: %1").arg(m_foundSam2));
     updateBanner();
+    Q_EMIT settingsChanged();
+}
+
+QString TrainingPanel::backboneWeightsPath() const
+{
+    if (m_backbone->currentData().toString() == QStringLiteral("random"))
+        return {};
+    if (!m_weights->text().isEmpty())
+        return m_weights->text();
+    return m_foundBackbones.value(m_backbone->currentData().toString());
 }
 
 void TrainingPanel::updateBanner()
 {
-    if (m_weights->text().isEmpty()) {
-        m_banner->setText(tr("Backbone NOT PRETRAINED: no weights file is set, so features come from random "
-                             "weights. Results show the workflow, not real inspection quality."));
+    const QString backbone = m_backbone->currentData().toString();
+    m_weights->setEnabled(backbone != QStringLiteral("random"));
+    m_weights->setPlaceholderText(m_foundBackbones.contains(backbone) ? tr("found: %1").arg(m_foundBackbones.value(backbone))
+                                                                      : tr("torchvision .pth or .safetensors"));
+    const QString weights = backboneWeightsPath();
+    if (weights.isEmpty()) {
+        m_banner->setText(tr("Backbone NOT PRETRAINED: random weights were chosen, or no weights file was found "
+                             "(Settings > Weights...). Results show the workflow, not real inspection quality."));
         m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fde2c4; color: #6b3300; padding: 6px; border-radius: 4px; }"));
     } else {
-        m_banner->setText(tr("Backbone weights: %1").arg(m_weights->text()));
+        m_banner->setText(tr("Backbone weights: %1 (%2)").arg(weights, QString::fromStdString(describeLocation(weights.toStdString()))));
         m_banner->setStyleSheet(QStringLiteral("QLabel { background: #dff3df; color: #1c4d1c; padding: 6px; border-radius: 4px; }"));
     }
 }
@@ -190,12 +245,13 @@ RunConfig TrainingPanel::applyTo(RunConfig c) const
     c.patchFraction = preset.patchFraction;
     c.minSteps = preset.minSteps;
     c.refitSteps = preset.refitSteps;
-    c.backbone = m_backbone->currentText().toStdString();
-    c.backboneWeights = m_weights->text().toStdString();
+    const QString backbone = m_backbone->currentData().toString();
+    c.backbone = backbone == QStringLiteral("random") ? "wide_resnet50_2" : backbone.toStdString();
+    c.backboneWeights = backboneWeightsPath().toStdString();
     c.noiseSigma = m_sigma->value();
     c.foreground = m_foreground->isChecked();
     c.segmenter = m_segmenter->currentData().toString().toStdString();
-    c.sam2Weights = m_sam2Weights->text().toStdString();
+    c.sam2Weights = (m_sam2Weights->text().isEmpty() ? m_foundSam2 : m_sam2Weights->text()).toStdString();
     c.threads = m_threads->value();
     return c;
 }

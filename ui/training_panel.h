@@ -4,6 +4,7 @@
 #include "engine/pipeline/run_config.h"
 #include "engine/simplenet/train_progress.h"
 
+#include <QMap>
 #include <QWidget>
 
 class QCheckBox;
@@ -43,6 +44,8 @@ public:
     void showTrainingOutcome(const TrainingOutcome &outcome);
     QString learningWarning() const; // the banner's text, empty when hidden
     SigmaControl *sigmaControl() const { return m_sigma; }
+    // Looks for weights files again (after a download or a chosen file) and refills the backbone list.
+    void refreshWeights();
 
 Q_SIGNALS:
     void trainRequested();
@@ -52,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void updateBanner();
+    QString backboneWeightsPath() const; // empty: random weights
 
     QLabel *m_banner = nullptr;
     QComboBox *m_backbone = nullptr;
@@ -73,6 +77,8 @@ private:
     QCustomPlot *m_pPlot = nullptr;
     QPlainTextEdit *m_log = nullptr;
     double m_step = 0.0;
+    QMap<QString, QString> m_foundBackbones; // backbone name -> weights file found
+    QString m_foundSam2;
 
 public:
     bool autoRetrain() const;

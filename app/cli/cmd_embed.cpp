@@ -6,6 +6,7 @@
 #include "engine/core/threads.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
+#include "engine/weights/weights_catalog.h"
 
 #include <ATen/ATen.h>
 
@@ -19,9 +20,11 @@ int runEmbed(const std::vector<std::string> &argv)
     const Args args("embed", argv, {"image", "backbone", "backbone-weights", "out", "resize", "image-size", "threads"}, {});
     const std::filesystem::path image = args.required("image"), out = args.required("out");
     configureThreads(args.intOr("threads", 0));
-    const std::string backbone = args.valueOr("backbone", "wide_resnet50_2");
-    const std::string weights = args.valueOr("backbone-weights", "");
     const cv::Mat rgb = readImageRgb(image); // bad input fails before any warning is printed
+    // As train: the best backbone present unless named; random weights only with --backbone-weights none.
+    const BackboneChoice choice = resolveBackbone(args.valueOr("backbone", ""), args.valueOr("backbone-weights", ""));
+    const std::string &backbone = choice.backbone;
+    const std::filesystem::path &weights = choice.weights.path;
     if (weights.empty())
         std::cerr << "embed: warning: backbone " << backbone << " is not pretrained (random weights)\n";
     FeatureExtractor extractor(makeBackbone(backbone, weights),
@@ -38,7 +41,7 @@ const CommandRegistration registration{{
     "embed",
     "compute the 1536xHxW SimpleNet patch features of an image",
     "Usage: sam2sim embed --image F --out F.safetensors [--backbone wide_resnet50_2|mobilenet_v2]\n"
-    "                     [--backbone-weights W] [--resize 329] [--image-size 288] [--threads N]",
+    "                     [--backbone-weights W|none] [--resize 329] [--image-size 288] [--threads N]",
     &runEmbed,
 }};
 

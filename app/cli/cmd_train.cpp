@@ -59,15 +59,17 @@ const CommandRegistration registration{{
     "train",
     "train SimpleNet on a category and evaluate it (writes a run folder)",
     "Usage: sam2sim train --data DIR --category C --out RUN [--preset fast|paper] [--epochs N]\n"
-    "                     [--noise-sigma auto|S|Fx] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
+    "                     [--noise-sigma auto|S|Fx] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W|none]\n"
     "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
     "                     [--patch-fraction F] [--refit-steps N]\n"
     "                     [--threads N] [--seed N] [--json] [--quiet]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
-    "kept (no test-set model selection). --noise-sigma: an absolute value in feature units (the paper's\n"
-    "0.015 for WRN-50), a factor of the training features' scale (0.5x), or auto (the fast preset's\n"
-    "default, a measured relative factor; the paper preset keeps 0.015).",
+    "kept (no test-set model selection). Without --backbone the best backbone whose weights are present is\n"
+    "used, without --backbone-weights its file is looked up (sam2sim weights list); --backbone-weights none\n"
+    "asks for random weights. --noise-sigma: an absolute value in feature units (the paper's 0.015 for\n"
+    "WRN-50), a factor of the training features' scale (0.7x), or auto (the fast preset's default, a\n"
+    "measured relative factor; the paper preset keeps 0.015).",
     &runTrain,
 }};
 

@@ -1,5 +1,7 @@
 #include "app/cli/run_options.h"
 
+#include "engine/weights/weights_catalog.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -26,10 +28,11 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
         config.ganEpochs = 1;
         config.minSteps = 0; // an explicit epoch count is taken as given
     }
-    config.backbone = args.valueOr("backbone", config.backbone);
-    config.backboneWeights = args.valueOr("backbone-weights", config.backboneWeights.string());
-    if (config.backboneWeights == "none") // random weights, asked for explicitly
-        config.backboneWeights.clear();
+    // No --backbone: the best one whose weights are present; no --backbone-weights: discovered
+    // (engine/weights); random weights only with --backbone-weights none.
+    const BackboneChoice choice = resolveBackbone(args.valueOr("backbone", ""), args.valueOr("backbone-weights", ""));
+    config.backbone = choice.backbone;
+    config.backboneWeights = choice.weights.path;
     config.threads = args.intOr("threads", config.threads);
     config.seed = args.intOr("seed", config.seed);
     config.batchSize = args.intOr("batch-size", config.batchSize);
@@ -45,11 +48,12 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     config.foreground = fg == "on";
     config.segmenter = args.valueOr("segmenter", config.segmenter);
     config.sam2Weights = args.valueOr("sam2-weights", config.sam2Weights.string());
+    if (config.sam2Weights.empty() && config.foreground && config.segmenter != "classical")
+        if (const auto found = locateSam2Weights())
+            config.sam2Weights = found->path;
     config.backgroundFill = args.valueOr("fill", config.backgroundFill);
     if (config.batchSize < 1)
         throw Error("--batch-size must be at least 1");
-    if (!config.backboneWeights.empty() && !std::filesystem::exists(config.backboneWeights))
-        throw Error(config.backboneWeights.string() + ": no such file (--backbone-weights)");
 }
 
 std::pair<Category, RunConfig> configFromArgs(const Args &args, const std::string &command)
@@ -82,8 +86,11 @@ void warnIfNotPretrained(const RunConfig &config, const std::string &command)
 {
     if (config.backboneWeights.empty())
         std::cerr << command << ": warning: backbone " << config.backbone
-                  << " is not pretrained (no --backbone-weights): random weights, results are not meaningful "
+                  << " is not pretrained (--backbone-weights none): random weights, results are not meaningful "
                      "for real inspection\n";
+    else
+        std::cerr << command << ": backbone " << config.backbone << ", weights " << config.backboneWeights.string()
+                  << " (" << describeLocation(config.backboneWeights) << ")\n";
 }
 
 ProgressFn progressPrinter(const std::string &command, bool quiet)

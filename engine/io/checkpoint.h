@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/io/sha256.h"
+
 #include <ATen/ATen.h>
 
 #include <filesystem>
@@ -37,9 +39,6 @@ Checkpoint readCheckpoint(const std::filesystem::path &path);
 // Writes contiguous CPU tensors (f32/f16/bf16/i64/...) as .safetensors, atomically.
 void writeSafetensors(const std::filesystem::path &path, const StateDict &tensors,
                       const std::map<std::string, std::string> &metadata = {});
-
-// Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports).
-std::string sha256File(const std::filesystem::path &path);
 
 // "[64,3,7,7]": a tensor shape as error messages about checkpoints print it.
 std::string shapeText(at::IntArrayRef shape);

@@ -1,6 +1,7 @@
 // A small SHA-256 (FIPS 180-4) for weights provenance; no crypto library is needed for a fingerprint.
+#include "engine/io/sha256.h"
+
 #include "engine/core/error.h"
-#include "engine/io/checkpoint.h"
 
 #include <array>
 #include <cstdint>

@@ -11,6 +11,7 @@
 #include "engine/simplenet/feature_bank.h"
 #include "engine/simplenet/scorer.h"
 #include "engine/simplenet/trainer.h"
+#include "engine/weights/weights_catalog.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -126,6 +127,8 @@ struct InspectionSession::Impl
         const std::string key = currentBackboneKey();
         if (extractor && key == backboneKey)
             return;
+        if (!config.backboneWeights.empty())
+            verifiedSha256(config.backboneWeights); // refuses a torchvision file whose hash does not match its name
         backbone = makeBackbone(config.backbone, config.backboneWeights, static_cast<unsigned>(config.seed));
         extractor = std::make_unique<FeatureExtractor>(backbone, FeatureGeometry{config.resize, config.imageSize});
         backboneKey = key;
@@ -444,6 +447,13 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
     config["noise_sigma"] = d->lastTraining.sigmaAbsolute;
     config["noise_sigma_rel"] = d->lastTraining.sigmaRelative;
     config["feature_scale"] = d->lastTraining.featureScale;
+    // Provenance of every weights file the run used.
+    config["backbone_weights_sha256"] = d->config.backboneWeights.empty()
+                                            ? nlohmann::json(nullptr)
+                                            : nlohmann::json(verifiedSha256(d->config.backboneWeights));
+    config["sam2_weights_sha256"] = d->config.sam2Weights.empty() || !fs::is_regular_file(d->config.sam2Weights)
+                                        ? nlohmann::json(nullptr)
+                                        : nlohmann::json(verifiedSha256(d->config.sam2Weights));
     writeFileAtomically(runDir / "config.json", config.dump(2) + "\n");
 
     writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
@@ -559,7 +569,7 @@ nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation
     j["backbone"] = c.backbone;
     j["backbone_pretrained"] = !c.backboneWeights.empty();
     j["backbone_weights_sha256"] = c.backboneWeights.empty() ? nlohmann::json(nullptr)
-                                                             : nlohmann::json(sha256File(c.backboneWeights));
+                                                             : nlohmann::json(verifiedSha256(c.backboneWeights));
     j["segmenter"] = session.segmenterName().empty() ? nlohmann::json(nullptr) : nlohmann::json(session.segmenterName());
     j["kind"] = std::string(toString(session.kind()));
     j["preset"] = c.preset;

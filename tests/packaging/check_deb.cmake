@@ -51,7 +51,9 @@ foreach(path
     ./usr/bin/sam2sim-studio
     ./usr/share/applications/sam2sim-studio.desktop
     ./usr/share/icons/hicolor/scalable/apps/sam2sim-studio.svg
-    ./usr/share/metainfo/io.github.sam2sim.Studio.metainfo.xml)
+    ./usr/share/metainfo/io.github.sam2sim.Studio.metainfo.xml
+    ./usr/share/sam2sim/weights/mobilenet_v2_imagenet_bnfolded.pth
+    ./usr/share/sam2sim/weights/README.md)
   string(REGEX REPLACE "([.+])" "\\\\\\1" pattern "${path}")
   if(NOT contents MATCHES " ${pattern}\n")
     fail("${path} is not in the package:\n${contents}")
@@ -74,7 +76,7 @@ string(REGEX REPLACE "^Depends: " "" depends "${depends}")
 foreach(required libqt6core6 libqt6gui6 libqt6widgets6 libqt6concurrent6 libqt6charts6 libqt6printsupport6 libqt6svg6
                  libqcustomplot2.1-qt6
                  libtorch1.13 libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406
-                 libopenblas0-pthread)
+                 libopenblas0-pthread libcurl4)
   declared(${required} ok)
   if(NOT ok)
     fail("Depends lacks ${required}: ${depends}")
@@ -105,6 +107,14 @@ endif()
 run(version "${root}/usr/bin/sam2sim" --version)
 if(NOT version MATCHES "^sam2sim [0-9]")
   fail("packaged sam2sim --version printed '${version}'")
+endif()
+
+# The packaged CLI finds the bundled backbone beside itself (../share/sam2sim/weights), with an empty HOME.
+file(MAKE_DIRECTORY "${WORK_DIR}/home")
+run(weights ${CMAKE_COMMAND} -E env HOME=${WORK_DIR}/home --unset=XDG_DATA_HOME --unset=TORCH_HOME
+    --unset=SAM2SIM_WEIGHTS_DIR "${root}/usr/bin/sam2sim" weights verify mobilenet_v2)
+if(NOT weights MATCHES "mobilenet_v2: OK ${root}/usr/share/sam2sim/weights/mobilenet_v2_imagenet_bnfolded.pth")
+  fail("the packaged sam2sim does not find its bundled weights: ${weights}")
 endif()
 
 find_program(APPSTREAMCLI appstreamcli)
