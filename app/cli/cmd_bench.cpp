@@ -142,7 +142,7 @@ int runBench(const std::vector<std::string> &argv)
         t0 = now();
         session.train({}, {});
         const double training = now() - t0;
-        const int steps = session.lastTraining().epochs * static_cast<int>(std::ceil(category.train.size() / 8.0));
+        const int steps = c.effectiveSteps(category.train.size());
         const double rowsPerStep = 8.0 * std::round(c.patchFraction * 1296.0);
         b["train_epochs"] = session.lastTraining().epochs;
         b["train_steps"] = steps;

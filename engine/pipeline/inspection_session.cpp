@@ -51,6 +51,7 @@ TrainSettings trainSettings(const RunConfig &c, double featureScale, std::size_t
 {
     TrainSettings s;
     s.epochs = c.effectiveEpochs(trainImages);
+    s.maxSteps = c.effectiveSteps(trainImages);
     s.batchSize = c.batchSize;
     s.noiseSigma = c.noiseSigma.absoluteFor(featureScale);
     s.patchFraction = c.patchFraction;
@@ -299,6 +300,7 @@ void InspectionSession::train(const TrainProgressFn &progress, const CancelToken
     o.notLearning = trained.summary.notLearning();
     o.warmStart = warm;
     o.epochs = settings.epochs;
+    o.steps = trained.summary.steps;
     o.patchFraction = settings.patchFraction;
 }
 
@@ -538,6 +540,7 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
                 o.pTrue = t.value("final_p_true", 0.0);
                 o.pFake = t.value("final_p_fake", 0.0);
                 o.epochs = t.value("epochs", o.epochs);
+                o.steps = t.value("steps", 0);
                 o.warmStart = t.value("warm_start", false);
             }
         }
@@ -584,6 +587,7 @@ nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation
                      {"final_p_true", t.pTrue},
                      {"final_p_fake", t.pFake},
                      {"epochs", t.epochs},
+                     {"steps", t.steps},
                      {"warm_start", t.warmStart}};
     j["not_learning"] = t.notLearning;
     j["background"] = ev.options.background == BackgroundMode::Static ? "static" : "pseudo";

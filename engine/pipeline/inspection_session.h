@@ -75,6 +75,7 @@ struct TrainingOutcome
     bool notLearning = false;   // the discriminator never left its stationary point
     bool warmStart = false;     // refitted from the previous heads (a sigma change), not trained anew
     int epochs = 0;
+    int steps = 0;
     double patchFraction = 1.0;
 };
 

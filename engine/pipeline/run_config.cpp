@@ -32,11 +32,25 @@ RunConfig presetConfig(const std::string &preset)
     return c;
 }
 
-int RunConfig::effectiveEpochs(std::size_t trainImages) const
+namespace {
+
+int stepsPerEpoch(std::size_t trainImages, int batchSize)
 {
     const std::size_t batch = static_cast<std::size_t>(std::max(1, batchSize));
-    const int stepsPerEpoch = static_cast<int>(std::max<std::size_t>(1, (trainImages + batch - 1) / batch));
-    return std::max(totalEpochs(), (minSteps + stepsPerEpoch - 1) / stepsPerEpoch);
+    return static_cast<int>(std::max<std::size_t>(1, (trainImages + batch - 1) / batch));
+}
+
+} // namespace
+
+int RunConfig::effectiveSteps(std::size_t trainImages) const
+{
+    return std::max(totalEpochs() * stepsPerEpoch(trainImages, batchSize), minSteps);
+}
+
+int RunConfig::effectiveEpochs(std::size_t trainImages) const
+{
+    const int perEpoch = stepsPerEpoch(trainImages, batchSize);
+    return (effectiveSteps(trainImages) + perEpoch - 1) / perEpoch;
 }
 
 nlohmann::json toJson(const RunConfig &c)

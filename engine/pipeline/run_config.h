@@ -51,7 +51,9 @@ struct RunConfig
     std::string backgroundFill = "black"; // "black", "mean", "blur"
 
     int totalEpochs() const { return metaEpochs * ganEpochs; }
-    // The epochs training runs on `trainImages` images: totalEpochs(), raised until minSteps steps.
+    // The steps training runs on `trainImages` images: totalEpochs() epochs, or minSteps when that is
+    // more (the last epoch then stops at minSteps); and the epochs that takes.
+    int effectiveSteps(std::size_t trainImages) const;
     int effectiveEpochs(std::size_t trainImages) const;
 };
 
