@@ -301,6 +301,49 @@
     </message>
 </context>
 <context>
+    <name>s2s::ui::ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>TorchScript (model.pt for LibTorch / torch.jit.load)</source>
+        <translation>TorchScript (model.pt für LibTorch / torch.jit.load)</translation>
+    </message>
+    <message>
+        <source>Triton model repository (pytorch_libtorch)</source>
+        <translation>Triton-Modell-Repository (pytorch_libtorch)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Maximum batch size (Triton):</source>
+        <translation>Maximale Batch-Größe (Triton):</translation>
+    </message>
+    <message>
+        <source>The model scores resized, cropped, normalised images (see preprocess.json). Foreground removal is not part of it.</source>
+        <translation>Das Modell bewertet skalierte, zugeschnittene, normalisierte Bilder (siehe preprocess.json). Die Hintergrundentfernung ist nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Folder for the exported model</source>
+        <translation>Ordner für das exportierte Modell</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::ForegroundPanel</name>
     <message>
         <source>Original</source>
@@ -595,6 +638,22 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export &amp;model...</source>
+        <translation>&amp;Modell exportieren...</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the run: %1</source>
+        <translation>Temporärer Ordner für den Lauf kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Model exported to %1</source>
+        <translation>Modell exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Exporting model</source>
+        <translation>Modell wird exportiert</translation>
     </message>
 </context>
 <context>

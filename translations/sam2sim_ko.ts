@@ -301,6 +301,49 @@
     </message>
 </context>
 <context>
+    <name>s2s::ui::ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>모델 내보내기</translation>
+    </message>
+    <message>
+        <source>TorchScript (model.pt for LibTorch / torch.jit.load)</source>
+        <translation>TorchScript (LibTorch / torch.jit.load용 model.pt)</translation>
+    </message>
+    <message>
+        <source>Triton model repository (pytorch_libtorch)</source>
+        <translation>Triton 모델 저장소 (pytorch_libtorch)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <source>Maximum batch size (Triton):</source>
+        <translation>최대 배치 크기 (Triton):</translation>
+    </message>
+    <message>
+        <source>The model scores resized, cropped, normalised images (see preprocess.json). Foreground removal is not part of it.</source>
+        <translation>모델은 크기 조정, 자르기, 정규화된 이미지를 평가합니다(preprocess.json 참조). 배경 제거는 포함되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Folder for the exported model</source>
+        <translation>내보낸 모델의 폴더</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::ForegroundPanel</name>
     <message>
         <source>Original</source>
@@ -595,6 +638,22 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export &amp;model...</source>
+        <translation>모델 내보내기(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the run: %1</source>
+        <translation>실행을 위한 임시 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Model exported to %1</source>
+        <translation>모델을 %1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Exporting model</source>
+        <translation>모델 내보내는 중</translation>
     </message>
 </context>
 <context>
