@@ -17,7 +17,8 @@ ExportModelDialog::ExportModelDialog(QWidget *parent)
 {
     setWindowTitle(tr("Export model"));
     m_format = new QComboBox(this);
-    m_format->addItem(tr("TorchScript (model.pt for LibTorch / torch.jit.load)"), QStringLiteral("torchscript"));
+    m_format->addItem(
+        tr("TorchScript (model.pt for LibTorch / torch.jit.load)"), QStringLiteral("torchscript"));
     m_format->addItem(tr("Triton model repository (pytorch_libtorch)"), QStringLiteral("triton"));
     m_folder = new QLineEdit(this);
     auto *browse = new QPushButton(tr("Browse..."), this);
@@ -32,9 +33,10 @@ ExportModelDialog::ExportModelDialog(QWidget *parent)
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Folder:"), folderRow);
     form->addRow(tr("Maximum batch size (Triton):"), m_maxBatch);
-    auto *note = new QLabel(tr("The model scores resized, cropped, normalised images (see preprocess.json). "
-                               "Foreground removal is not part of it."),
-                            this);
+    auto *note = new QLabel(
+        tr("The model scores resized, cropped, normalised images (see preprocess.json). "
+           "Foreground removal is not part of it."),
+        this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
@@ -45,7 +47,8 @@ ExportModelDialog::ExportModelDialog(QWidget *parent)
     layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the exported model"), m_folder->text());
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Folder for the exported model"), m_folder->text());
         if (!dir.isEmpty())
             m_folder->setText(dir);
     });

@@ -11,10 +11,9 @@ class QSpinBox;
 
 namespace s2s::ui {
 
-// File > Export model...: the format (TorchScript file or Triton model repository), the output folder
-// and Triton's maximum batch size. The export itself runs on the session's job runner.
-class ExportModelDialog final : public QDialog
-{
+// File > Export model...: the format (TorchScript file or Triton model repository), the output
+// folder and Triton's maximum batch size. The export itself runs on the session's job runner.
+class ExportModelDialog final : public QDialog {
     Q_OBJECT
 
 public:

@@ -1,8 +1,8 @@
-// sam2sim export: a run folder as one TorchScript module (LibTorch, torch.jit.load) or a Triton model repository.
+// sam2sim export: a run folder as one TorchScript module (LibTorch, torch.jit.load) or a Triton
+// model repository.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/run_options.h"
-
 #include "engine/core/threads.h"
 #include "engine/export/model_export.h"
 
@@ -13,7 +13,8 @@ namespace {
 
 int runExport(const std::vector<std::string> &argv)
 {
-    const Args args("export", argv, {"run", "out", "format", "max-batch", "name", "threads"}, {"quiet"});
+    const Args args(
+        "export", argv, {"run", "out", "format", "max-batch", "name", "threads"}, {"quiet"});
     if (!args.positionals().empty())
         throw Error("export: unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path run = args.required("run"), out = args.required("out");
@@ -22,17 +23,21 @@ int runExport(const std::vector<std::string> &argv)
     options.maxBatch = args.intOr("max-batch", options.maxBatch);
     options.modelName = args.valueOr("name", "");
     configureThreads(args.intOr("threads", 0));
-    const ExportResult r = exportRun(run, out, options, progressPrinter("export", args.flag("quiet")), CancelToken());
-    std::cout << "model " << r.model.string() << "\npreprocessing " << r.preprocess.string() << "\n";
+    const ExportResult r = exportRun(
+        run, out, options, progressPrinter("export", args.flag("quiet")), CancelToken());
+    std::cout << "model " << r.model.string() << "\npreprocessing " << r.preprocess.string()
+              << "\n";
     if (!r.config.empty())
-        std::cout << "triton config " << r.config.string() << " (model \"" << r.modelName << "\")\n";
+        std::cout << "triton config " << r.config.string() << " (model \"" << r.modelName
+                  << "\")\n";
     return 0;
 }
 
-const CommandRegistration registration{{
+const CommandRegistration registration {{
     "export",
     "export a run as a TorchScript model or a Triton model repository",
-    "Usage: sam2sim export --run RUN --out DIR [--format torchscript|triton] [--max-batch N] [--name MODEL]\n"
+    "Usage: sam2sim export --run RUN --out DIR [--format torchscript|triton] [--max-batch N] "
+    "[--name MODEL]\n"
     "                      [--threads N] [--quiet]\n"
     "torchscript: DIR/model.pt, DIR/preprocess.json, DIR/README.md\n"
     "triton:      DIR/<name>/config.pbtxt, DIR/<name>/1/model.pt, DIR/<name>/preprocess.json\n"

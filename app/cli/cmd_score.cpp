@@ -1,7 +1,7 @@
-// sam2sim score: scores images with an exported model through torch::jit::load, as a LibTorch server would.
+// sam2sim score: scores images with an exported model through torch::jit::load, as a LibTorch
+// server would.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
-
 #include "engine/core/threads.h"
 #include "engine/export/exported_model.h"
 #include "engine/io/image_io.h"
@@ -57,18 +57,21 @@ int runScore(const std::vector<std::string> &argv)
             }
             char score[32];
             std::snprintf(score, sizeof score, "%.8g", static_cast<double>(s.scores[i - start]));
-            std::cout << csvField(p.string()) << "," << csvField(defect) << "," << label << "," << score << "\n";
+            std::cout << csvField(p.string()) << "," << csvField(defect) << "," << label << ","
+                      << score << "\n";
         }
     }
     return 0;
 }
 
-const CommandRegistration registration{{
+const CommandRegistration registration {{
     "score",
     "score images with an exported model (torch::jit::load), CSV like a run's scores.csv",
-    "Usage: sam2sim score --model DIR/model.pt|DIR|TRITON_MODEL_DIR --images FILE... [--batch 8] [--threads N]\n"
+    "Usage: sam2sim score --model DIR/model.pt|DIR|TRITON_MODEL_DIR --images FILE... [--batch 8] "
+    "[--threads N]\n"
     "Preprocessing (resize, crop, normalisation) follows the preprocess.json inside the model.\n"
-    "Prints path,defect_type,label,score (defect type and label from .../test/<defect>/FILE paths).",
+    "Prints path,defect_type,label,score (defect type and label from .../test/<defect>/FILE "
+    "paths).",
     &runScore,
 }};
 

@@ -23,8 +23,7 @@ std::string firstLine(const std::string &text)
 
 } // namespace
 
-struct ExportedModel::Impl
-{
+struct ExportedModel::Impl {
     fs::path file;
     nlohmann::json pre;
     FeatureGeometry geometry;
@@ -47,11 +46,13 @@ fs::path resolveExportedModel(const fs::path &path)
     for (const auto &entry : fs::directory_iterator(path, ec))
         if (fs::is_regular_file(entry.path() / "1" / "model.pt", ec)) {
             if (!found.empty())
-                throw Error(path.string() + ": several models in this repository; name one (<repo>/<model>)");
+                throw Error(path.string()
+                    + ": several models in this repository; name one (<repo>/<model>)");
             found = entry.path() / "1" / "model.pt";
         }
     if (found.empty())
-        throw Error(path.string() + ": no model.pt here (expected an export folder or a Triton model folder)");
+        throw Error(path.string()
+            + ": no model.pt here (expected an export folder or a Triton model folder)");
     return found;
 }
 
@@ -59,22 +60,25 @@ ExportedModel::ExportedModel(const fs::path &modelPath)
     : d(std::make_unique<Impl>())
 {
     d->file = resolveExportedModel(modelPath);
-    torch::jit::ExtraFilesMap extra{{kPreprocessExtraFile, ""}};
+    torch::jit::ExtraFilesMap extra {{kPreprocessExtraFile, ""}};
     try {
         d->module = torch::jit::load(d->file.string(), c10::nullopt, extra);
     } catch (const c10::Error &e) {
-        throw Error(d->file.string() + ": not a TorchScript model: " + firstLine(e.what_without_backtrace()));
+        throw Error(d->file.string()
+            + ": not a TorchScript model: " + firstLine(e.what_without_backtrace()));
     }
     d->module.eval();
     std::string text = extra[kPreprocessExtraFile];
     fs::path source = d->file;
     if (text.empty()) {
-        // A module without the extra file: the preprocess.json of its export folder (Triton: <name>/).
+        // A module without the extra file: the preprocess.json of its export folder (Triton:
+        // <name>/).
         source = d->file.parent_path() / "preprocess.json";
         if (!fs::is_regular_file(source))
             source = d->file.parent_path().parent_path() / "preprocess.json";
         if (!fs::is_regular_file(source))
-            throw Error(d->file.string() + ": no preprocess.json, neither inside the model nor beside it");
+            throw Error(
+                d->file.string() + ": no preprocess.json, neither inside the model nor beside it");
         text = readFile(source);
     }
     d->pre = nlohmann::json::parse(text, nullptr, false);
@@ -82,7 +86,8 @@ ExportedModel::ExportedModel(const fs::path &modelPath)
         const auto &p = d->pre.at("preprocessing");
         d->geometry.resize = p.at("resize_shorter_side").get<int>();
         d->geometry.imageSize = p.at("center_crop").get<int>();
-        const auto mean = p.at("mean").get<std::vector<float>>(), stdev = p.at("std").get<std::vector<float>>();
+        const auto mean = p.at("mean").get<std::vector<float>>(),
+                   stdev = p.at("std").get<std::vector<float>>();
         if (mean.size() != 3 || stdev.size() != 3)
             throw Error("mean and std need 3 values");
         d->mean = at::tensor(mean).reshape({1, 3, 1, 1});
@@ -125,7 +130,8 @@ std::pair<at::Tensor, at::Tensor> ExportedModel::forward(const at::Tensor &batch
         const auto out = d->module.forward({batch}).toTuple();
         return {out->elements().at(0).toTensor(), out->elements().at(1).toTensor()};
     } catch (const c10::Error &e) {
-        throw Error(d->file.string() + ": the model failed: " + firstLine(e.what_without_backtrace()));
+        throw Error(
+            d->file.string() + ": the model failed: " + firstLine(e.what_without_backtrace()));
     }
 }
 

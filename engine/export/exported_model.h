@@ -2,24 +2,21 @@
 
 #include "engine/core/score_map.h"
 
-#include <nlohmann/json.hpp>
-#include <opencv2/core/mat.hpp>
-
 #include <ATen/core/Tensor.h>
-
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <opencv2/core/mat.hpp>
 #include <vector>
 
 namespace s2s {
 
-// A model written by exportRun, loaded through torch::jit::load as a LibTorch server would, with the
-// preprocessing it carries (extra file preprocess.json) done in C++.
-class ExportedModel
-{
+// A model written by exportRun, loaded through torch::jit::load as a LibTorch server would, with
+// the preprocessing it carries (extra file preprocess.json) done in C++.
+class ExportedModel {
 public:
-    // modelPath: model.pt, an export folder holding model.pt, or a Triton model folder (<name>/1/model.pt).
-    // Throws s2s::Error("<file>: <problem>").
+    // modelPath: model.pt, an export folder holding model.pt, or a Triton model folder
+    // (<name>/1/model.pt). Throws s2s::Error("<file>: <problem>").
     explicit ExportedModel(const std::filesystem::path &modelPath);
     ~ExportedModel();
     ExportedModel(const ExportedModel &) = delete;
@@ -34,8 +31,7 @@ public:
     // batch [B, 3, S, S] -> {image scores [B], maps [B, S, S]} through the module's forward().
     std::pair<at::Tensor, at::Tensor> forward(const at::Tensor &batch) const;
 
-    struct Scores
-    {
+    struct Scores {
         std::vector<float> scores;
         std::vector<ScoreMap> maps; // crop frame, S x S
     };

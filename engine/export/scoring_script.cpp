@@ -3,7 +3,6 @@
 #include "engine/core/error.h"
 
 #include <ATen/ATen.h>
-
 #include <cmath>
 
 namespace s2s {
@@ -63,7 +62,8 @@ def forward(self, x: Tensor) -> Tuple[Tensor, Tensor]:
 
 std::string replaceAll(std::string text, const std::string &from, const std::string &to)
 {
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
     return text;
 }
@@ -86,10 +86,12 @@ at::Tensor gaussianKernel33()
     return t;
 }
 
-torch::jit::Module buildScoringModule(const Backbone &backbone, const FusedHeads &heads, int imageSize)
+torch::jit::Module buildScoringModule(
+    const Backbone &backbone, const FusedHeads &heads, int imageSize)
 {
     if (imageSize < 2 * kRadius + 1)
-        throw Error("export: image size " + std::to_string(imageSize) + " is too small for the 33-tap smoothing");
+        throw Error("export: image size " + std::to_string(imageSize)
+            + " is too small for the 33-tap smoothing");
     torch::jit::Module module(c10::QualifiedName("__torch__.sam2sim.SimpleNetScorer"));
     const BackboneScript script = backbone.script();
     for (const auto &[name, tensor] : script.buffers)

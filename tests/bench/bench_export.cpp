@@ -1,6 +1,6 @@
-// Throughput of an exported model (torch::jit::load, forward) against the engine's own scorer on the same
-// images, with the same threads and batch size: both produce image scores and smoothed 288x288 maps.
-// Decoding and preprocessing are done once beforehand and are not timed.
+// Throughput of an exported model (torch::jit::load, forward) against the engine's own scorer on
+// the same images, with the same threads and batch size: both produce image scores and smoothed
+// 288x288 maps. Decoding and preprocessing are done once beforehand and are not timed.
 //   bench_export --run RUN [--threads 2] [--batch 8] [--repeat 3]
 #include "engine/backbone/backbone.h"
 #include "engine/backbone/feature_extractor.h"
@@ -17,13 +17,11 @@
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <string>
-
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -32,7 +30,8 @@ namespace {
 
 double now()
 {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 std::string option(int argc, char **argv, const std::string &name, const std::string &fallback)
@@ -51,14 +50,16 @@ int main(int argc, char **argv)
     try {
         const fs::path run = option(argc, argv, "run", "");
         if (run.empty())
-            throw s2s::Error("usage: bench_export --run RUN [--threads 2] [--batch 8] [--repeat 3]");
+            throw s2s::Error(
+                "usage: bench_export --run RUN [--threads 2] [--batch 8] [--repeat 3]");
         const int threads = s2s::configureThreads(std::stoi(option(argc, argv, "threads", "2")));
         const int batch = std::stoi(option(argc, argv, "batch", "8"));
         const int repeat = std::stoi(option(argc, argv, "repeat", "3"));
         const s2s::RunSummary summary = s2s::loadRunSummary(run);
         const s2s::RunConfig &config = summary.config;
 
-        const fs::path out = fs::temp_directory_path() / ("sam2sim-bench-export-" + std::to_string(::getpid()));
+        const fs::path out
+            = fs::temp_directory_path() / ("sam2sim-bench-export-" + std::to_string(::getpid()));
         double t0 = now();
         const s2s::ExportResult exported = s2s::exportRun(run, out, {});
         const double exportSeconds = now() - t0;
@@ -68,9 +69,10 @@ int main(int argc, char **argv)
         const double loadSeconds = now() - t0;
 
         // The engine's scorer, as the session builds it.
-        auto backbone = std::shared_ptr<s2s::Backbone>(
-            s2s::makeBackbone(config.backbone, config.backboneWeights, static_cast<unsigned>(config.seed)));
-        const s2s::FeatureExtractor extractor(backbone, s2s::FeatureGeometry{config.resize, config.imageSize});
+        auto backbone = std::shared_ptr<s2s::Backbone>(s2s::makeBackbone(
+            config.backbone, config.backboneWeights, static_cast<unsigned>(config.seed)));
+        const s2s::FeatureExtractor extractor(
+            backbone, s2s::FeatureGeometry {config.resize, config.imageSize});
         s2s::SimpleNetHeads heads(1536, config.dscHidden, 0);
         heads->loadStateDict(s2s::readCheckpoint(run / "heads.safetensors").tensors, "heads");
         heads->eval();
@@ -92,7 +94,8 @@ int main(int argc, char **argv)
             const auto h = features.size(2), w = features.size(3);
             float sink = 0.f;
             for (std::int64_t b = 0; b < features.size(0); ++b) {
-                const at::Tensor rows = features[b].reshape({features.size(1), h * w}).t().contiguous();
+                const at::Tensor rows
+                    = features[b].reshape({features.size(1), h * w}).t().contiguous();
                 const at::Tensor grid = s2s::patchScoreGrid(fused, rows, h, w);
                 sink += s2s::imageScore(grid) + s2s::pixelMap(grid, config.imageSize).values[0];
             }
@@ -117,9 +120,10 @@ int main(int argc, char **argv)
             exportedBest = std::min(exportedBest, now() - t0);
         }
         fs::remove_all(out);
-        std::printf("backbone %s, %zu images, batch %d, %d threads (%s), best of %d\n", config.backbone.c_str(), images,
-                    batch, threads, s2s::blasName(), repeat);
-        std::printf("export %.2f s, torch::jit::load %.2f s, model.pt %.1f MB\n", exportSeconds, loadSeconds, modelMb);
+        std::printf("backbone %s, %zu images, batch %d, %d threads (%s), best of %d\n",
+            config.backbone.c_str(), images, batch, threads, s2s::blasName(), repeat);
+        std::printf("export %.2f s, torch::jit::load %.2f s, model.pt %.1f MB\n", exportSeconds,
+            loadSeconds, modelMb);
         std::printf("engine scorer   %.2f images/s\n", images / engineBest);
         std::printf("exported module %.2f images/s\n", images / exportedBest);
         std::printf("ratio exported / engine %.3f\n", engineBest / exportedBest);

@@ -10,26 +10,22 @@
 #include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_folder.h"
 
-#include <nlohmann/json.hpp>
-
 #include <ATen/ATen.h>
-
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result
-{
+struct Result {
     int exitCode = -1;
     QString out;
     QStringList errLines;
@@ -47,7 +43,8 @@ Result runProcess(const QString &program, const QStringList &args, int timeoutMs
     }
     r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.errLines = QString::fromUtf8(process.readAllStandardError())
+                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return r;
 }
 
@@ -78,14 +75,13 @@ double mapError(const std::vector<float> &a, const std::vector<float> &reference
 }
 
 // A tiny trained run folder: synthetic "nut", a few images, two epochs.
-struct TrainedRun
-{
+struct TrainedRun {
     fs::path dir;
     std::vector<s2s::ScoreMap> maps; // the session's crop-frame maps (unquantised)
 };
 
-TrainedRun trainRun(const s2s::Category &category, const std::string &backbone, const fs::path &weights,
-                    const fs::path &dir)
+TrainedRun trainRun(const s2s::Category &category, const std::string &backbone,
+    const fs::path &weights, const fs::path &dir)
 {
     s2s::RunConfig c = s2s::presetConfig("fast");
     c.dataRoot = category.root.parent_path();
@@ -101,7 +97,7 @@ TrainedRun trainRun(const s2s::Category &category, const std::string &backbone, 
     session.train({}, {});
     const s2s::Evaluation ev = session.evaluate({}, {}, {});
     session.saveRun(dir, ev);
-    TrainedRun run{dir, {}};
+    TrainedRun run {dir, {}};
     for (std::size_t i = 0; i < category.test.size(); ++i)
         run.maps.push_back(session.anomalyMap(i, false));
     return run;
@@ -109,8 +105,7 @@ TrainedRun trainRun(const s2s::Category &category, const std::string &backbone, 
 
 } // namespace
 
-class TestExport final : public QObject
-{
+class TestExport final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -148,13 +143,13 @@ void TestExport::initTestCase()
     QVERIFY(m_category.test.size() >= 5);
 
     // MobileNetV2 with its real ImageNet weights when ../shared has them; random weights otherwise.
-    const fs::path weights = fs::path(qEnvironmentVariable("SAM2SIM_SHARED").toStdString()) / "weights"
-                             / "mobilenet_v2_imagenet_bnfolded.pth";
+    const fs::path weights = fs::path(qEnvironmentVariable("SAM2SIM_SHARED").toStdString())
+        / "weights" / "mobilenet_v2_imagenet_bnfolded.pth";
     m_pretrained = fs::is_regular_file(weights);
     if (!m_pretrained)
         qInfo("../shared weights not found: the MobileNetV2 run uses random weights");
     m_mobile = trainRun(m_category, "mobilenet_v2", m_pretrained ? weights : fs::path(),
-                        fs::path(m_dir.path().toStdString()) / "run_mobilenet");
+        fs::path(m_dir.path().toStdString()) / "run_mobilenet");
 }
 
 void TestExport::checkAgainstRun(const TrainedRun &run, const fs::path &model)
@@ -164,15 +159,17 @@ void TestExport::checkAgainstRun(const TrainedRun &run, const fs::path &model)
     QCOMPARE(exported.imageSize(), 288);
     double worstScore = 0.0, worstMap = 0.0, worstPng = 0.0;
     for (std::size_t i = 0; i < summary.scores.size(); ++i) {
-        const s2s::ExportedModel::Scores s = exported.score({s2s::readImageRgb(summary.scores[i].path)});
+        const s2s::ExportedModel::Scores s
+            = exported.score({s2s::readImageRgb(summary.scores[i].path)});
         QCOMPARE(s.scores.size(), std::size_t(1));
         worstScore = std::max(worstScore, relativeError(s.scores[0], summary.scores[i].score));
         QCOMPARE(s.maps[0].width, 288);
         worstMap = std::max(worstMap, mapError(s.maps[0].values, run.maps.at(i).values));
         worstPng = std::max(worstPng, mapError(s.maps[0].values, summary.map(i).values));
     }
-    qInfo("%s: image scores vs scores.csv %.2e relative; maps vs the session %.2e, vs maps/*.png %.2e",
-          model.filename().c_str(), worstScore, worstMap, worstPng);
+    qInfo("%s: image scores vs scores.csv %.2e relative; maps vs the session %.2e, vs maps/*.png "
+          "%.2e",
+        model.filename().c_str(), worstScore, worstMap, worstPng);
     QVERIFY2(worstScore <= 1e-4, qPrintable(QString::number(worstScore)));
     QVERIFY2(worstMap <= 1e-3, qPrintable(QString::number(worstMap)));
     QVERIFY2(worstPng <= 1e-3, qPrintable(QString::number(worstPng)));
@@ -185,7 +182,8 @@ void TestExport::torchScriptScoresLikeTheRun()
     QCOMPARE(r.model, out / "model.pt");
     QVERIFY(fs::is_regular_file(out / "preprocess.json"));
     QVERIFY(fs::is_regular_file(out / "README.md"));
-    QVERIFY(s2s::readFile(out / "README.md").find("Foreground removal is not in the module") != std::string::npos);
+    QVERIFY(s2s::readFile(out / "README.md").find("Foreground removal is not in the module")
+        != std::string::npos);
     checkAgainstRun(m_mobile, r.model);
 
     // preprocess.json beside the model and inside it (extra_files) are the same document.
@@ -222,15 +220,19 @@ void TestExport::batchOfFourEqualsBatchesOfOne()
 
 void TestExport::pythonTorchJitLoad()
 {
-    const QString python = qEnvironmentVariable("SAM2SIM_PYTHON", QStringLiteral("/usr/bin/python3"));
-    const Result probe = runProcess(python, {QStringLiteral("-c"), QStringLiteral("import torch, cv2, numpy")}, 60000);
+    const QString python
+        = qEnvironmentVariable("SAM2SIM_PYTHON", QStringLiteral("/usr/bin/python3"));
+    const Result probe = runProcess(
+        python, {QStringLiteral("-c"), QStringLiteral("import torch, cv2, numpy")}, 60000);
     if (probe.exitCode != 0)
-        QSKIP("Debian's python3-torch (with python3-opencv, numpy) is not installed: torch.jit.load check skipped");
+        QSKIP("Debian's python3-torch (with python3-opencv, numpy) is not installed: "
+              "torch.jit.load check skipped");
     const fs::path out = fs::path(m_dir.path().toStdString()) / "ts_python";
     const fs::path model = s2s::exportRun(m_mobile.dir, out, {}).model;
     const s2s::RunSummary summary = s2s::loadRunSummary(m_mobile.dir);
-    QStringList args{qEnvironmentVariable("SAM2SIM_SOURCE_DIR") + QStringLiteral("/tests/export/score_with_torch.py"),
-                     q(model), q(out)};
+    QStringList args {qEnvironmentVariable("SAM2SIM_SOURCE_DIR")
+            + QStringLiteral("/tests/export/score_with_torch.py"),
+        q(model), q(out)};
     for (const auto &row : summary.scores)
         args << QString::fromStdString(row.path);
     const Result r = runProcess(python, args);
@@ -246,13 +248,16 @@ void TestExport::pythonTorchJitLoad()
         QVERIFY(std::getline(csv, line));
         const std::size_t comma = line.rfind(',');
         QCOMPARE(line.substr(0, comma), summary.scores[i].path);
-        worstScore = std::max(worstScore, relativeError(std::stod(line.substr(comma + 1)), summary.scores[i].score));
+        worstScore = std::max(
+            worstScore, relativeError(std::stod(line.substr(comma + 1)), summary.scores[i].score));
         std::vector<float> map(288 * 288);
-        std::memcpy(map.data(), maps.data() + i * map.size() * sizeof(float), map.size() * sizeof(float));
+        std::memcpy(
+            map.data(), maps.data() + i * map.size() * sizeof(float), map.size() * sizeof(float));
         worstMap = std::max(worstMap, mapError(map, m_mobile.maps.at(i).values));
     }
-    qInfo("torch.jit.load in Python (preprocessing in torch from preprocess.json): scores %.2e relative, maps %.2e",
-          worstScore, worstMap);
+    qInfo("torch.jit.load in Python (preprocessing in torch from preprocess.json): scores %.2e "
+          "relative, maps %.2e",
+        worstScore, worstMap);
     QVERIFY2(worstScore <= 1e-4, qPrintable(QString::number(worstScore)));
     QVERIFY2(worstMap <= 1e-3, qPrintable(QString::number(worstMap)));
 }
@@ -272,21 +277,26 @@ void TestExport::tritonLayout()
     // A small check of the fields Triton's PyTorch backend reads (protobuf text format).
     const QString text = QString::fromStdString(s2s::readFile(r.config));
     const auto field = [&text](const QString &pattern) {
-        return QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption).match(text).hasMatch();
+        return QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption)
+            .match(text)
+            .hasMatch();
     };
     QVERIFY(field(QStringLiteral("^name: \"sam2sim_nut\"\n")));
     QVERIFY(field(QStringLiteral("\nplatform: \"pytorch_libtorch\"\n")));
     QVERIFY(field(QStringLiteral("\nmax_batch_size: 16\n")));
-    QVERIFY(field(QStringLiteral("input \\[\\s*\\{\\s*name: \"INPUT__0\"\\s*data_type: TYPE_FP32\\s*dims: \\[ 3, 288, 288 \\]\\s*\\}\\s*\\]")));
-    QVERIFY(field(QStringLiteral("output \\[\\s*\\{\\s*name: \"OUTPUT__0\"\\s*data_type: TYPE_FP32\\s*dims: \\[ 1 \\]\\s*"
-                                 "reshape: \\{ shape: \\[ \\] \\}\\s*\\},\\s*\\{\\s*name: \"OUTPUT__1\"\\s*"
-                                 "data_type: TYPE_FP32\\s*dims: \\[ 288, 288 \\]\\s*\\}\\s*\\]")));
+    QVERIFY(field(QStringLiteral("input \\[\\s*\\{\\s*name: \"INPUT__0\"\\s*data_type: "
+                                 "TYPE_FP32\\s*dims: \\[ 3, 288, 288 \\]\\s*\\}\\s*\\]")));
+    QVERIFY(field(QStringLiteral(
+        "output \\[\\s*\\{\\s*name: \"OUTPUT__0\"\\s*data_type: TYPE_FP32\\s*dims: \\[ 1 \\]\\s*"
+        "reshape: \\{ shape: \\[ \\] \\}\\s*\\},\\s*\\{\\s*name: \"OUTPUT__1\"\\s*"
+        "data_type: TYPE_FP32\\s*dims: \\[ 288, 288 \\]\\s*\\}\\s*\\]")));
     QVERIFY(field(QStringLiteral("\ndynamic_batching \\{ \\}\n")));
     // Balanced braces and brackets: the file parses as protobuf text as far as structure goes.
     QCOMPARE(text.count(QLatin1Char('{')), text.count(QLatin1Char('}')));
     QCOMPARE(text.count(QLatin1Char('[')), text.count(QLatin1Char(']')));
 
-    // The repository root and the model folder both resolve to the model, which scores like the run.
+    // The repository root and the model folder both resolve to the model, which scores like the
+    // run.
     QCOMPARE(s2s::resolveExportedModel(out), r.model);
     QCOMPARE(s2s::resolveExportedModel(out / "sam2sim_nut"), r.model);
     checkAgainstRun(m_mobile, r.model);
@@ -294,7 +304,8 @@ void TestExport::tritonLayout()
 
 void TestExport::wideResNetRandomWeights()
 {
-    const TrainedRun wrn = trainRun(m_category, "wide_resnet50_2", {}, fs::path(m_dir.path().toStdString()) / "run_wrn");
+    const TrainedRun wrn = trainRun(
+        m_category, "wide_resnet50_2", {}, fs::path(m_dir.path().toStdString()) / "run_wrn");
     const fs::path out = fs::path(m_dir.path().toStdString()) / "ts_wrn";
     const s2s::ExportResult r = s2s::exportRun(wrn.dir, out, {});
     const nlohmann::json pre = nlohmann::json::parse(s2s::readFile(r.preprocess));
@@ -306,15 +317,15 @@ void TestExport::wideResNetRandomWeights()
 void TestExport::cliExportAndScore()
 {
     const fs::path out = fs::path(m_dir.path().toStdString()) / "cli";
-    const Result e = runCli({QStringLiteral("export"), QStringLiteral("--run"), q(m_mobile.dir), QStringLiteral("--out"),
-                             q(out), QStringLiteral("--format"), QStringLiteral("triton"), QStringLiteral("--max-batch"),
-                             QStringLiteral("4"), QStringLiteral("--quiet")});
+    const Result e = runCli({QStringLiteral("export"), QStringLiteral("--run"), q(m_mobile.dir),
+        QStringLiteral("--out"), q(out), QStringLiteral("--format"), QStringLiteral("triton"),
+        QStringLiteral("--max-batch"), QStringLiteral("4"), QStringLiteral("--quiet")});
     QVERIFY2(e.exitCode == 0, qPrintable(e.errLines.join(QLatin1Char('\n'))));
     QVERIFY(fs::is_regular_file(out / "sam2sim_nut" / "1" / "model.pt"));
 
     const s2s::RunSummary summary = s2s::loadRunSummary(m_mobile.dir);
-    QStringList args{QStringLiteral("score"), QStringLiteral("--model"), q(out / "sam2sim_nut"), QStringLiteral("--batch"),
-                     QStringLiteral("3"), QStringLiteral("--images")};
+    QStringList args {QStringLiteral("score"), QStringLiteral("--model"), q(out / "sam2sim_nut"),
+        QStringLiteral("--batch"), QStringLiteral("3"), QStringLiteral("--images")};
     for (const auto &row : summary.scores)
         args << QString::fromStdString(row.path);
     const Result s = runCli(args);
@@ -326,9 +337,11 @@ void TestExport::cliExportAndScore()
     QCOMPARE(lines.size(), runLines.size());
     QCOMPARE(lines.front(), runLines.front());
     for (int i = 1; i < lines.size(); ++i) {
-        const QStringList a = lines[i].split(QLatin1Char(',')), b = runLines[i].split(QLatin1Char(','));
+        const QStringList a = lines[i].split(QLatin1Char(',')),
+                          b = runLines[i].split(QLatin1Char(','));
         QCOMPARE(a.mid(0, 3), b.mid(0, 3));
-        QVERIFY2(relativeError(a[3].toDouble(), b[3].toDouble()) <= 1e-4, qPrintable(lines[i] + QStringLiteral(" vs ") + runLines[i]));
+        QVERIFY2(relativeError(a[3].toDouble(), b[3].toDouble()) <= 1e-4,
+            qPrintable(lines[i] + QStringLiteral(" vs ") + runLines[i]));
     }
 }
 
@@ -340,30 +353,31 @@ void TestExport::badInputIsOneLine_data()
     // A run folder whose heads are missing.
     const fs::path noHeads = base / "run_without_heads";
     fs::create_directories(noHeads);
-    fs::copy_file(m_mobile.dir / "config.json", noHeads / "config.json", fs::copy_options::overwrite_existing);
+    fs::copy_file(m_mobile.dir / "config.json", noHeads / "config.json",
+        fs::copy_options::overwrite_existing);
     // An output "folder" below a regular file cannot be created, whoever runs the test.
     const fs::path blocker = base / "a_file";
     s2s::writeFileAtomically(blocker, "x");
     const QString run = q(m_mobile.dir);
-    QTest::newRow("run without heads") << QStringList{QStringLiteral("export"), QStringLiteral("--run"), q(noHeads),
-                                                      QStringLiteral("--out"), q(base / "o1")}
+    QTest::newRow("run without heads") << QStringList {QStringLiteral("export"),
+        QStringLiteral("--run"), q(noHeads), QStringLiteral("--out"), q(base / "o1")}
                                        << QStringLiteral("heads.safetensors");
-    QTest::newRow("unknown format") << QStringList{QStringLiteral("export"), QStringLiteral("--run"), run,
-                                                   QStringLiteral("--out"), q(base / "o2"), QStringLiteral("--format"),
-                                                   QStringLiteral("onnx")}
+    QTest::newRow("unknown format") << QStringList {QStringLiteral("export"),
+        QStringLiteral("--run"), run, QStringLiteral("--out"), q(base / "o2"),
+        QStringLiteral("--format"), QStringLiteral("onnx")}
                                     << QStringLiteral("unknown format 'onnx'");
-    QTest::newRow("unwritable out") << QStringList{QStringLiteral("export"), QStringLiteral("--run"), run,
-                                                   QStringLiteral("--out"), q(blocker / "export")}
+    QTest::newRow("unwritable out") << QStringList {QStringLiteral("export"),
+        QStringLiteral("--run"), run, QStringLiteral("--out"), q(blocker / "export")}
                                     << q(blocker / "export");
-    QTest::newRow("bad max batch") << QStringList{QStringLiteral("export"), QStringLiteral("--run"), run,
-                                                  QStringLiteral("--out"), q(base / "o3"), QStringLiteral("--max-batch"),
-                                                  QStringLiteral("0")}
+    QTest::newRow("bad max batch") << QStringList {QStringLiteral("export"),
+        QStringLiteral("--run"), run, QStringLiteral("--out"), q(base / "o3"),
+        QStringLiteral("--max-batch"), QStringLiteral("0")}
                                    << QStringLiteral("max-batch");
-    QTest::newRow("score: not a model") << QStringList{QStringLiteral("score"), QStringLiteral("--model"), q(blocker),
-                                                       QStringLiteral("--images"), q(blocker)}
+    QTest::newRow("score: not a model") << QStringList {QStringLiteral("score"),
+        QStringLiteral("--model"), q(blocker), QStringLiteral("--images"), q(blocker)}
                                         << QStringLiteral("not a TorchScript model");
-    QTest::newRow("score: no model here") << QStringList{QStringLiteral("score"), QStringLiteral("--model"), q(noHeads),
-                                                         QStringLiteral("--images"), q(blocker)}
+    QTest::newRow("score: no model here") << QStringList {QStringLiteral("score"),
+        QStringLiteral("--model"), q(noHeads), QStringLiteral("--images"), q(blocker)}
                                           << QStringLiteral("no model.pt");
 }
 
