@@ -98,14 +98,18 @@ nlohmann::json preprocessJson(const RunConfig &config, const nlohmann::json &run
         {"mean", {kImageNetMean[0], kImageNetMean[1], kImageNetMean[2]}},
         {"std", {kImageNetStd[0], kImageNetStd[1], kImageNetStd[2]}},
         {"normalise", "(x - mean) / std per channel"}};
-    const bool objectKind = runConfig.value("kind", std::string("object")) == "object";
-    j["foreground_removal"]
-        = {{"in_module", false}, {"used_by_the_run", config.foreground && objectKind},
-            {"note",
-                "The module scores the image it is given. When the run removed the background "
-                "before scoring, do the "
-                "same before calling the model (sam2sim mask), or the scores will differ from the "
-                "studio's."}};
+    // metrics.json names the segmenter exactly when the session removed backgrounds (routing:
+    // objects only, never textures or categories that keep their background).
+    const auto segmenter = metrics.find("segmenter");
+    const bool removed = segmenter != metrics.end()
+        ? segmenter->is_string()
+        : config.foreground && runConfig.value("kind", std::string("object")) == "object";
+    j["foreground_removal"] = {{"in_module", false}, {"used_by_the_run", removed},
+        {"segmenter", removed && segmenter != metrics.end() ? *segmenter : nlohmann::json(nullptr)},
+        {"note",
+            "The module scores the image it is given. When the run removed the background before "
+            "scoring, do the same before calling the model (sam2sim mask), or the scores will "
+            "differ from the studio's."}};
     if (metrics.contains("threshold") && metrics.at("threshold").is_object())
         j["threshold"] = metrics.at("threshold");
     else

@@ -194,6 +194,8 @@ void TestExport::torchScriptScoresLikeTheRun()
     QCOMPARE(beside["preprocessing"]["center_crop"].get<int>(), 288);
     QCOMPARE(beside["provenance"]["backbone"].get<std::string>(), std::string("mobilenet_v2"));
     QCOMPARE(beside["provenance"]["backbone_pretrained"].get<bool>(), m_pretrained);
+    QCOMPARE(beside["foreground_removal"]["in_module"].get<bool>(), false);
+    QCOMPARE(beside["foreground_removal"]["used_by_the_run"].get<bool>(), false);
     const nlohmann::json metrics = s2s::loadRunSummary(m_mobile.dir).metrics;
     QVERIFY(beside["threshold"] == metrics["threshold"]);
 }
