@@ -54,10 +54,6 @@
         <source>Backbone weights file.</source>
         <translation>Gewichtsdatei des Backbones.</translation>
     </message>
-    <message>
-        <source>Training epochs.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>s2s::ui::CompositingPanel</name>
@@ -302,6 +298,49 @@
     <message>
         <source>Active rule: %1, threshold %2</source>
         <translation>Aktive Regel: %1, Schwelle %2</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>TorchScript (model.pt for LibTorch / torch.jit.load)</source>
+        <translation>TorchScript (model.pt für LibTorch / torch.jit.load)</translation>
+    </message>
+    <message>
+        <source>Triton model repository (pytorch_libtorch)</source>
+        <translation>Triton-Modell-Repository (pytorch_libtorch)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Maximum batch size (Triton):</source>
+        <translation>Maximale Batch-Größe (Triton):</translation>
+    </message>
+    <message>
+        <source>The model scores resized, cropped, normalised images (see preprocess.json). Foreground removal is not part of it.</source>
+        <translation>Das Modell bewertet skalierte, zugeschnittene, normalisierte Bilder (siehe preprocess.json). Die Hintergrundentfernung ist nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Folder for the exported model</source>
+        <translation>Ordner für das exportierte Modell</translation>
     </message>
 </context>
 <context>
@@ -601,8 +640,20 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>&amp;Weights...</source>
-        <translation>&amp;Gewichte...</translation>
+        <source>Export &amp;model...</source>
+        <translation>&amp;Modell exportieren...</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the run: %1</source>
+        <translation>Temporärer Ordner für den Lauf kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Model exported to %1</source>
+        <translation>Modell exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Exporting model</source>
+        <translation>Modell wird exportiert</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1149,10 @@
         <translation>Backbone:</translation>
     </message>
     <message>
+        <source>torchvision .pth or .safetensors (empty: not pretrained)</source>
+        <translation>torchvision .pth oder .safetensors (leer: nicht vortrainiert)</translation>
+    </message>
+    <message>
         <source>Backbone weights:</source>
         <translation>Backbone-Gewichte:</translation>
     </message>
@@ -1154,6 +1209,10 @@
         <translation>Segmentierer:</translation>
     </message>
     <message>
+        <source>sam2.1_hiera_tiny.pt</source>
+        <translation>sam2.1_hiera_tiny.pt</translation>
+    </message>
+    <message>
         <source>SAM 2 weights:</source>
         <translation>SAM-2-Gewichte:</translation>
     </message>
@@ -1194,111 +1253,20 @@
         <translation>p_fake</translation>
     </message>
     <message>
+        <source>Backbone NOT PRETRAINED: no weights file is set, so features come from random weights. Results show the workflow, not real inspection quality.</source>
+        <translation>Backbone NICHT VORTRAINIERT: Es ist keine Gewichtsdatei gesetzt, die Merkmale stammen aus Zufallsgewichten. Die Ergebnisse zeigen den Ablauf, nicht die echte Prüfqualität.</translation>
+    </message>
+    <message>
+        <source>Backbone weights: %1</source>
+        <translation>Backbone-Gewichte: %1</translation>
+    </message>
+    <message>
         <source>epoch %1/%2, ETA %3 s</source>
         <translation>Epoche %1/%2, noch %3 s</translation>
     </message>
     <message>
         <source>epoch %1/%2: loss %3, p_true %4, p_fake %5</source>
         <translation>Epoche %1/%2: Verlust %3, p_true %4, p_fake %5</translation>
-    </message>
-    <message>
-        <source>wide_resnet50_2, random weights (NOT pretrained)</source>
-        <translation>wide_resnet50_2, Zufallsgewichte (NICHT vortrainiert)</translation>
-    </message>
-    <message>
-        <source>sam2.1_hiera_tiny.pt (none found)</source>
-        <translation>sam2.1_hiera_tiny.pt (keine gefunden)</translation>
-    </message>
-    <message>
-        <source>found: %1</source>
-        <translation>gefunden: %1</translation>
-    </message>
-    <message>
-        <source>torchvision .pth or .safetensors</source>
-        <translation>torchvision .pth oder .safetensors</translation>
-    </message>
-    <message>
-        <source>Backbone NOT PRETRAINED: random weights were chosen, or no weights file was found (Settings &gt; Weights...). Results show the workflow, not real inspection quality.</source>
-        <translation>Backbone NICHT VORTRAINIERT: Zufallsgewichte wurden gewählt, oder es wurde keine Gewichtsdatei gefunden (Einstellungen &gt; Gewichte...). Die Ergebnisse zeigen den Ablauf, nicht die echte Prüfqualität.</translation>
-    </message>
-    <message>
-        <source>Backbone weights: %1 (%2)</source>
-        <translation>Backbone-Gewichte: %1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>s2s::ui::WeightsDialog</name>
-    <message>
-        <source>Weights</source>
-        <translation>Gewichte</translation>
-    </message>
-    <message>
-        <source>Pretrained weights are looked for in $SAM2SIM_WEIGHTS_DIR, %1 and the torch hub cache; downloads go to %1.</source>
-        <translation>Vortrainierte Gewichte werden in $SAM2SIM_WEIGHTS_DIR, %1 und im Torch-Hub-Cache gesucht; Downloads landen in %1.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>What it is</source>
-        <translation>Was es ist</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Herunterladen</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>Download abbrechen</translation>
-    </message>
-    <message>
-        <source>Choose file...</source>
-        <translation>Datei wählen...</translation>
-    </message>
-    <message>
-        <source>%1: downloaded and checked.</source>
-        <translation>%1: heruntergeladen und geprüft.</translation>
-    </message>
-    <message>
-        <source>%1: download cancelled, nothing was kept.</source>
-        <translation>%1: Download abgebrochen, nichts wurde behalten.</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>bundled: %1</source>
-        <translation>mitgeliefert: %1</translation>
-    </message>
-    <message>
-        <source>found at %1</source>
-        <translation>gefunden unter %1</translation>
-    </message>
-    <message>
-        <source>Downloading %1 from %2</source>
-        <translation>Lade %1 von %2 herunter</translation>
-    </message>
-    <message>
-        <source>Choose the weights file for %1</source>
-        <translation>Gewichtsdatei für %1 wählen</translation>
-    </message>
-    <message>
-        <source>Weights (*.pth *.pt *.safetensors)</source>
-        <translation>Gewichte (*.pth *.pt *.safetensors)</translation>
-    </message>
-    <message>
-        <source>%1: using %2 (SHA-256 %3).</source>
-        <translation>%1: verwende %2 (SHA-256 %3).</translation>
     </message>
 </context>
 </TS>

@@ -54,10 +54,6 @@
         <source>Backbone weights file.</source>
         <translation>백본 가중치 파일.</translation>
     </message>
-    <message>
-        <source>Training epochs.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>s2s::ui::CompositingPanel</name>
@@ -302,6 +298,49 @@
     <message>
         <source>Active rule: %1, threshold %2</source>
         <translation>적용 규칙: %1, 임계값 %2</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ExportModelDialog</name>
+    <message>
+        <source>Export model</source>
+        <translation>모델 내보내기</translation>
+    </message>
+    <message>
+        <source>TorchScript (model.pt for LibTorch / torch.jit.load)</source>
+        <translation>TorchScript (LibTorch / torch.jit.load용 model.pt)</translation>
+    </message>
+    <message>
+        <source>Triton model repository (pytorch_libtorch)</source>
+        <translation>Triton 모델 저장소 (pytorch_libtorch)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <source>Maximum batch size (Triton):</source>
+        <translation>최대 배치 크기 (Triton):</translation>
+    </message>
+    <message>
+        <source>The model scores resized, cropped, normalised images (see preprocess.json). Foreground removal is not part of it.</source>
+        <translation>모델은 크기 조정, 자르기, 정규화된 이미지를 평가합니다(preprocess.json 참조). 배경 제거는 포함되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Folder for the exported model</source>
+        <translation>내보낸 모델의 폴더</translation>
     </message>
 </context>
 <context>
@@ -601,8 +640,20 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>&amp;Weights...</source>
-        <translation>가중치(&amp;W)...</translation>
+        <source>Export &amp;model...</source>
+        <translation>모델 내보내기(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the run: %1</source>
+        <translation>실행을 위한 임시 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Model exported to %1</source>
+        <translation>모델을 %1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Exporting model</source>
+        <translation>모델 내보내는 중</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1149,10 @@
         <translation>백본:</translation>
     </message>
     <message>
+        <source>torchvision .pth or .safetensors (empty: not pretrained)</source>
+        <translation>torchvision .pth 또는 .safetensors (비워 두면 사전 학습 없음)</translation>
+    </message>
+    <message>
         <source>Backbone weights:</source>
         <translation>백본 가중치:</translation>
     </message>
@@ -1154,6 +1209,10 @@
         <translation>분할기:</translation>
     </message>
     <message>
+        <source>sam2.1_hiera_tiny.pt</source>
+        <translation>sam2.1_hiera_tiny.pt</translation>
+    </message>
+    <message>
         <source>SAM 2 weights:</source>
         <translation>SAM 2 가중치:</translation>
     </message>
@@ -1194,111 +1253,20 @@
         <translation>p_fake</translation>
     </message>
     <message>
+        <source>Backbone NOT PRETRAINED: no weights file is set, so features come from random weights. Results show the workflow, not real inspection quality.</source>
+        <translation>백본이 사전 학습되지 않음: 가중치 파일이 지정되지 않아 특징이 무작위 가중치에서 나옵니다. 결과는 작업 흐름을 보여 줄 뿐 실제 검사 품질이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Backbone weights: %1</source>
+        <translation>백본 가중치: %1</translation>
+    </message>
+    <message>
         <source>epoch %1/%2, ETA %3 s</source>
         <translation>에폭 %1/%2, 남은 시간 %3초</translation>
     </message>
     <message>
         <source>epoch %1/%2: loss %3, p_true %4, p_fake %5</source>
         <translation>에폭 %1/%2: 손실 %3, p_true %4, p_fake %5</translation>
-    </message>
-    <message>
-        <source>wide_resnet50_2, random weights (NOT pretrained)</source>
-        <translation>wide_resnet50_2, 무작위 가중치 (사전 학습되지 않음)</translation>
-    </message>
-    <message>
-        <source>sam2.1_hiera_tiny.pt (none found)</source>
-        <translation>sam2.1_hiera_tiny.pt (찾지 못함)</translation>
-    </message>
-    <message>
-        <source>found: %1</source>
-        <translation>찾음: %1</translation>
-    </message>
-    <message>
-        <source>torchvision .pth or .safetensors</source>
-        <translation>torchvision .pth 또는 .safetensors</translation>
-    </message>
-    <message>
-        <source>Backbone NOT PRETRAINED: random weights were chosen, or no weights file was found (Settings &gt; Weights...). Results show the workflow, not real inspection quality.</source>
-        <translation>백본이 사전 학습되지 않음: 무작위 가중치를 선택했거나 가중치 파일을 찾지 못했습니다 (설정 &gt; 가중치...). 결과는 작업 흐름을 보여 줄 뿐 실제 검사 품질이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>Backbone weights: %1 (%2)</source>
-        <translation>백본 가중치: %1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>s2s::ui::WeightsDialog</name>
-    <message>
-        <source>Weights</source>
-        <translation>가중치</translation>
-    </message>
-    <message>
-        <source>Pretrained weights are looked for in $SAM2SIM_WEIGHTS_DIR, %1 and the torch hub cache; downloads go to %1.</source>
-        <translation>사전 학습된 가중치는 $SAM2SIM_WEIGHTS_DIR, %1 및 torch hub 캐시에서 찾으며, 다운로드는 %1에 저장됩니다.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>What it is</source>
-        <translation>설명</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>크기</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>다운로드</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>다운로드 취소</translation>
-    </message>
-    <message>
-        <source>Choose file...</source>
-        <translation>파일 선택...</translation>
-    </message>
-    <message>
-        <source>%1: downloaded and checked.</source>
-        <translation>%1: 다운로드 및 검사 완료.</translation>
-    </message>
-    <message>
-        <source>%1: download cancelled, nothing was kept.</source>
-        <translation>%1: 다운로드가 취소되어 아무것도 남기지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>bundled: %1</source>
-        <translation>기본 포함: %1</translation>
-    </message>
-    <message>
-        <source>found at %1</source>
-        <translation>%1에서 찾음</translation>
-    </message>
-    <message>
-        <source>Downloading %1 from %2</source>
-        <translation>%2에서 %1 다운로드 중</translation>
-    </message>
-    <message>
-        <source>Choose the weights file for %1</source>
-        <translation>%1의 가중치 파일 선택</translation>
-    </message>
-    <message>
-        <source>Weights (*.pth *.pt *.safetensors)</source>
-        <translation>가중치 (*.pth *.pt *.safetensors)</translation>
-    </message>
-    <message>
-        <source>%1: using %2 (SHA-256 %3).</source>
-        <translation>%1: %2 사용 (SHA-256 %3).</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "ui/compositing_panel.h"
 #include "ui/dataset_browser.h"
 #include "ui/evaluation_panel.h"
+#include "ui/export_model_dialog.h"
 #include "ui/foreground_panel.h"
 #include "ui/heatmap_viewer.h"
 #include "ui/report/report_writer.h"
@@ -202,6 +203,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Save run..."), QKeySequence::Save, this, &MainWindow::saveRun);
     file->addAction(tr("Export &report (PDF)..."), this, &MainWindow::exportReport);
     file->addAction(tr("Export results (&CSV)..."), this, &MainWindow::exportCsv);
+    file->addAction(tr("Export &model..."), this, &MainWindow::showExportModelDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -386,6 +388,50 @@ void MainWindow::exportReport()
                 return QString(QStringLiteral("error:") + QString::fromUtf8(e.what()));
             }
         }));
+    }, Qt::SingleShotConnection);
+}
+
+void MainWindow::showExportModelDialog()
+{
+    if (!m_controller->results()) {
+        showError(tr("Nothing to export yet: train a model first."));
+        return;
+    }
+    ExportModelDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        exportModel(dialog.folder(), dialog.format(), dialog.maxBatch());
+}
+
+void MainWindow::exportModel(const QString &dir, ExportFormat format, int maxBatch)
+{
+    if (!m_controller->results()) {
+        showError(tr("Nothing to export yet: train a model first."));
+        return;
+    }
+    // The exporter reads a run folder: save the current run to a temporary one first, then export it
+    // on the job runner (progress in the status bar, cancellable like any job).
+    auto runDir = std::make_shared<QTemporaryDir>();
+    if (!runDir->isValid()) {
+        showError(tr("Cannot create a temporary folder for the run: %1").arg(runDir->errorString()));
+        return;
+    }
+    m_controller->saveRun(runDir->path());
+    connect(m_controller, &SessionController::runSaved, this, [this, runDir, dir, format, maxBatch] {
+        auto model = std::make_shared<QString>();
+        ExportOptions options;
+        options.format = format;
+        options.maxBatch = maxBatch;
+        connect(&m_controller->runner(), &JobRunner::finished, this, [this, model](const QString &) {
+            if (model->isEmpty())
+                return;
+            m_status->setText(tr("Model exported to %1").arg(*model));
+            Q_EMIT modelExported(*model);
+        }, Qt::SingleShotConnection);
+        m_controller->runner().start(tr("Exporting model"), [runDir, dir, options, model](const ProgressFn &progress,
+                                                                                         const CancelToken &cancel) {
+            const ExportResult r = exportRun(runDir->path().toStdString(), dir.toStdString(), options, progress, cancel);
+            *model = QString::fromStdString(r.model.string());
+        });
     }, Qt::SingleShotConnection);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/data/dataset.h"
+#include "engine/export/model_export.h"
 #include "engine/pipeline/run_config.h"
 
 #include <QFutureWatcher>
@@ -34,6 +35,9 @@ public:
     void openDataset(const QString &path);
     void generateDemoDataset(const QString &dir);
     void startTraining();
+    // Exports the current model (File > Export model...) through a saved run, on the job runner;
+    // emits modelExported with the model.pt path, or shows the error.
+    void exportModel(const QString &dir, ExportFormat format, int maxBatch);
 
     SessionController *controller() const { return m_controller; }
     TrainingPanel *trainingPanel() const { return m_training; }
@@ -44,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void datasetOpened();
+    void modelExported(const QString &modelFile);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -58,6 +63,7 @@ private:
     void exportReport();
     void exportCsv();
     void saveRun();
+    void showExportModelDialog();
     void showError(const QString &text);
 
     SessionController *m_controller = nullptr;

@@ -5,9 +5,19 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace s2s {
+
+// The taps as TorchScript source, for export (engine/export): `source` defines the method
+// `taps(self, x: Tensor) -> Tuple[Tensor, Tensor]` with the same ATen ops as forwardTaps(), reading
+// the (batch-norm folded) tensors in `buffers` as module attributes by name.
+struct BackboneScript
+{
+    std::string source;
+    std::vector<std::pair<std::string, at::Tensor>> buffers;
+};
 
 // A frozen ImageNet CNN that yields the two feature maps SimpleNet taps (stride 8 and stride 16).
 class Backbone
@@ -23,6 +33,8 @@ public:
     // x: [B,3,H,W] ImageNet-normalised float. Returns {stride-8 map, stride-16 map}.
     // Runs under inference mode; computes only the layers needed.
     virtual std::vector<at::Tensor> forwardTaps(const at::Tensor &x) = 0;
+
+    virtual BackboneScript script() const = 0;
 };
 
 // Builds a backbone by name; weights empty means random initialisation (pretrained() == false).

@@ -39,7 +39,7 @@ FeatureExtractor::FeatureExtractor(std::shared_ptr<Backbone> backbone, FeatureGe
                     + std::to_string(m_geometry.resize));
 }
 
-at::Tensor FeatureExtractor::preprocess(const cv::Mat &rgb) const
+at::Tensor resizeAndCrop(const cv::Mat &rgb, const FeatureGeometry &geometry)
 {
     if (rgb.empty() || rgb.type() != CV_8UC3)
         throw Error("feature extractor: expected an 8-bit RGB image");
@@ -51,15 +51,21 @@ at::Tensor FeatureExtractor::preprocess(const cv::Mat &rgb) const
                        .div(255.0);
     // torchvision Resize(int): the shorter side becomes `resize`, the other keeps the aspect ratio
     // (truncated, as int() does), bilinear with antialias.
-    const std::int64_t h = rgb.rows, w = rgb.cols, s = m_geometry.resize;
+    const std::int64_t h = rgb.rows, w = rgb.cols, s = geometry.resize;
     const std::int64_t newH = h <= w ? s : static_cast<std::int64_t>(static_cast<double>(s) * h / w);
     const std::int64_t newW = h <= w ? static_cast<std::int64_t>(static_cast<double>(s) * w / h) : s;
     x = at::_upsample_bilinear2d_aa(x, {newH, newW}, false);
-    const std::int64_t c = m_geometry.imageSize;
+    const std::int64_t c = geometry.imageSize;
     const std::int64_t top = roundHalfEven((newH - c) / 2.0), left = roundHalfEven((newW - c) / 2.0);
-    x = x.slice(2, top, top + c).slice(3, left, left + c);
-    const at::Tensor mean = at::tensor({0.485f, 0.456f, 0.406f}).reshape({1, 3, 1, 1});
-    const at::Tensor stdev = at::tensor({0.229f, 0.224f, 0.225f}).reshape({1, 3, 1, 1});
+    return x.slice(2, top, top + c).slice(3, left, left + c);
+}
+
+at::Tensor FeatureExtractor::preprocess(const cv::Mat &rgb) const
+{
+    c10::InferenceMode guard;
+    const at::Tensor x = resizeAndCrop(rgb, m_geometry);
+    const at::Tensor mean = at::tensor({kImageNetMean[0], kImageNetMean[1], kImageNetMean[2]}).reshape({1, 3, 1, 1});
+    const at::Tensor stdev = at::tensor({kImageNetStd[0], kImageNetStd[1], kImageNetStd[2]}).reshape({1, 3, 1, 1});
     return ((x - mean) / stdev).squeeze(0).contiguous();
 }
 

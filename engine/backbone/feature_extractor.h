@@ -16,6 +16,14 @@ struct FeatureGeometry
     int imageSize = 288; // centre crop
 };
 
+// torchvision's Resize(resize) (shorter side, antialiased bilinear) then CenterCrop(imageSize) of an
+// 8-bit RGB image scaled to [0,1]: [1, 3, S, S] float, not yet normalised.
+at::Tensor resizeAndCrop(const cv::Mat &rgb, const FeatureGeometry &geometry);
+
+// ImageNet mean and standard deviation (RGB), as SimpleNet normalises.
+constexpr float kImageNetMean[3] = {0.485f, 0.456f, 0.406f};
+constexpr float kImageNetStd[3] = {0.229f, 0.224f, 0.225f};
+
 // SimpleNet's feature pipeline: resize -> centre crop -> normalise -> backbone taps -> 3x3 patches ->
 // per-layer pooling to 1536 -> [1536, H', W'] patch features (36x36 for a 288 crop).
 class FeatureExtractor

@@ -155,6 +155,28 @@ public:
         return taps;
     }
 
+    BackboneScript script() const override
+    {
+        BackboneScript s;
+        const auto conv = [&s](const Conv &c, const std::string &name, const std::string &out, const std::string &in) {
+            return scriptConv(s, name, c.weight, c.bias, out, in, c.stride, c.padding, c.groups, c.relu6 ? "relu6" : "");
+        };
+        s.source = "def taps(self, x: Tensor) -> Tuple[Tensor, Tensor]:\n";
+        s.source += conv(m_stem, "stem", "x", "x");
+        for (std::size_t i = 0; i < m_blocks.size(); ++i) {
+            const int feature = static_cast<int>(i) + 1;
+            const Block &block = m_blocks[i];
+            for (std::size_t k = 0; k < block.convs.size(); ++k)
+                s.source += conv(block.convs[k], "f" + std::to_string(feature) + "_" + std::to_string(k), "y",
+                                 k == 0 ? "x" : "y");
+            s.source += block.residual ? "    x = x + y\n" : "    x = y\n";
+            if (feature == 6)
+                s.source += "    t2 = x\n";
+        }
+        s.source += "    return t2, x\n";
+        return s;
+    }
+
 private:
     Conv m_stem;
     std::vector<Block> m_blocks;

@@ -119,6 +119,37 @@ public:
         return taps;
     }
 
+    BackboneScript script() const override
+    {
+        BackboneScript s;
+        const auto conv = [&s](const ConvBn &c, const std::string &name, const std::string &out, const std::string &in,
+                               const std::string &activation) {
+            return scriptConv(s, name, c.weight, c.bias, out, in, c.stride, c.padding, 1, activation);
+        };
+        s.source = "def taps(self, x: Tensor) -> Tuple[Tensor, Tensor]:\n";
+        s.source += conv(m_stem, "stem", "x", "x", "relu");
+        s.source += "    x = torch.max_pool2d(x, [3, 3], [2, 2], [1, 1], [1, 1], False)\n";
+        for (int l = 0; l < 3; ++l) {
+            for (std::size_t b = 0; b < m_layers[l].size(); ++b) {
+                const Bottleneck &block = m_layers[l][b];
+                const std::string p = "layer" + std::to_string(l + 1) + "_" + std::to_string(b) + "_";
+                s.source += conv(block.c1, p + "c1", "y", "x", "relu");
+                s.source += conv(block.c2, p + "c2", "y", "y", "relu");
+                s.source += conv(block.c3, p + "c3", "y", "y", "");
+                if (block.hasDownsample) {
+                    s.source += conv(block.down, p + "down", "d", "x", "");
+                    s.source += "    x = torch.relu(y + d)\n";
+                } else {
+                    s.source += "    x = torch.relu(y + x)\n";
+                }
+            }
+            if (l == 1)
+                s.source += "    t2 = x\n";
+        }
+        s.source += "    return t2, x\n";
+        return s;
+    }
+
 private:
     ConvBn m_stem;
     std::vector<Bottleneck> m_layers[3];

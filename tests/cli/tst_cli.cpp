@@ -167,6 +167,14 @@ private Q_SLOTS:
                                 << QStringList{QStringLiteral("--data"), missing(QStringLiteral("data")),
                                                QStringLiteral("--out"), out + QStringLiteral("/t1")}
                                 << missing(QStringLiteral("data"));
+        QTest::newRow("export") << "export"
+                                << QStringList{QStringLiteral("--run"), missing(QStringLiteral("run")),
+                                               QStringLiteral("--out"), out + QStringLiteral("/model")}
+                                << missing(QStringLiteral("run"));
+        QTest::newRow("score") << "score"
+                               << QStringList{QStringLiteral("--model"), missing(QStringLiteral("model.pt")),
+                                              QStringLiteral("--images"), missing(QStringLiteral("a.png"))}
+                               << missing(QStringLiteral("model.pt"));
         QTest::newRow("report") << "report"
                                 << QStringList{QStringLiteral("--run"), missing(QStringLiteral("run")),
                                                QStringLiteral("--out"), out + QStringLiteral("/r.pdf")}

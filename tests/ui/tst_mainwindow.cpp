@@ -1,6 +1,8 @@
 // The studio, offscreen: open the demo dataset, train a short run, check the panels, cancel,
 // measure event-loop stalls during training and the time from a sigma change to updated ROC curves.
 #include "engine/data/synth_generator.h"
+#include "engine/export/exported_model.h"
+#include "engine/io/image_io.h"
 #include "ui/evaluation_panel.h"
 #include "ui/heatmap_viewer.h"
 #include "ui/main_window.h"
@@ -14,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QStatusBar>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void twoQuickSigmaChangesRetrainOnceAtTheLast();
     void userCancelIsShownAsCancelled();
     void notLearningIsShownOnTheTrainingTab();
+    void exportModelScoresLikeTheStudio();
 
 private:
     QTemporaryDir m_dir;
@@ -226,6 +230,27 @@ void TestMainWindow::notLearningIsShownOnTheTrainingTab()
     QVERIFY(results.wait(400000));
     QVERIFY(!controller->results()->training.notLearning);
     QVERIFY(m_window->trainingPanel()->learningWarning().isEmpty());
+}
+
+void TestMainWindow::exportModelScoresLikeTheStudio()
+{
+    auto *controller = m_window->controller();
+    QSignalSpy exported(m_window.get(), &s2s::ui::MainWindow::modelExported);
+    const QString dir = m_dir.filePath(QStringLiteral("export"));
+    m_window->exportModel(dir, s2s::ExportFormat::Triton, 4);
+    QVERIFY(exported.wait(240000));
+    const QString model = exported.front().front().toString();
+    QCOMPARE(model, dir + QStringLiteral("/sam2sim_nut/1/model.pt"));
+    QVERIFY(QFileInfo::exists(dir + QStringLiteral("/sam2sim_nut/config.pbtxt")));
+    const s2s::ExportedModel loaded(model.toStdString());
+    QCOMPARE(loaded.preprocessing()["foreground_removal"]["used_by_the_run"].get<bool>(), controller->config().foreground);
+    if (controller->config().foreground)
+        return; // the module scores raw images; the studio scored background-removed ones
+    for (const auto &image : controller->results()->evaluation.images) {
+        const float score = loaded.score({s2s::readImageRgb(image.record.image)}).scores.at(0);
+        QVERIFY2(std::abs(score - image.score) <= 1e-4 * std::abs(image.score),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(score).arg(image.score)));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
