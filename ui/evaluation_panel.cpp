@@ -133,6 +133,8 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_sigma->xAxis->setRange(0.01, 2.0);
     m_sigma->yAxis->setRange(0.4, 1.01);
     m_sigma->legend->setVisible(false);
+    // AUROCs sit near 1: the legend goes to the bottom so it never covers a point.
+    m_sigma->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     auto *sigmaBox = new QVBoxLayout;
     sigmaBox->addWidget(m_sigma, 1);
     auto *sweepRow = new QHBoxLayout;
@@ -406,9 +408,9 @@ void EvaluationPanel::refresh()
                     .arg(fmt(p->evaluation.metrics.imageAuroc), fmt(p->evaluation.metrics.pixelAuroc));
     if (!r->pretrained)
         text += tr("<br><span style='color:#a04000'>Backbone not pretrained (random weights).</span>");
-    text += tr("<br>Final epoch, no test-set model selection; sigma %1, %2 epochs%3.")
+    text += tr("<br>Final epoch, no test-set model selection; sigma %1, %2 steps%3.")
                 .arg(r->training.sigmaAbsolute, 0, 'g', 4)
-                .arg(r->training.epochs)
+                .arg(r->training.steps)
                 .arg(r->training.warmStart ? tr(" (refitted from the previous heads)") : QString());
     if (r->training.notLearning)
         text += tr("<br><span style='color:#a00000'><b>The discriminator did not learn</b> at this sigma: the maps are "

@@ -68,7 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_status = new QLabel(this);
     m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(260);
+    m_progress->setMinimumWidth(340);
+    m_progress->setMaximumWidth(420);
     m_progress->setVisible(false);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setVisible(false);

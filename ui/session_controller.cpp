@@ -204,6 +204,8 @@ void SessionController::sweep(const std::vector<NoiseSigma> &sigmas)
         const InspectionSession::SavedHeads saved = session->saveHeads();
         try {
             for (std::size_t i = 0; i < sigmas.size(); ++i) {
+                // Every point is refitted from the heads on screen, so no point depends on the order.
+                session->restoreHeads(saved);
                 RunConfig c = base;
                 c.noiseSigma = sigmas[i];
                 session->setConfig(c);

@@ -286,11 +286,11 @@ void TrainingPanel::setEpochs(int epochs)
 void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
 {
     m_sigma->setFeatureScale(t.featureScale);
-    appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4 epochs%5)")
+    appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)")
                   .arg(t.sigmaAbsolute, 0, 'g', 4)
                   .arg(t.sigmaRelative, 0, 'f', 2)
                   .arg(t.featureScale, 0, 'f', 4)
-                  .arg(t.epochs)
+                  .arg(t.steps)
                   .arg(t.warmStart ? tr(", refitted from the previous heads") : QString()));
     if (t.notLearning) {
         m_learning->setText(tr("The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma "
