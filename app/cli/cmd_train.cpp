@@ -1,6 +1,7 @@
 // sam2sim train: trains SimpleNet heads on one category and writes a run folder.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 #include "app/cli/run_options.h"
 
 #include "engine/pipeline/inspection_session.h"
@@ -20,11 +21,14 @@ int runTrain(const std::vector<std::string> &argv)
     const Args args("train", argv,
                     {"data", "category", "out", "preset", "noise-sigma", "epochs", "backbone", "backbone-weights",
                      "threads", "seed", "foreground", "segmenter", "sam2-weights", "kind", "fill", "batch-size"},
-                    {"json", "quiet"});
+                    {"json", "quiet", "strict"});
     if (!args.positionals().empty())
         throw Error("train: unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path out = args.required("out");
+    checkUtf8Path(out, "--out");
+    RunFolderWriter writer(out); // a bad --out or a second writer fails here, before any work
     auto [category, config] = configFromArgs(args, "train");
+    reportSkipped("train", category.issues, args.flag("strict"));
     warnIfNotPretrained(config, "train");
 
     InspectionSession session(category, config);
@@ -40,7 +44,7 @@ int runTrain(const std::vector<std::string> &argv)
         },
         cancel);
     const Evaluation ev = session.evaluate(EvalOptions{}, progressPrinter("eval", quiet), cancel);
-    session.saveRun(out, ev);
+    session.saveRun(writer, ev);
     const nlohmann::json metrics = evaluationJson(session, ev);
     if (args.flag("json")) {
         nlohmann::json j = metrics;
@@ -62,9 +66,11 @@ const CommandRegistration registration{{
     "                     [--noise-sigma S] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W]\n"
     "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
-    "                     [--threads N] [--seed N] [--json] [--quiet]\n"
+    "                     [--threads N] [--seed N] [--json] [--quiet] [--strict]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
-    "kept (no test-set model selection).",
+    "kept (no test-set model selection). Input files the scanner skips are named on stderr and listed in\n"
+    "metrics.json; --strict makes any skipped file an error. The run folder is written as one transaction:\n"
+    "an existing run at RUN is replaced only when the new one is complete.",
     &runTrain,
 }};
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,8 +39,11 @@ Checkpoint readCheckpoint(const std::filesystem::path &path);
 void writeSafetensors(const std::filesystem::path &path, const StateDict &tensors,
                       const std::map<std::string, std::string> &metadata = {});
 
-// Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports).
+// Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports); the file must pass
+// checkRegularFile (a FIFO or /dev/zero would never end).
 std::string sha256File(const std::filesystem::path &path);
+std::string sha256Bytes(std::string_view bytes);
+
 
 // "[64,3,7,7]": a tensor shape as error messages about checkpoints print it.
 std::string shapeText(at::IntArrayRef shape);

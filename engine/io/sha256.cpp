@@ -1,4 +1,5 @@
 // A small SHA-256 (FIPS 180-4) for weights provenance; no crypto library is needed for a fingerprint.
+#include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
 #include "engine/io/checkpoint.h"
 
@@ -94,8 +95,16 @@ private:
 
 } // namespace
 
+std::string sha256Bytes(std::string_view bytes)
+{
+    Sha256 sha;
+    sha.update(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+    return sha.hex();
+}
+
 std::string sha256File(const std::filesystem::path &path)
 {
+    checkRegularFile(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(path.string() + ": cannot open for reading");
