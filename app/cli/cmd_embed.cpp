@@ -1,14 +1,18 @@
 // sam2sim embed: the SimpleNet patch features of one image, as safetensors.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 
+#include "engine/backbone/backbone.h"
 #include "engine/backbone/feature_extractor.h"
+#include "engine/core/atomic_file.h"
 #include "engine/core/threads.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace s2s::cli {
@@ -18,14 +22,21 @@ int runEmbed(const std::vector<std::string> &argv)
 {
     const Args args("embed", argv, {"image", "backbone", "backbone-weights", "out", "resize", "image-size", "threads"}, {});
     const std::filesystem::path image = args.required("image"), out = args.required("out");
-    configureThreads(args.intOr("threads", 0));
+    configureThreads(threadsOption(args, "embed", 0));
     const std::string backbone = args.valueOr("backbone", "wide_resnet50_2");
     const std::string weights = args.valueOr("backbone-weights", "");
+    const int resize = intInRange(args, "resize", 329, 32, 2048);
+    const int imageSize = intInRange(args, "image-size", 288, 32, resize);
+    if (const auto names = backboneNames(); std::find(names.begin(), names.end(), backbone) == names.end())
+        throw Error("--backbone: unknown backbone '" + backbone + "' (available: wide_resnet50_2, mobilenet_v2)");
+    if (!weights.empty())
+        checkRegularFile(weights, "--backbone-weights");
     const cv::Mat rgb = readImageRgb(image); // bad input fails before any warning is printed
+    checkOutputFile(out, "--out");
     if (weights.empty())
         std::cerr << "embed: warning: backbone " << backbone << " is not pretrained (random weights)\n";
     FeatureExtractor extractor(makeBackbone(backbone, weights),
-                               FeatureGeometry{args.intOr("resize", 329), args.intOr("image-size", 288)});
+                               FeatureGeometry{resize, imageSize});
     const at::Tensor features = extractor.extract(extractor.preprocess(rgb).unsqueeze(0)).squeeze(0).contiguous();
     writeSafetensors(out, {{"features", features}},
                      {{"backbone", backbone}, {"pretrained", weights.empty() ? "false" : "true"}, {"image", image.string()}});

@@ -31,7 +31,11 @@ int runEval(const std::vector<std::string> &argv)
     const RunSummary summary = loadRunSummary(run); // validates the folder before any heavy work
     auto session = InspectionSession::loadRun(run);
     const bool strict = args.flag("strict");
-    reportSkipped("eval", session->category().issues, strict);
+    std::vector<ScanIssue> testIssues; // training images do not matter here
+    for (const auto &issue : session->category().issues)
+        if (const auto rel = issue.path.lexically_relative(session->category().root); rel.empty() || *rel.begin() != "train")
+            testIssues.push_back(issue);
+    reportSkipped("eval", testIssues, strict);
     if (const auto changes = changedInputs(summary, session->category()); !changes.empty()) {
         if (strict)
             throw Error(changes.front().path + ": " + changes.front().what + " (--strict)");

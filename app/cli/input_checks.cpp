@@ -119,9 +119,12 @@ void checkOutputFile(const fs::path &path, const std::string &option)
         throw Error("an empty path is not a file (" + option + ")");
     if (fs::is_directory(path, ec))
         throw Error(path.string() + ": is a folder, expected a file name (" + option + ")");
-    const fs::path parent = fs::absolute(path, ec).parent_path();
+    // The nearest existing folder above must be writable (missing folders are created when writing).
+    fs::path parent = fs::absolute(path, ec).parent_path();
+    while (!fs::exists(parent, ec) && parent.has_relative_path())
+        parent = parent.parent_path();
     if (!fs::is_directory(parent, ec))
-        throw Error(parent.string() + ": no such folder (" + option + ")");
+        throw Error(parent.string() + ": is a file, not a folder (" + option + ")");
     if (::access(parent.c_str(), W_OK | X_OK) != 0)
         throw Error(parent.string() + ": folder is not writable (" + option + ")");
     if (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0)

@@ -28,7 +28,7 @@ int intInRange(const Args &args, const std::string &name, int fallback, int lo, 
 std::vector<int> intList(const std::string &text, std::size_t count, const std::string &option,
                          const std::string &format, int lo, int hi);
 
-// A file the command will write: not a folder, its folder exists and is writable.
+// A file the command will write: not a folder, not read-only, its nearest existing folder writable.
 void checkOutputFile(const std::filesystem::path &path, const std::string &option);
 
 // Whether two paths name the same file (also when one of them does not exist yet).

@@ -4,8 +4,10 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -32,8 +34,12 @@ fs::path normalTarget(const fs::path &target, const std::string &option)
         t = t.parent_path();
     const std::string name = t.filename().string();
     if (name.empty() || name == "." || name == ".." || t == t.root_path())
-        throw Error(target.string() + ": name a folder to write, not the current, parent or root folder (" + option
-                    + ")");
+        throw Error(target.string() + ": name a folder to write, not the root folder (" + option + ")");
+    // Replacing the folder the user works in (or one above it) is never what "--out ." meant.
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (!ec && std::mismatch(t.begin(), t.end(), cwd.begin(), cwd.end()).first == t.end())
+        throw Error(target.string() + ": is the current folder or one above it; name a new folder (" + option + ")");
     return t;
 }
 
@@ -102,25 +108,37 @@ FolderLock::FolderLock(const fs::path &folderIn)
     fs::path folder = fs::absolute(folderIn).lexically_normal();
     if (!folder.has_filename())
         folder = folder.parent_path();
-    const fs::path lock = folder.parent_path() / ("." + folder.filename().string() + ".lock");
-    m_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_fd < 0)
-        throw Error(lock.string() + ": cannot create the lock file: " + std::strerror(errno));
-    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-        const int err = errno;
+    m_path = folder.parent_path() / ("." + folder.filename().string() + ".lock");
+    // The holder removes the file when done; a waiter that locked a file removed meanwhile tries again.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        m_fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (m_fd < 0)
+            throw Error(m_path.string() + ": cannot create the lock file: " + std::strerror(errno));
+        if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+            const int err = errno;
+            ::close(m_fd);
+            m_fd = -1;
+            if (err == EWOULDBLOCK)
+                throw Error(folder.string() + ": in use by another sam2sim process (locked by "
+                            + m_path.filename().string() + "); wait for it to finish or choose another folder");
+            throw Error(m_path.string() + ": cannot lock: " + std::strerror(err));
+        }
+        struct stat opened {}, named {};
+        if (::fstat(m_fd, &opened) == 0 && ::stat(m_path.c_str(), &named) == 0 && opened.st_ino == named.st_ino
+            && opened.st_dev == named.st_dev)
+            return;
         ::close(m_fd);
         m_fd = -1;
-        if (err == EWOULDBLOCK)
-            throw Error(folder.string() + ": in use by another sam2sim process (locked by " + lock.filename().string()
-                        + "); wait for it to finish or choose another folder");
-        throw Error(lock.string() + ": cannot lock: " + std::strerror(err));
     }
+    throw Error(m_path.string() + ": cannot lock (the lock file keeps changing)");
 }
 
 FolderLock::~FolderLock()
 {
-    if (m_fd >= 0)
-        ::close(m_fd); // releases the lock; the file stays, removing it would race with the next locker
+    if (m_fd >= 0) {
+        ::unlink(m_path.c_str()); // while still locked, so no one else holds a lock on this file
+        ::close(m_fd);
+    }
 }
 
 FolderTransaction::FolderTransaction(const fs::path &target, const std::function<bool(const fs::path &)> &canReplace,

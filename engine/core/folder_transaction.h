@@ -6,7 +6,8 @@
 
 namespace s2s {
 
-// An exclusive, advisory lock beside a folder (".<name>.lock"), held until destruction or process exit.
+// An exclusive, advisory lock beside a folder (".<name>.lock", removed again when released), held until
+// destruction or process exit.
 // A second holder fails at once: s2s::Error("<folder>: in use by another sam2sim process").
 class FolderLock
 {
@@ -17,6 +18,7 @@ public:
     FolderLock &operator=(const FolderLock &) = delete;
 
 private:
+    std::filesystem::path m_path;
     int m_fd = -1;
 };
 

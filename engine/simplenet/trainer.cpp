@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <random>
 
@@ -60,6 +62,12 @@ SimpleNetHeads trainHeads(const FeatureBank &train, const TrainSettings &s, cons
             const auto n = trueFeats.size(0);
             const at::Tensor dTrue = scores.slice(0, 0, n), dFake = scores.slice(0, n);
             const at::Tensor loss = truncatedL1(dTrue, dFake, s.margin);
+            if (const double l = loss.item<double>(); !std::isfinite(l)) { // e.g. a sigma that overflows
+                char text[160];
+                std::snprintf(text, sizeof text, "training: the loss became %s in epoch %d (noise sigma %g); stopped",
+                              std::isnan(l) ? "NaN" : "infinite", epoch, s.noiseSigma);
+                throw Error(text);
+            }
             adaptorOpt.zero_grad();
             dscOpt.zero_grad();
             loss.backward();
