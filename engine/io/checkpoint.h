@@ -39,8 +39,8 @@ Checkpoint readCheckpoint(const std::filesystem::path &path);
 void writeSafetensors(const std::filesystem::path &path, const StateDict &tensors,
                       const std::map<std::string, std::string> &metadata = {});
 
-// Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports); the file must pass
-// checkRegularFile (a FIFO or /dev/zero would never end).
+// Lowercase hex SHA-256 of a file's bytes (weights provenance in configs and reports); a folder, FIFO or
+// device is refused (a FIFO or /dev/zero would never end).
 std::string sha256File(const std::filesystem::path &path);
 std::string sha256Bytes(std::string_view bytes);
 
