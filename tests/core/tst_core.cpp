@@ -88,7 +88,7 @@ void TestCore::imageErrors_data()
     QTest::newRow("huge bmp") << (QByteArray("BM") + QByteArray(16, '\0') + QByteArray("\x20\x4e\0\0\x20\x4e\0\0", 8))
                               << QStringLiteral("image is 20000x20000");
     QTest::newRow("truncated jpeg") << QByteArray("\xff\xd8\xff\xc0\0\x11\x08\0\x10\0\x10\x03\x01\x22\0\x02\x11\x01\x03\x11\x01"
-                                                  "\xff\xda\0\x0c\x03\x01\0\x02\x11\x03\x11\0\x3f\0\x12\x34", 39)
+                                                  "\xff\xda\0\x0c\x03\x01\0\x02\x11\x03\x11\0\x3f\0\x12\x34", 37)
                                     << QStringLiteral("truncated JPEG (no end-of-image marker)");
 }
 
