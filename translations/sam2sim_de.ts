@@ -1106,6 +1106,14 @@
         <source>Model selection</source>
         <translation>Modellauswahl</translation>
     </message>
+    <message>
+        <source>Skipped inputs</source>
+        <translation>Übersprungene Eingaben</translation>
+    </message>
+    <message>
+        <source>%1 files left out when the dataset was read (listed in metrics.json), first %2</source>
+        <translation>%1 Dateien beim Einlesen ausgelassen (in metrics.json aufgeführt), zuerst %2</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>

@@ -1106,6 +1106,14 @@
         <source>Model selection</source>
         <translation>모델 선택</translation>
     </message>
+    <message>
+        <source>Skipped inputs</source>
+        <translation>건너뛴 입력</translation>
+    </message>
+    <message>
+        <source>%1 files left out when the dataset was read (listed in metrics.json), first %2</source>
+        <translation>읽을 때 제외된 파일 %1개 (metrics.json에 기록됨), 첫 번째 %2</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "engine/core/atomic_file.h"
+#include "engine/core/csv.h"
 #include "engine/data/synth_generator.h"
 #include "engine/pipeline/run_folder.h"
 #include "resources/app_resources.h"
@@ -355,7 +356,7 @@ void MainWindow::exportCsv()
         return;
     std::string csv = "path,defect_type,label,score,verdict\n";
     for (const auto &img : r->evaluation.images)
-        csv += "\"" + img.record.image.string() + "\"," + img.record.defectType + "," + std::to_string(img.record.label) + ","
+        csv += csvField(img.record.image.string()) + "," + csvField(img.record.defectType) + "," + std::to_string(img.record.label) + ","
                + std::to_string(img.score) + "," + (img.score >= m_controller->threshold() ? "anomalous" : "normal") + "\n";
     try {
         writeFileAtomically(file.toStdString(), csv);

@@ -1,6 +1,7 @@
 // sam2sim composite: an image's foreground on a pseudo-background.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 
 #include "engine/background/compositor.h"
 #include "engine/foreground/classical_segmenter.h"
@@ -34,7 +35,7 @@ int runComposite(const std::vector<std::string> &argv)
     const auto source = makeBackgroundSource(args.required("background"));
     const cv::Mat background = source->generate(rgb.size(), args.u64Or("seed", 0));
     writeImage(args.required("out"), composite(rgb, mask, background,
-                                               CompositeOptions{static_cast<float>(args.doubleOr("feather", 3.0))}));
+                                               CompositeOptions{static_cast<float>(doubleInRange(args, "feather", 3.0, 0.0, 256.0))}));
     std::cout << "composite (" << source->name() << ", foreground from " << producedBy << ") written to "
               << args.required("out") << "\n";
     return 0;

@@ -1,8 +1,11 @@
 // sam2sim embed: the SimpleNet patch features of one image, as safetensors.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 
+#include "engine/backbone/backbone.h"
 #include "engine/backbone/feature_extractor.h"
+#include "engine/core/atomic_file.h"
 #include "engine/core/threads.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
@@ -10,6 +13,7 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace s2s::cli {
@@ -19,16 +23,21 @@ int runEmbed(const std::vector<std::string> &argv)
 {
     const Args args("embed", argv, {"image", "backbone", "backbone-weights", "out", "resize", "image-size", "threads"}, {});
     const std::filesystem::path image = args.required("image"), out = args.required("out");
-    configureThreads(args.intOr("threads", 0));
+    configureThreads(threadsOption(args, "embed", 0));
+    const int resize = intInRange(args, "resize", 329, 32, 2048);
+    const int imageSize = intInRange(args, "image-size", 288, 32, resize);
     const cv::Mat rgb = readImageRgb(image); // bad input fails before any warning is printed
+    checkOutputFile(out, "--out");
     // As train: the best backbone present unless named; random weights only with --backbone-weights none.
     const BackboneChoice choice = resolveBackbone(args.valueOr("backbone", ""), args.valueOr("backbone-weights", ""));
     const std::string &backbone = choice.backbone;
     const std::filesystem::path &weights = choice.weights.path;
+    if (!weights.empty())
+        checkRegularFile(weights, "--backbone-weights");
     if (weights.empty())
         std::cerr << "embed: warning: backbone " << backbone << " is not pretrained (random weights)\n";
     FeatureExtractor extractor(makeBackbone(backbone, weights),
-                               FeatureGeometry{args.intOr("resize", 329), args.intOr("image-size", 288)});
+                               FeatureGeometry{resize, imageSize});
     const at::Tensor features = extractor.extract(extractor.preprocess(rgb).unsqueeze(0)).squeeze(0).contiguous();
     writeSafetensors(out, {{"features", features}},
                      {{"backbone", backbone}, {"pretrained", weights.empty() ? "false" : "true"}, {"image", image.string()}});

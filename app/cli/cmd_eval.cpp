@@ -1,6 +1,7 @@
 // sam2sim eval: re-evaluates a run, on the original test images or on pseudo-background composites.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 #include "app/cli/run_options.h"
 
 #include "engine/core/atomic_file.h"
@@ -10,21 +11,43 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <optional>
 
 namespace s2s::cli {
 namespace {
 
 int runEval(const std::vector<std::string> &argv)
 {
-    const Args args("eval", argv, {"run", "background", "source", "seed", "feather", "threads"}, {"json", "quiet"});
+    const Args args("eval", argv, {"run", "background", "source", "seed", "feather", "threads"},
+                    {"json", "quiet", "strict"});
     if (!args.positionals().empty())
         throw Error("eval: unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path run = args.required("run");
+    const bool pseudo = args.valueOr("background", "static") == "pseudo";
+    // A pseudo-background evaluation appends to metrics.json: no other writer may replace the run meanwhile.
+    std::optional<FolderLock> lock;
+    if (pseudo)
+        lock.emplace(run);
     const RunSummary summary = loadRunSummary(run); // validates the folder before any heavy work
     auto session = InspectionSession::loadRun(run);
+    const bool strict = args.flag("strict");
+    std::vector<ScanIssue> testIssues; // training images do not matter here
+    for (const auto &issue : session->category().issues)
+        if (const auto rel = issue.path.lexically_relative(session->category().root); rel.empty() || *rel.begin() != "train")
+            testIssues.push_back(issue);
+    reportSkipped("eval", testIssues, strict);
+    if (const auto changes = changedInputs(summary, session->category()); !changes.empty()) {
+        if (strict)
+            throw Error(changes.front().path + ": " + changes.front().what + " (--strict)");
+        for (std::size_t i = 0; i < changes.size() && i < 10; ++i)
+            std::cerr << "eval: warning: " << changes[i].path << ": " << changes[i].what << "\n";
+        std::cerr << "eval: warning: " << changes.size() << " of " << summary.scores.size()
+                  << " test images differ from the ones the run was scored on; the metrics below are on the "
+                     "test set as it is now\n";
+    }
     if (args.has("threads")) {
         RunConfig c = session->config();
-        c.threads = args.intOr("threads", 0);
+        c.threads = threadsOption(args, "eval", 0);
         session->setConfig(c);
     }
     EvalOptions options;
@@ -35,7 +58,7 @@ int runEval(const std::vector<std::string> &argv)
         throw Error("eval: --background expects static or pseudo, got '" + background + "'");
     options.backgroundSource = args.valueOr("source", "all");
     options.seed = args.u64Or("seed", 0);
-    options.featherPx = static_cast<float>(args.doubleOr("feather", options.featherPx));
+    options.featherPx = static_cast<float>(doubleInRange(args, "feather", options.featherPx, 0.0, 256.0));
     const bool quiet = args.flag("quiet") || args.flag("json");
     const Evaluation ev = session->evaluate(options, progressPrinter("eval", quiet), CancelToken());
 
@@ -46,7 +69,7 @@ int runEval(const std::vector<std::string> &argv)
         if (!metrics.contains("robustness") || !metrics.at("robustness").is_array())
             metrics["robustness"] = nlohmann::json::array();
         metrics["robustness"].push_back(result);
-        writeFileAtomically(run / "metrics.json", metrics.dump(2) + "\n");
+        writeFileAtomically(run / "metrics.json", jsonText(metrics));
     } else {
         result = evaluationJson(*session, ev);
         result.erase("image_roc");
@@ -71,7 +94,9 @@ const CommandRegistration registration{{
     "eval",
     "evaluate a run on static images or pseudo-background composites",
     "Usage: sam2sim eval --run RUN [--background static|pseudo] [--source FAMILY|DIR|all] [--seed N]\n"
-    "                    [--feather PX] [--threads N] [--json]\n"
+    "                    [--feather PX] [--threads N] [--json] [--strict]\n"
+    "Test images that changed, vanished or appeared since training are named on stderr (--strict: an\n"
+    "error), as are input files the scanner skips.\n"
     "Pseudo-background results are appended to RUN/metrics.json under \"robustness\".",
     &runEval,
 }};

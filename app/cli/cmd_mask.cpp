@@ -1,11 +1,13 @@
 // sam2sim mask: the foreground mask of an image.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 
 #include "engine/foreground/sam2/sam2_segmenter.h"
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace s2s::cli {
@@ -14,22 +16,26 @@ namespace {
 int runMask(const std::vector<std::string> &argv)
 {
     const Args args("mask", argv, {"image", "sam2-weights", "out", "logits-out", "box", "point"}, {"classical"});
+    const std::string out = args.required("out");
     const cv::Mat rgb = readImageRgb(args.required("image"));
+    checkOutputFile(out, "--out");
     SegmentPrompt prompt;
+    // Prompts must lie inside the image (an empty mask at exit 0 would hide the mistake).
     if (const auto box = args.value("box")) {
-        const auto v = splitList(*box);
-        if (v.size() != 4)
-            throw Error("mask: --box expects x0,y0,x1,y1");
-        const int x0 = std::stoi(v[0]), y0 = std::stoi(v[1]), x1 = std::stoi(v[2]), y1 = std::stoi(v[3]);
-        if (x1 <= x0 || y1 <= y0)
+        const auto v = intList(*box, 4, "--box", "x0,y0,x1,y1", 0, std::max(rgb.cols, rgb.rows));
+        if (v[2] <= v[0] || v[3] <= v[1])
             throw Error("mask: --box must have x1 > x0 and y1 > y0");
-        prompt.box = cv::Rect(x0, y0, x1 - x0, y1 - y0);
+        if (v[2] > rgb.cols || v[3] > rgb.rows)
+            throw Error("mask: --box " + *box + " reaches outside the " + std::to_string(rgb.cols) + "x"
+                        + std::to_string(rgb.rows) + " image");
+        prompt.box = cv::Rect(v[0], v[1], v[2] - v[0], v[3] - v[1]);
     }
     if (const auto point = args.value("point")) {
-        const auto v = splitList(*point);
-        if (v.size() != 2)
-            throw Error("mask: --point expects x,y");
-        prompt.point = cv::Point(std::stoi(v[0]), std::stoi(v[1]));
+        const auto v = intList(*point, 2, "--point", "x,y", 0, std::max(rgb.cols, rgb.rows));
+        if (v[0] >= rgb.cols || v[1] >= rgb.rows)
+            throw Error("mask: --point " + *point + " is outside the " + std::to_string(rgb.cols) + "x"
+                        + std::to_string(rgb.rows) + " image");
+        prompt.point = cv::Point(v[0], v[1]);
     }
     if (args.flag("classical") && args.has("sam2-weights"))
         throw Error("mask: give either --sam2-weights or --classical");
@@ -38,7 +44,7 @@ int runMask(const std::vector<std::string> &argv)
     // Explicit weights mean SAM 2 (a bad file is an error, not a silent fallback).
     auto segmenter = makeSegmenter(args.has("sam2-weights") ? "sam2" : "classical", args.valueOr("sam2-weights", ""));
     const SegmentResult r = segmenter->segment(rgb, prompt);
-    writeImage(args.required("out"), r.mask);
+    writeImage(out, r.mask);
     if (const auto logits = args.value("logits-out"))
         writeSegmentLogits(*logits, r.logits);
     std::cout << "mask by " << r.producedBy << " (confidence " << r.confidence << ") written to " << args.required("out")

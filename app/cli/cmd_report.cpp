@@ -1,6 +1,7 @@
 // sam2sim report: the PDF inspection report of a run folder (and optionally its per-image CSV).
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 
 #include "engine/core/error.h"
 #include "engine/pipeline/run_folder.h"
@@ -82,6 +83,19 @@ int run(const std::vector<std::string> &argv)
     std::error_code ec;
     if (!std::filesystem::is_directory(runDir, ec))
         throw Error(runDir.string() + ": no such run folder");
+    // Outputs are checked before any work, and may never overwrite each other or the run's own files.
+    checkOutputFile(out, "--out");
+    const auto csvOut = args.value("csv");
+    if (csvOut) {
+        checkOutputFile(*csvOut, "--csv");
+        if (samePath(*csvOut, out))
+            throw Error(*csvOut + ": --csv and --out name the same file");
+    }
+    for (const char *name : {"config.json", "metrics.json", "scores.csv", "heads.safetensors"}) {
+        for (const std::string &target : {out, csvOut.value_or(std::string())})
+            if (!target.empty() && samePath(target, runDir / name))
+                throw Error(target + ": is the run's own " + name + "; choose another output file");
+    }
     const RunSummary summary = loadRunSummary(runDir);
 
     const auto app = makeHeadlessApplication();

@@ -47,7 +47,7 @@ int runScan(const std::vector<std::string> &argv)
                                          {"test_per_defect", perDefect},
                                          {"issues", issuesJson(c.issues)}});
         }
-        std::cout << out.dump(2) << "\n";
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; // non-UTF-8 names
         return 0;
     }
     std::cout << "Dataset " << dataset.root.string() << ": " << dataset.categories.size() << " categories\n";

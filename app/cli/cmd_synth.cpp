@@ -11,7 +11,7 @@ namespace {
 
 int runSynth(const std::vector<std::string> &argv)
 {
-    const Args args("synth", argv, {"out", "categories", "seed", "size", "train", "test-good", "test-defect"}, {});
+    const Args args("synth", argv, {"out", "categories", "seed", "size", "train", "test-good", "test-defect"}, {"force"});
     if (!args.positionals().empty())
         throw Error("synth: unexpected argument '" + args.positionals().front() + "'");
     SynthOptions options;
@@ -23,6 +23,7 @@ int runSynth(const std::vector<std::string> &argv)
     options.trainCount = args.intOr("train", options.trainCount);
     options.testGoodCount = args.intOr("test-good", options.testGoodCount);
     options.testDefectCount = args.intOr("test-defect", options.testDefectCount);
+    options.replace = args.flag("force");
     generateSynthDataset(options, [](const ProgressEvent &e) {
         if (e.done == e.total || e.done % 50 == 0)
             std::cerr << "synth: " << e.done << "/" << e.total << "\r" << std::flush;
@@ -36,9 +37,10 @@ const CommandRegistration registration{{
     "synth",
     "generate the built-in synthetic demo dataset (MVTec layout)",
     "Usage: sam2sim synth --out DIR [--categories nut,tablet,weave,stone] [--seed N] [--size PX]\n"
-    "                     [--train N] [--test-good N] [--test-defect N]\n"
+    "                     [--train N] [--test-good N] [--test-defect N] [--force]\n"
     "Writes a deterministic synthetic dataset: objects on backgrounds and textures, with scratch,\n"
-    "crack, hole and contamination defects and exact ground-truth masks.",
+    "crack, hole and contamination defects and exact ground-truth masks. DIR must be new or empty;\n"
+    "--force replaces it whole. The dataset appears at DIR only when complete.",
     &runSynth,
 }};
 

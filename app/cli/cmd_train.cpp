@@ -1,6 +1,7 @@
 // sam2sim train: trains SimpleNet heads on one category and writes a run folder.
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/input_checks.h"
 #include "app/cli/run_options.h"
 
 #include "engine/pipeline/inspection_session.h"
@@ -19,11 +20,14 @@ int runTrain(const std::vector<std::string> &argv)
 {
     std::set<std::string> options = trainingOptionNames();
     options.insert("out");
-    const Args args("train", argv, options, {"json", "quiet"});
+    const Args args("train", argv, options, {"json", "quiet", "strict"});
     if (!args.positionals().empty())
         throw Error("train: unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path out = args.required("out");
+    checkUtf8Path(out, "--out");
+    RunFolderWriter writer(out); // a bad --out or a second writer fails here, before any work
     auto [category, config] = configFromArgs(args, "train");
+    reportSkipped("train", category.issues, args.flag("strict"));
     warnIfNotPretrained(config, "train");
 
     InspectionSession session(category, config);
@@ -40,7 +44,7 @@ int runTrain(const std::vector<std::string> &argv)
         cancel);
     reportTraining(session, "train", quiet);
     const Evaluation ev = session.evaluate(EvalOptions{}, progressPrinter("eval", quiet), cancel);
-    session.saveRun(out, ev);
+    session.saveRun(writer, ev);
     const nlohmann::json metrics = evaluationJson(session, ev);
     if (args.flag("json")) {
         nlohmann::json j = metrics;
@@ -63,13 +67,15 @@ const CommandRegistration registration{{
     "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
     "                     [--patch-fraction F] [--refit-steps N]\n"
-    "                     [--threads N] [--seed N] [--json] [--quiet]\n"
+    "                     [--threads N] [--seed N] [--json] [--quiet] [--strict]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
     "kept (no test-set model selection). Without --backbone the best backbone whose weights are present is\n"
     "used, without --backbone-weights its file is looked up (sam2sim weights list); --backbone-weights none\n"
     "asks for random weights. --noise-sigma: an absolute value in feature units (the paper's 0.015 for\n"
     "WRN-50), a factor of the training features' scale (0.7x), or auto (the fast preset's default, a\n"
-    "measured relative factor; the paper preset keeps 0.015).",
+    "measured relative factor; the paper preset keeps 0.015). Input files the scanner skips are named on\n"
+    "stderr and listed in metrics.json; --strict makes any skipped file an error. The run folder is written\n"
+    "as one transaction: an existing run at RUN is replaced only when the new one is complete.",
     &runTrain,
 }};
 

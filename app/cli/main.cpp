@@ -79,6 +79,8 @@ int main(int argc, char **argv)
     } catch (const std::exception &e) {
         // Errors from a command often already name it ("train: ..."); do not say it twice.
         std::string what = e.what();
+        // Library errors (c10's come with a stack trace) keep only their first line.
+        what = what.substr(0, what.find('\n'));
         if (what.rfind(name + ": ", 0) == 0)
             what.erase(0, name.size() + 2);
         std::cerr << "sam2sim " << name << ": " << what << "\n";

@@ -1,8 +1,14 @@
 #include "app/cli/run_options.h"
 
 #include "engine/weights/weights_catalog.h"
+#include "app/cli/input_checks.h"
+
+#include "engine/backbone/backbone.h"
+#include "engine/core/atomic_file.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <iostream>
@@ -33,7 +39,7 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     const BackboneChoice choice = resolveBackbone(args.valueOr("backbone", ""), args.valueOr("backbone-weights", ""));
     config.backbone = choice.backbone;
     config.backboneWeights = choice.weights.path;
-    config.threads = args.intOr("threads", config.threads);
+    config.threads = threadsOption(args, "sam2sim", config.threads);
     config.seed = args.intOr("seed", config.seed);
     config.batchSize = args.intOr("batch-size", config.batchSize);
     config.patchFraction = args.doubleOr("patch-fraction", config.patchFraction);
@@ -54,23 +60,38 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     config.backgroundFill = args.valueOr("fill", config.backgroundFill);
     if (config.batchSize < 1)
         throw Error("--batch-size must be at least 1");
+    if (const auto names = backboneNames(); std::find(names.begin(), names.end(), config.backbone) == names.end())
+        throw Error("--backbone: unknown backbone '" + config.backbone + "' (available: wide_resnet50_2, mobilenet_v2)");
+    if (!config.backboneWeights.empty())
+        checkRegularFile(config.backboneWeights, "--backbone-weights");
+    if (!config.sam2Weights.empty())
+        checkRegularFile(config.sam2Weights, "--sam2-weights");
 }
 
 std::pair<Category, RunConfig> configFromArgs(const Args &args, const std::string &command)
 {
     RunConfig config = presetConfig(args.valueOr("preset", "fast"));
     config.dataRoot = args.required("data");
+    checkUtf8Path(config.dataRoot, "--data");
     const Dataset dataset = scanDataset(config.dataRoot);
     std::string name = args.valueOr("category", "");
     if (name.empty()) {
+        for (const auto &issue : dataset.issues)
+            if (dataset.categories.empty() && issue.message.rfind("empty category", 0) == 0)
+                throw Error(issue.path.string() + ": " + issue.message);
         if (dataset.categories.size() != 1)
             throw Error(command + ": --category is required (the dataset has " + std::to_string(dataset.categories.size())
                         + " categories)");
         name = dataset.categories.front().name;
     }
     const Category *category = dataset.find(name);
-    if (!category)
+    if (!category) {
+        // A category the scanner dropped (e.g. no usable train/good image) is named with its reason.
+        for (const auto &issue : dataset.issues)
+            if (issue.path.filename() == name && issue.message.rfind("empty category", 0) == 0)
+                throw Error(issue.path.string() + ": " + issue.message);
         throw Error(config.dataRoot.string() + ": no category '" + name + "'");
+    }
     config.dataRoot = dataset.root;
     config.category = name;
     if (const auto kind = args.value("kind")) {

@@ -62,6 +62,28 @@ void writeFileAtomically(const fs::path &target, std::string_view bytes)
     });
 }
 
+void checkRegularFile(const fs::path &path, const std::string &option)
+{
+    const std::string suffix = option.empty() ? std::string() : " (" + option + ")";
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status))
+        throw Error(path.string() + ": no such file" + suffix);
+    if (fs::is_directory(status))
+        throw Error(path.string() + ": is a folder, not a file" + suffix);
+    if (!fs::is_regular_file(status))
+        throw Error(path.string() + ": not a regular file (a device, pipe or socket)" + suffix);
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        throw Error(path.string() + ": cannot read its size: " + ec.message() + suffix);
+    if (size == 0)
+        throw Error(path.string() + ": empty file (0 bytes)" + suffix);
+    constexpr std::uintmax_t kMaxBytes = std::uintmax_t(64) << 30;
+    if (size > kMaxBytes)
+        throw Error(path.string() + ": " + std::to_string(size >> 30) + " GiB, larger than any supported checkpoint"
+                    + suffix);
+}
+
 std::string readFile(const fs::path &path)
 {
     std::error_code ec;

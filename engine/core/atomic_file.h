@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace s2s {
@@ -13,6 +14,11 @@ void writeFileAtomically(const std::filesystem::path &target, std::string_view b
 // As above, for writers that need a path (OpenCV, safetensors): `write` receives the temporary path.
 void writeFileAtomically(const std::filesystem::path &target,
                          const std::function<void(const std::filesystem::path &tmp)> &write);
+
+// A weights or checkpoint file must be a regular file of plausible size (1 byte .. 64 GiB): a folder, a
+// FIFO or a device (/dev/zero) is refused before it is opened. Throws s2s::Error("<file>: <problem>"),
+// followed by " (<option>)" when an option is given.
+void checkRegularFile(const std::filesystem::path &path, const std::string &option = {});
 
 // Reads a whole file; throws s2s::Error naming the file when it is missing or unreadable.
 std::string readFile(const std::filesystem::path &path);

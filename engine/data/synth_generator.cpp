@@ -2,6 +2,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/folder_transaction.h"
 #include "engine/io/image_io.h"
 
 #include <opencv2/core.hpp>
@@ -405,10 +406,6 @@ void generateSynthDataset(const SynthOptions &o, const ProgressFn &progress, con
         throw Error("synth: image size " + std::to_string(o.size) + " is outside 64..4096");
     if (o.trainCount < 1 || o.testGoodCount < 1 || o.testDefectCount < 1)
         throw Error("synth: image counts must be at least 1");
-    std::error_code ec;
-    if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec))
-        throw Error(o.out.string() + ": exists and is not a folder");
-
     std::vector<const CategorySpec *> chosen;
     const std::vector<std::string> wanted = o.categories.empty() ? synthCategoryNames() : o.categories;
     for (const std::string &n : wanted) {
@@ -420,8 +417,13 @@ void generateSynthDataset(const SynthOptions &o, const ProgressFn &progress, con
     std::int64_t total = 0, done = 0;
     for (const auto *s : chosen)
         total += o.trainCount + o.testGoodCount + static_cast<std::int64_t>(s->defects.size()) * o.testDefectCount;
+    FolderTransaction transaction(o.out, [&](const fs::path &) { return o.replace; },
+                                  "an empty folder (--force replaces it whole)");
+    SynthOptions into = o;
+    into.out = transaction.dir();
     for (const auto *s : chosen)
-        writeCategory(*s, o, done, total, progress, cancel);
+        writeCategory(*s, into, done, total, progress, cancel);
+    transaction.commit();
 }
 
 } // namespace s2s

@@ -21,6 +21,7 @@ struct SynthOptions
     int trainCount = 40;     // train/good images per category
     int testGoodCount = 10;  // test/good images per category
     int testDefectCount = 5; // images per defect type
+    bool replace = false;    // a non-empty `out` is refused unless this is set; then it is replaced whole
 };
 
 // One defect image with what it was made from: the defect-free render and the exact mask.
@@ -37,7 +38,8 @@ SynthSample renderSynthDefect(const std::string &category, const std::string &de
 std::vector<std::string> synthCategoryNames();
 
 // Writes <out>/<category>/{train/good, test/<defect>, ground_truth/<defect>, category.json},
-// deterministic in the seed; every file is written atomically. Throws s2s::Error on bad options.
+// deterministic in the seed. The whole dataset is built in a temporary sibling folder and renamed into
+// place at the end, so an interrupted run leaves no half dataset. Throws s2s::Error on bad options.
 void generateSynthDataset(const SynthOptions &options, const ProgressFn &progress = {},
                           const CancelToken &cancel = {});
 

@@ -141,9 +141,7 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
 // One read straight into a buffer of the file's size (readFile's stringstream copies twice).
 std::string readWhole(const fs::path &path, const std::string &where)
 {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec))
-        throw Error(where + ": no such file");
+    checkRegularFile(path, "");
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     const auto size = in.tellg();
     if (!in || size < 0)

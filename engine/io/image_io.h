@@ -2,9 +2,14 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include <cstdint>
 #include <filesystem>
 
 namespace s2s {
+
+// Images above this many pixels are refused from their header, before decoding (a 1 MB PNG can
+// declare 20000x20000 pixels and take 10 GB to decode).
+inline constexpr std::uint64_t kMaxImagePixels = 100'000'000;
 
 // Reads an image as 8-bit, 3-channel RGB (grey is expanded, alpha dropped, 16-bit scaled to 8-bit).
 // Throws s2s::Error("<file>: <reason>") for missing, empty or undecodable files.

@@ -1,6 +1,7 @@
 // A small SHA-256 (FIPS 180-4) for weights provenance; no crypto library is needed for a fingerprint.
 #include "engine/io/sha256.h"
 
+#include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
 
 #include <array>
@@ -95,8 +96,20 @@ private:
 
 } // namespace
 
+std::string sha256Bytes(std::string_view bytes)
+{
+    Sha256 sha;
+    sha.update(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+    return sha.hex();
+}
+
 std::string sha256File(const std::filesystem::path &path)
 {
+    // Only regular files: a FIFO or /dev/zero would never end (an empty file has a hash, e.g. for tests).
+    std::error_code ec;
+    if (const auto status = std::filesystem::status(path, ec); std::filesystem::exists(status)
+                                                                && !std::filesystem::is_regular_file(status))
+        checkRegularFile(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(path.string() + ": cannot open for reading");

@@ -2,6 +2,7 @@
 
 #include "engine/backbone/feature_extractor.h"
 #include "engine/core/atomic_file.h"
+#include "engine/core/csv.h"
 #include "engine/core/error.h"
 #include "engine/core/threads.h"
 #include "engine/io/image_io.h"
@@ -438,10 +439,15 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
 {
     if (!d->heads)
         throw Error(runDir.string() + ": nothing to save, the model is not trained");
-    std::error_code ec;
-    fs::create_directories(runDir, ec);
-    if (ec)
-        throw Error(runDir.string() + ": cannot create the run folder: " + ec.message());
+    RunFolderWriter writer(runDir);
+    saveRun(writer, ev);
+}
+
+void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) const
+{
+    if (!d->heads)
+        throw Error(writer.target().string() + ": nothing to save, the model is not trained");
+    const fs::path runDir = writer.dir(); // the temporary folder; commit() below puts it in place
 
     nlohmann::json config = toJson(d->config);
     config["app_version"] = SAM2SIM_VERSION;
@@ -456,7 +462,8 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
     config["sam2_weights_sha256"] = d->config.sam2Weights.empty() || !fs::is_regular_file(d->config.sam2Weights)
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(verifiedSha256(d->config.sam2Weights));
-    writeFileAtomically(runDir / "config.json", config.dump(2) + "\n");
+    config["run_id"] = writer.runId();
+    writeFileAtomically(runDir / "config.json", jsonText(config));
 
     writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
                      {{"noise_sigma", std::to_string(d->lastTraining.sigmaAbsolute)},
@@ -465,16 +472,10 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
 
     std::string csv = "path,defect_type,label,score\n";
     for (const auto &r : ev.images) {
-        std::string path = r.record.image.string();
-        if (path.find_first_of(",\"") != std::string::npos) {
-            std::string quoted = "\"";
-            for (char c : path)
-                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-            path = quoted + "\"";
-        }
         char score[32];
         std::snprintf(score, sizeof score, "%.8g", static_cast<double>(r.score));
-        csv += path + "," + r.record.defectType + "," + std::to_string(r.record.label) + "," + score + "\n";
+        csv += csvField(r.record.image.string()) + "," + csvField(r.record.defectType) + ","
+               + std::to_string(r.record.label) + "," + score + "\n";
     }
     writeFileAtomically(runDir / "scores.csv", csv);
 
@@ -502,11 +503,14 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
     }
     nlohmann::json metrics = evaluationJson(*this, ev);
     metrics["map_range"] = mapRange;
-    writeFileAtomically(runDir / "metrics.json", metrics.dump(2) + "\n");
+    addRunProvenance(metrics, writer, ev, d->category.issues);
+    writeFileAtomically(runDir / "metrics.json", jsonText(metrics));
+    writer.commit();
 }
 
 std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &runDir)
 {
+    verifyRunFolder(runDir);
     const fs::path configFile = runDir / "config.json";
     const RunConfig config = runConfigFromJson(nlohmann::json::parse(readFile(configFile), nullptr, false), configFile);
     const Dataset dataset = scanDataset(config.dataRoot);

@@ -16,6 +16,8 @@
 
 namespace s2s {
 
+class RunFolderWriter;
+
 enum class BackgroundMode { Static, Pseudo };
 
 struct EvalOptions
@@ -130,8 +132,11 @@ public:
 
     const Timings &timings() const;
 
-    // Run folder: config.json, heads.safetensors, scores.csv, metrics.json, maps/ (atomic writes).
+    // Run folder: config.json, heads.safetensors, scores.csv, metrics.json, maps/, written as one
+    // transaction (run_folder.h). The second form writes into a writer opened before the work (so a bad
+    // --out or a concurrent writer fails at once) and commits it.
     void saveRun(const std::filesystem::path &runDir, const Evaluation &evaluation) const;
+    void saveRun(RunFolderWriter &writer, const Evaluation &evaluation) const;
     // Restores config and heads from a run folder (rescans the dataset named in its config).
     static std::unique_ptr<InspectionSession> loadRun(const std::filesystem::path &runDir);
 

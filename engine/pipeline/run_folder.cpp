@@ -1,7 +1,9 @@
 #include "engine/pipeline/run_folder.h"
 
 #include "engine/core/atomic_file.h"
+#include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/inspection_session.h"
 
@@ -9,42 +11,14 @@
 
 #include <cmath>
 #include <cstdio>
-#include <sstream>
+#include <map>
+#include <random>
 
 namespace s2s {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> parseCsvLine(const std::string &line)
-{
-    std::vector<std::string> fields;
-    std::string cur;
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                cur += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                cur += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.push_back(cur);
-            cur.clear();
-        } else if (c != '\r') {
-            cur += c;
-        }
-    }
-    fields.push_back(cur);
-    return fields;
-}
 
 fs::path mapPath(const fs::path &dir, std::size_t row)
 {
@@ -53,7 +27,134 @@ fs::path mapPath(const fs::path &dir, std::size_t row)
     return dir / "maps" / name;
 }
 
+bool looksLikeRunFolder(const fs::path &dir)
+{
+    std::error_code ec;
+    return fs::exists(dir / "config.json", ec) || fs::exists(dir / "heads.safetensors", ec)
+           || fs::exists(dir / "metrics.json", ec);
+}
+
+std::string newRunId()
+{
+    std::random_device rd;
+    std::mt19937_64 gen((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
+    char buf[33];
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(gen()),
+                  static_cast<unsigned long long>(gen()));
+    return buf;
+}
+
+std::string textOf(const nlohmann::json &j, const char *key)
+{
+    return j.is_object() && j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
+}
+
+void verifyRunFolder(const fs::path &runDir, const nlohmann::json &config, const nlohmann::json &metrics)
+{
+    const std::string configId = textOf(config, "run_id"), metricsId = textOf(metrics, "run_id");
+    if (configId != metricsId)
+        throw Error((runDir / "metrics.json").string() + ": belongs to another run than config.json (run id "
+                    + (metricsId.empty() ? std::string("none") : metricsId.substr(0, 8)) + " vs "
+                    + (configId.empty() ? std::string("none") : configId.substr(0, 8))
+                    + "); the folder mixes two runs, train it again");
+    if (!metrics.contains("files") || !metrics.at("files").is_object())
+        return;
+    for (const auto &[name, hash] : metrics.at("files").items()) {
+        const fs::path file = runDir / name;
+        std::error_code ec;
+        if (!fs::exists(file, ec))
+            throw Error(file.string() + ": missing from the run folder");
+        if (!hash.is_string() || sha256File(file) != hash.get<std::string>())
+            throw Error(file.string() + ": does not belong to this run (its content changed after the run was "
+                                        "written); the folder mixes two runs, train it again");
+    }
+}
+
 } // namespace
+
+RunFolderWriter::RunFolderWriter(const fs::path &runDir)
+    : m_transaction(runDir, &looksLikeRunFolder, "a run folder")
+    , m_runId(newRunId())
+{
+}
+
+void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, const Evaluation &ev,
+                      const std::vector<ScanIssue> &skipped)
+{
+    metrics["run_id"] = writer.runId();
+    nlohmann::json files = nlohmann::json::object();
+    for (const char *name : {"scores.csv", "heads.safetensors"})
+        if (std::error_code ec; fs::exists(writer.dir() / name, ec))
+            files[name] = sha256File(writer.dir() / name);
+    metrics["files"] = files;
+    nlohmann::json hashes = nlohmann::json::array();
+    for (const auto &r : ev.images) {
+        std::string hash;
+        try {
+            hash = sha256File(r.record.image);
+        } catch (const Error &) {
+            // Gone since it was scored: eval will report it as vanished.
+        }
+        hashes.push_back(hash);
+    }
+    metrics["test_sha256"] = hashes;
+    metrics["skipped"] = skippedJson(skipped);
+}
+
+void verifyRunFolder(const fs::path &runDir)
+{
+    const fs::path configFile = runDir / "config.json", metricsFile = runDir / "metrics.json";
+    const auto config = nlohmann::json::parse(readFile(configFile), nullptr, false);
+    if (config.is_discarded())
+        throw Error(configFile.string() + ": not valid JSON");
+    const auto metrics = nlohmann::json::parse(readFile(metricsFile), nullptr, false);
+    if (metrics.is_discarded() || !metrics.is_object())
+        throw Error(metricsFile.string() + ": not valid JSON");
+    verifyRunFolder(runDir, config, metrics);
+}
+
+std::vector<InputChange> changedInputs(const RunSummary &run, const Category &current)
+{
+    std::map<std::string, const ImageRecord *> now;
+    for (const auto &r : current.test)
+        now[r.image.string()] = &r;
+    const nlohmann::json hashes = run.metrics.value("test_sha256", nlohmann::json::array());
+    std::vector<InputChange> changes;
+    for (std::size_t i = 0; i < run.scores.size(); ++i) {
+        const std::string &path = run.scores[i].path;
+        const auto it = now.find(path);
+        if (it == now.end()) {
+            changes.push_back({path, "vanished or unreadable since training"});
+            continue;
+        }
+        now.erase(it);
+        if (hashes.is_array() && i < hashes.size() && hashes[i].is_string() && !hashes[i].get<std::string>().empty()) {
+            std::string hash;
+            try {
+                hash = sha256File(path);
+            } catch (const Error &) {
+            }
+            if (hash != hashes[i].get<std::string>())
+                changes.push_back({path, "changed since training"});
+        }
+    }
+    for (const auto &[path, record] : now)
+        changes.push_back({path, "new since training"});
+    return changes;
+}
+
+std::string jsonText(const nlohmann::json &json)
+{
+    return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+nlohmann::json skippedJson(const std::vector<ScanIssue> &issues)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &i : issues)
+        out.push_back({{"path", i.path.string()}, {"reason", i.message}});
+    return out;
+}
 
 bool RunSummary::hasMap(std::size_t row) const
 {
@@ -99,21 +200,18 @@ RunSummary loadRunSummary(const fs::path &runDir)
         throw Error(metricsFile.string() + ": not valid JSON");
 
     const fs::path scoresFile = runDir / "scores.csv";
-    std::istringstream in(readFile(scoresFile));
-    std::string line;
-    int lineNo = 0;
-    while (std::getline(in, line)) {
-        if (++lineNo == 1 || line.empty())
-            continue;
-        const auto f = parseCsvLine(line);
+    const auto records = parseCsv(readFile(scoresFile), scoresFile.string());
+    for (std::size_t row = 1; row < records.size(); ++row) {
+        const auto &f = records[row];
         if (f.size() != 4)
-            throw Error(scoresFile.string() + ": line " + std::to_string(lineNo) + " does not have 4 fields");
+            throw Error(scoresFile.string() + ": row " + std::to_string(row + 1) + " does not have 4 fields");
         try {
             s.scores.push_back({f[0], f[1], std::stoi(f[2]), std::stof(f[3])});
         } catch (const std::exception &) {
-            throw Error(scoresFile.string() + ": line " + std::to_string(lineNo) + " has a bad label or score");
+            throw Error(scoresFile.string() + ": row " + std::to_string(row + 1) + " has a bad label or score");
         }
     }
+    verifyRunFolder(runDir, config, s.metrics);
     return s;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "engine/core/folder_transaction.h"
 #include "engine/core/score_map.h"
+#include "engine/data/dataset.h"
 #include "engine/pipeline/run_config.h"
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,10 @@ namespace s2s {
 //   metrics.json       see RunSummary::metrics (keys listed in writeMetricsJson's doc in run_folder.cpp)
 //   maps/NNNN.png      optional 16-bit grey anomaly maps in the crop frame, row NNNN of scores.csv,
 //                      value = (s - map_range[0]) / (map_range[1] - map_range[0]) * 65535
+// A run folder is written as one transaction (RunFolderWriter). config.json and metrics.json carry the
+// same "run_id"; metrics.json also holds "files" (sha256 of scores.csv and heads.safetensors),
+// "test_sha256" (each test image's content hash, scores.csv order) and "skipped" (inputs the scanner
+// left out, [{path, reason}]). Readers refuse a folder whose parts do not belong together.
 struct ScoreRow
 {
     std::string path;
@@ -46,6 +52,47 @@ RunSummary loadRunSummary(const std::filesystem::path &runDir);
 
 class InspectionSession;
 struct Evaluation;
+
+// Writes one run folder as a transaction: the files go into a temporary sibling that replaces the
+// target in commit(). The constructor checks the target (an empty folder or an earlier run folder may be
+// replaced, nothing else) and locks it, so a bad --out or a second writer fails before any work.
+class RunFolderWriter
+{
+public:
+    explicit RunFolderWriter(const std::filesystem::path &runDir);
+
+    const std::filesystem::path &dir() const { return m_transaction.dir(); } // write here
+    const std::filesystem::path &target() const { return m_transaction.target(); }
+    const std::string &runId() const { return m_runId; }
+    void commit() { m_transaction.commit(); }
+
+private:
+    FolderTransaction m_transaction;
+    std::string m_runId;
+};
+
+// metrics.json fields that tie the run's files together (see the folder layout above); call after
+// scores.csv and heads.safetensors are written into writer.dir().
+void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, const Evaluation &evaluation,
+                      const std::vector<ScanIssue> &skipped);
+
+// Checks that config.json, metrics.json, scores.csv and heads.safetensors belong to one run; throws
+// s2s::Error("<file>: ...") for a mixed folder. Folders written before run ids existed pass.
+void verifyRunFolder(const std::filesystem::path &runDir);
+
+// A test image of the run that is gone, changed or new in the dataset as it is now.
+struct InputChange
+{
+    std::string path;
+    std::string what; // "vanished or unreadable", "changed since training", "new since training"
+};
+std::vector<InputChange> changedInputs(const RunSummary &run, const Category &current);
+
+// JSON text as the run folder stores it: never throws on a path that is not UTF-8 (bytes replaced).
+std::string jsonText(const nlohmann::json &json);
+
+// [{path, reason}] for metrics.json and reports.
+nlohmann::json skippedJson(const std::vector<ScanIssue> &issues);
 
 // metrics.json content for an evaluation (without map_range; "robustness" empty).
 nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation &evaluation);

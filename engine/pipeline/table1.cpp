@@ -1,7 +1,9 @@
 #include "engine/pipeline/table1.h"
 
 #include "engine/core/atomic_file.h"
+#include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
 
@@ -48,7 +50,8 @@ nlohmann::json metricsJson(const Metrics &m)
     return {{"image_auroc", num(m.imageAuroc)}, {"pixel_auroc", num(m.pixelAuroc)}, {"au_pro", num(m.auPro)}};
 }
 
-void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, const Table1Options &o)
+void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, const Table1Options &o,
+                  const std::vector<ScanIssue> &skipped)
 {
     Average textures, objects, all;
     for (const auto &r : rows) {
@@ -75,12 +78,12 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
     json["selection"] = "final epoch, no test-set selection";
     for (const auto &r : rows) {
         const std::string kind(toString(r.kind));
-        csv << r.category << "," << kind << "," << f4(r.staticMetrics.imageAuroc) << "," << f4(r.staticMetrics.pixelAuroc)
+        csv << csvField(r.category) << "," << kind << "," << f4(r.staticMetrics.imageAuroc) << "," << f4(r.staticMetrics.pixelAuroc)
             << "," << f4(r.staticMetrics.auPro) << "," << f4(r.dynamicMetrics.imageAuroc) << ","
             << f4(r.dynamicMetrics.pixelAuroc) << "," << f4(r.dynamicMetrics.auPro) << "," << f4(r.sam2simMetrics.imageAuroc)
             << "," << f4(r.sam2simMetrics.pixelAuroc) << "," << f4(r.sam2simMetrics.auPro) << ","
             << f4(r.cleanMaskMetrics.imageAuroc) << "," << f4(r.cleanMaskMetrics.pixelAuroc) << ","
-            << f4(r.cleanMaskMetrics.auPro) << "," << r.segmenter << "\n";
+            << f4(r.cleanMaskMetrics.auPro) << "," << csvField(r.segmenter) << "\n";
         md << "| " << r.category << " | " << kind << " | " << f4(r.staticMetrics.imageAuroc) << " / "
            << f4(r.staticMetrics.pixelAuroc) << " | " << f4(r.dynamicMetrics.imageAuroc) << " / "
            << f4(r.dynamicMetrics.pixelAuroc) << " | " << f4(r.sam2simMetrics.imageAuroc) << " / "
@@ -113,7 +116,8 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
     }
     writeFileAtomically(outDir / "table1.csv", csv.str());
     writeFileAtomically(outDir / "table1.md", md.str());
-    writeFileAtomically(outDir / "table1.json", json.dump(2) + "\n");
+    json["skipped"] = skippedJson(skipped);
+    writeFileAtomically(outDir / "table1.json", jsonText(json));
 }
 
 } // namespace
@@ -136,6 +140,9 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
     }
     if (chosen.empty())
         throw Error(dataRoot.string() + ": no categories to evaluate");
+    std::vector<ScanIssue> skipped = dataset.issues;
+    for (const Category *c : chosen)
+        skipped.insert(skipped.end(), c->issues.begin(), c->issues.end());
     EvalOptions pseudo;
     pseudo.background = BackgroundMode::Pseudo;
     pseudo.backgroundSource = o.backgroundSource;
@@ -175,7 +182,7 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         }
         row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         rows.push_back(row);
-        writeOutputs(outDir, rows, o); // partial tables survive an interruption
+        writeOutputs(outDir, rows, o, skipped); // partial tables survive an interruption
     }
     report(progress, "table1", static_cast<std::int64_t>(chosen.size()), static_cast<std::int64_t>(chosen.size()));
     return rows;

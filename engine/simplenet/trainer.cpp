@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <cstdio>
 #include <numeric>
 #include <random>
 
@@ -76,6 +77,12 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
             const auto n = trueFeats.size(0);
             const at::Tensor dTrue = scores.slice(0, 0, n), dFake = scores.slice(0, n);
             const at::Tensor loss = truncatedL1(dTrue, dFake, s.margin);
+            if (const double l = loss.item<double>(); !std::isfinite(l)) { // e.g. a sigma that overflows
+                char text[160];
+                std::snprintf(text, sizeof text, "training: the loss became %s in epoch %d (noise sigma %g); stopped",
+                              std::isnan(l) ? "NaN" : "infinite", epoch, s.noiseSigma);
+                throw Error(text);
+            }
             adaptorOpt.zero_grad();
             dscOpt.zero_grad();
             loss.backward();
@@ -89,9 +96,6 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
                 p.pTrue = (dTrue >= s.margin).to(at::kFloat).mean().item<double>();
                 p.pFake = (dFake < -s.margin).to(at::kFloat).mean().item<double>();
             }
-            if (!std::isfinite(p.loss))
-                throw Error("training: the loss became " + std::to_string(p.loss) + " in epoch " + std::to_string(epoch)
-                            + " (noise sigma " + std::to_string(s.noiseSigma) + "); training stopped");
             ++epochSteps;
             epochLoss += p.loss;
             epochTrue += p.pTrue;

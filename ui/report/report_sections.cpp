@@ -34,6 +34,19 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
+// Inputs the scanner left out of the run (metrics.json "skipped"): a count and the first, so that a
+// report never hides that the figures rest on fewer images than the folder holds.
+QString skippedDescription(const RunSummary &run)
+{
+    const auto it = run.metrics.find("skipped");
+    if (it == run.metrics.end() || !it->is_array() || it->empty())
+        return Report::tr("none");
+    const auto &first = it->front();
+    return Report::tr("%1 files left out when the dataset was read (listed in metrics.json), first %2")
+        .arg(it->size())
+        .arg(fromStd(jsonString(first, "path", "") + ": " + jsonString(first, "reason", "")));
+}
+
 // The hash shown for the backbone weights: metrics.json's when the run stored one, else computed
 // from the configured file (when it is still there).
 QString weightsDescription(const RunSummary &run)
@@ -391,6 +404,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
                                   .arg(cfg.imageSize)},
         {Report::tr("Seed"), QString::number(cfg.seed)},
         {Report::tr("Model selection"), fromStd(jsonString(run.metrics, "selection", "-"))},
+        {Report::tr("Skipped inputs"), skippedDescription(run)},
         {Report::tr("Threshold"), QString::number(ctx.threshold.value, 'g', 8)},
         {Report::tr("Threshold rule"),
          Report::tr("%1 - %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},

@@ -1,0 +1,518 @@
+// Bad input against the `sam2sim` binary ($SAM2SIM_CLI), one row per case found by trying careless and
+// hostile input (issue 16): every case ends in a correct result or in one line of our own words and a
+// non-zero exit, never in a hang, a library's message or a changed good file. The fixtures are a tiny
+// synthetic dataset (written by `sam2sim synth`) and a run trained on it with a random MobileNetV2.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <sys/stat.h>
+
+#include <csignal>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QStringList errLines;
+    qint64 ms = 0;
+};
+
+Result runCli(const QStringList &args, int timeoutMs = 120000)
+{
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(qEnvironmentVariable("SAM2SIM_CLI"), args);
+    process.closeWriteChannel();
+    Result r;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        r.errLines << QStringLiteral("<timed out>");
+        return r;
+    }
+    r.ms = timer.elapsed();
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = QString::fromUtf8(process.readAllStandardOutput());
+    r.errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return r;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size(), qPrintable(path));
+}
+
+// Every file under a folder with its content hash: "nothing changed" is this map staying equal.
+QMap<QString, QByteArray> snapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files[QDir(dir).relativeFilePath(path)] = QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256);
+    }
+    return files;
+}
+
+QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *i : items)
+        out << QString::fromUtf8(i);
+    return out;
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    return QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), from, to}) == 0;
+}
+
+quint32 crc32(const QByteArray &b)
+{
+    quint32 c = 0xffffffffu;
+    for (const char ch : b) {
+        c ^= static_cast<quint8>(ch);
+        for (int k = 0; k < 8; ++k)
+            c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xffffffffu;
+}
+
+QByteArray be32(quint32 v)
+{
+    QByteArray b(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        b[i] = static_cast<char>((v >> (24 - 8 * i)) & 0xff);
+    return b;
+}
+
+QByteArray pngChunk(const QByteArray &type, const QByteArray &data)
+{
+    return be32(static_cast<quint32>(data.size())) + type + data + be32(crc32(type + data));
+}
+
+// A valid PNG signature and IHDR that declares w x h pixels; the (tiny) image data does not matter, the
+// size must be refused from the header.
+QByteArray pngWithHeader(quint32 w, quint32 h)
+{
+    const QByteArray ihdr = be32(w) + be32(h) + QByteArray("\x08\x02\x00\x00\x00", 5);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", QByteArray(16, '\0'))
+           + pngChunk("IEND", {});
+}
+
+} // namespace
+
+class TestBadInput final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data; // tiny dataset, category "nut", with bad files in train/good
+    QString m_run;  // a run trained on it
+    QString m_goodPng;
+    QStringList m_trainLog;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QStringList train(const QString &data, const QString &out) const
+    {
+        return {QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--category"), QStringLiteral("nut"),
+                QStringLiteral("--out"), out, QStringLiteral("--backbone"), QStringLiteral("mobilenet_v2"),
+                QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--quiet"), QStringLiteral("--threads"),
+                QStringLiteral("2")};
+    }
+
+    QStringList synth(const QString &out) const
+    {
+        return {QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--categories"), QStringLiteral("nut"),
+                QStringLiteral("--size"), QStringLiteral("64"), QStringLiteral("--train"), QStringLiteral("6"),
+                QStringLiteral("--test-good"), QStringLiteral("3"), QStringLiteral("--test-defect"), QStringLiteral("2")};
+    }
+
+    // Replaces {data}, {run}, {tmp} and {png} in a row's arguments.
+    QStringList expand(const QStringList &args) const
+    {
+        QStringList out;
+        for (QString a : args) {
+            a.replace(QStringLiteral("{data}"), m_data);
+            a.replace(QStringLiteral("{run}"), m_run);
+            a.replace(QStringLiteral("{tmp}"), m_dir.path());
+            a.replace(QStringLiteral("{png}"), m_goodPng);
+            out << a;
+        }
+        return out;
+    }
+
+    static QString joined(const Result &r) { return r.errLines.join(QStringLiteral(" | ")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString cli = qEnvironmentVariable("SAM2SIM_CLI");
+        if (cli.isEmpty() || !QFileInfo(cli).isExecutable())
+            QSKIP("SAM2SIM_CLI does not name the sam2sim binary");
+        QVERIFY(m_dir.isValid());
+        m_data = path(QStringLiteral("data"));
+        const Result s = runCli(synth(m_data));
+        QVERIFY2(s.exitCode == 0, qPrintable(joined(s)));
+        m_goodPng = path(QStringLiteral("good.png"));
+        const QString train0 = m_data + QStringLiteral("/nut/train/good/000.png");
+        QVERIFY(QFile::copy(train0, m_goodPng));
+        const QByteArray good = readAll(m_goodPng);
+
+        // Bad files the scanner must skip and name: each would once have been dropped without a word.
+        QByteArray badCrc = good;
+        badCrc[29] = static_cast<char>(badCrc[29] ^ 0xff); // IHDR CRC
+        const QString bad = m_data + QStringLiteral("/nut/train/good/");
+        writeAll(bad + QStringLiteral("100.png"), {});
+        writeAll(bad + QStringLiteral("101.png"), good.left(good.size() / 2));
+        writeAll(bad + QStringLiteral("102.png"), "this is text, not an image\n");
+        writeAll(bad + QStringLiteral("103.png"), badCrc);
+        writeAll(bad + QStringLiteral("104.png"), pngWithHeader(60000, 60000));
+        // Defect images the scanner must skip and name: no mask, and a mask of another size.
+        const QString test = m_data + QStringLiteral("/nut/test/");
+        QVERIFY(QFile::copy(test + QStringLiteral("hole/000.png"), test + QStringLiteral("hole/009.png")));
+        const QString big = path(QStringLiteral("big"));
+        QStringList bigArgs = synth(big);
+        bigArgs[bigArgs.indexOf(QStringLiteral("64"))] = QStringLiteral("128");
+        QVERIFY(runCli(bigArgs).exitCode == 0);
+        QVERIFY(QFile::copy(test + QStringLiteral("scratch/000.png"), test + QStringLiteral("scratch/008.png")));
+        QVERIFY(QFile::copy(big + QStringLiteral("/nut/ground_truth/scratch/000_mask.png"),
+                            m_data + QStringLiteral("/nut/ground_truth/scratch/008_mask.png")));
+        QVERIFY(QDir(big).removeRecursively());
+        // A category whose train/good holds nothing usable.
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("data-empty/nut/train/good")));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("data-empty/nut/test/good")));
+        writeAll(path(QStringLiteral("data-empty/nut/train/good/000.png")), {});
+        QVERIFY(QFile::copy(m_goodPng, path(QStringLiteral("data-empty/nut/test/good/000.png"))));
+        writeAll(path(QStringLiteral("badcrc.png")), badCrc);
+        writeAll(path(QStringLiteral("truncated.png")), good.left(good.size() / 2));
+        writeAll(path(QStringLiteral("text.png")), "hello\n");
+        writeAll(path(QStringLiteral("huge.png")), pngWithHeader(20000, 20000));
+        QVERIFY(::mkfifo(path(QStringLiteral("fifo")).toLocal8Bit().constData(), 0600) == 0);
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("folder")));
+        writeAll(path(QStringLiteral("file")), "x");
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("userdocs")));
+        writeAll(path(QStringLiteral("userdocs/thesis.txt")), "precious\n");
+
+        m_run = path(QStringLiteral("run"));
+        const Result t = runCli(train(m_data, m_run));
+        QVERIFY2(t.exitCode == 0, qPrintable(joined(t)));
+        m_trainLog = t.errLines;
+    }
+
+    // Training names every skipped input (and why) and records them in metrics.json.
+    void trainingNamesSkippedFiles()
+    {
+        for (const char *name : {"train/good/100.png", "train/good/101.png", "train/good/102.png", "train/good/103.png",
+                                 "train/good/104.png", "test/hole/009.png", "ground_truth/scratch/008_mask.png"}) {
+            const QString file = m_data + QStringLiteral("/nut/") + QLatin1String(name);
+            bool named = false;
+            for (const QString &line : std::as_const(m_trainLog))
+                named = named || (line.startsWith(QStringLiteral("train: warning: skipped")) && line.contains(file));
+            QVERIFY2(named, qPrintable(file + QStringLiteral(" not named in: ") + m_trainLog.join(QLatin1Char('|'))));
+        }
+        for (const QString &line : std::as_const(m_trainLog))
+            QVERIFY2(!line.contains(QStringLiteral("libpng")), qPrintable(line));
+        const QJsonObject metrics = QJsonDocument::fromJson(readAll(m_run + QStringLiteral("/metrics.json"))).object();
+        QCOMPARE(metrics.value(QStringLiteral("skipped")).toArray().size(), 7);
+        const QString runId = metrics.value(QStringLiteral("run_id")).toString();
+        QCOMPARE(runId.size(), 32);
+        QCOMPARE(QJsonDocument::fromJson(readAll(m_run + QStringLiteral("/config.json"))).object().value(QStringLiteral("run_id")).toString(),
+                 runId);
+    }
+
+    void cases_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("error"); // regular expression the one error line must match
+        const auto row = [](const char *name, const QStringList &args, const char *error) {
+            QTest::newRow(name) << args << QString::fromUtf8(error);
+        };
+        const QStringList train = list({"train", "--data", "{data}", "--category", "nut", "--backbone", "mobilenet_v2",
+                                        "--epochs", "1", "--quiet"});
+        const QStringList trainOut = train + list({"--out", "{tmp}/newrun"});
+        const QStringList mask = list({"mask", "--classical", "--out", "{tmp}/m.png"});
+        const QStringList maskPng = mask + list({"--image", "{png}"});
+        const QStringList report = list({"report", "--run", "{run}"});
+        const QStringList composite = list({"composite", "--image", "{png}", "--mask", "{png}", "--background", "tiles",
+                                            "--out", "{tmp}/c.png"});
+        // Hangs and resources.
+        row("weights-dev-zero", trainOut + list({"--backbone-weights", "/dev/zero"}),
+            "/dev/zero: not a regular file.*\\(--backbone-weights\\)");
+        row("weights-fifo", trainOut + list({"--backbone-weights", "{tmp}/fifo"}), "fifo: not a regular file");
+        row("weights-folder", trainOut + list({"--backbone-weights", "{tmp}/folder"}), "folder: is a folder, not a file");
+        row("weights-empty", trainOut + list({"--backbone-weights", "{data}/nut/train/good/100.png"}), "empty file");
+        row("threads-negative", trainOut + list({"--threads", "-3"}), "--threads must be 0 \\(all cores\\) or positive");
+        row("image-huge-header", mask + list({"--image", "{tmp}/huge.png"}),
+            "huge.png: image is 20000x20000 \\(400 MP\\), above the limit of 100 MP");
+        // Numbers out of range.
+        row("sigma-overflow-nan", trainOut + list({"--noise-sigma", "1e308"}), "loss became NaN in epoch 1");
+        row("box-letters", maskPng + list({"--box", "a,b,c,d"}), "--box expects x0,y0,x1,y1 \\(integers\\)");
+        row("box-huge", maskPng + list({"--box", "0,0,1e30,50"}), "--box expects x0,y0,x1,y1");
+        row("box-outside", maskPng + list({"--box", "10,10,70,70"}), "--box value 70 is outside 0..64");
+        row("box-negative", maskPng + list({"--box", "-5,0,10,10"}), "--box value -5 is outside");
+        row("point-outside", maskPng + list({"--point", "64,3"}), "--point 64,3 is outside the 64x64 image");
+        row("embed-resize-huge",
+            list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--out", "{tmp}/e.safetensors", "--resize", "100000"}),
+            "--resize must be between 32 and 2048, got 100000");
+        row("composite-feather-huge", composite + list({"--feather", "1e9"}), "--feather must be between 0 and 256, got 1e9");
+        row("composite-feather-negative", composite + list({"--feather", "-1"}), "--feather must be between 0 and 256, got -1");
+        row("eval-feather-nan", list({"eval", "--run", "{run}", "--background", "pseudo", "--feather", "nan"}),
+            "--feather .*nan");
+        // Messages in our words.
+        row("image-bad-crc", mask + list({"--image", "{tmp}/badcrc.png"}),
+            "badcrc.png: corrupt PNG \\(chunk IHDR fails its CRC check\\)");
+        row("image-truncated", mask + list({"--image", "{tmp}/truncated.png"}), "truncated.png: truncated PNG");
+        row("image-text", mask + list({"--image", "{tmp}/text.png"}), "text.png: not a readable image");
+        row("backbone-unknown", trainOut + list({"--backbone", "resnet18"}), "unknown backbone 'resnet18'");
+        row("strict-skip", trainOut + list({"--strict"}),
+            "100.png: empty file \\(0 bytes\\) \\(--strict: 7 input files would be skipped\\)");
+        row("empty-train-set", list({"train", "--data", "{tmp}/data-empty", "--category", "nut", "--out", "{tmp}/newrun"}),
+            "data-empty/nut: empty category: no usable train/good images");
+        // --out checked before any work; nothing of the user's replaced.
+        row("out-is-file", train + list({"--out", "{tmp}/file"}), "file: exists and is not a folder");
+        row("out-user-folder", train + list({"--out", "{tmp}/userdocs"}),
+            "userdocs: exists and is not a run folder; refusing to replace it");
+        row("out-dot", train + list({"--out", "."}), "is the current folder or one above it");
+        row("out-parent", train + list({"--out", ".."}), "is the current folder or one above it");
+        row("out-root", train + list({"--out", "/"}), "is the current folder or one above it|name a folder");
+        row("table1-out-is-file", list({"table1", "--data", "{data}", "--out", "{tmp}/file"}),
+            "file: exists and is not a folder \\(--out\\)");
+        row("report-csv-is-out", report + list({"--out", "{tmp}/same.pdf", "--csv", "{tmp}/same.pdf"}),
+            "--csv and --out name the same file");
+        row("report-csv-is-run-file", report + list({"--out", "{tmp}/r.pdf", "--csv", "{run}/scores.csv"}),
+            "is the run's own scores.csv");
+        row("report-out-is-folder", report + list({"--out", "{tmp}/folder"}),
+            "folder: is a folder, expected a file name \\(--out\\)");
+        row("report-out-under-file", report + list({"--out", "{tmp}/file/r.pdf"}), "file: is a file, not a folder \\(--out\\)");
+        row("synth-non-empty", list({"synth", "--out", "{data}", "--size", "128"}),
+            "data: exists and is not an empty folder \\(--force replaces it whole\\)");
+    }
+
+    void cases()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, error);
+        QFile::remove(path(QStringLiteral("same.pdf")));
+        const QMap<QString, QByteArray> before = snapshot(m_dir.path());
+        writeAll(path(QStringLiteral("same.pdf")), "an earlier report\n");
+        const QMap<QString, QByteArray> withPdf = snapshot(m_dir.path());
+        const Result r = runCli(expand(args), 60000);
+        QVERIFY2(r.exitCode == 1, qPrintable(QString::number(r.exitCode) + QStringLiteral(": ") + joined(r)));
+        // Exactly one line that is not a warning or note, and it is ours.
+        QStringList failures;
+        for (const QString &line : r.errLines)
+            if (!line.contains(QStringLiteral(": warning: ")) && !line.contains(QStringLiteral(": note: ")))
+                failures << line;
+        QVERIFY2(failures.size() == 1, qPrintable(joined(r)));
+        QVERIFY2(failures.front().startsWith(QStringLiteral("sam2sim ")), qPrintable(joined(r)));
+        QVERIFY2(QRegularExpression(error).match(failures.front()).hasMatch(), qPrintable(joined(r)));
+        // Nothing that was there changed, and nothing new is left beside it.
+        QCOMPARE(snapshot(m_dir.path()), withPdf);
+        QFile::remove(path(QStringLiteral("same.pdf")));
+        QCOMPARE(snapshot(m_dir.path()), before);
+    }
+
+    // --threads above the cores present is clamped with a note, and the job still runs.
+    void threadsAreClamped()
+    {
+        const Result r = runCli({QStringLiteral("eval"), QStringLiteral("--run"), m_run, QStringLiteral("--threads"),
+                                 QStringLiteral("100000"), QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        QVERIFY2(joined(r).contains(QStringLiteral("eval: note: --threads 100000 is more than the")), qPrintable(joined(r)));
+    }
+
+    // A run folder whose parts come from two runs is refused by eval and report.
+    void mixedRunFolderIsRefused()
+    {
+        const QString mixed = path(QStringLiteral("mixed"));
+        QVERIFY(copyTree(m_run, mixed));
+        QByteArray config = readAll(mixed + QStringLiteral("/config.json"));
+        config.replace(QJsonDocument::fromJson(config).object().value(QStringLiteral("run_id")).toString().toUtf8(),
+                       QByteArray("0123456789abcdef0123456789abcdef"));
+        writeAll(mixed + QStringLiteral("/config.json"), config);
+        for (const QString &command : {QStringLiteral("eval"), QStringLiteral("report")}) {
+            QStringList args = {command, QStringLiteral("--run"), mixed};
+            if (command == QStringLiteral("report"))
+                args << QStringLiteral("--out") << path(QStringLiteral("mixed.pdf"));
+            const Result r = runCli(args);
+            QVERIFY2(r.exitCode == 1 && r.errLines.size() == 1, qPrintable(joined(r)));
+            QVERIFY2(r.errLines.front().contains(QStringLiteral("mixes two runs")), qPrintable(joined(r)));
+        }
+        // Same ids, but scores.csv from elsewhere.
+        QVERIFY(QFile::remove(mixed + QStringLiteral("/config.json")));
+        QVERIFY(QFile::copy(m_run + QStringLiteral("/config.json"), mixed + QStringLiteral("/config.json")));
+        QByteArray scores = readAll(mixed + QStringLiteral("/scores.csv"));
+        scores.replace(",good,0,", ",good,0,1");
+        writeAll(mixed + QStringLiteral("/scores.csv"), scores);
+        const Result r = runCli({QStringLiteral("report"), QStringLiteral("--run"), mixed, QStringLiteral("--out"),
+                                 path(QStringLiteral("mixed.pdf"))});
+        QVERIFY2(r.exitCode == 1 && r.errLines.size() == 1, qPrintable(joined(r)));
+        QVERIFY2(r.errLines.front().contains(QStringLiteral("scores.csv: does not belong to this run")), qPrintable(joined(r)));
+        QVERIFY(!QFile::exists(path(QStringLiteral("mixed.pdf"))));
+    }
+
+    // A failed training into an existing run leaves that run as it was; a successful one replaces it whole
+    // (no maps or files of the old run left beside the new ones).
+    void existingRunIsReplacedOnlyWhole()
+    {
+        const QString run = path(QStringLiteral("replace"));
+        QVERIFY(copyTree(m_run, run));
+        writeAll(run + QStringLiteral("/maps/9999.png"), "stale map of an older run");
+        const QMap<QString, QByteArray> before = snapshot(run);
+        const Result failed = runCli(train(m_data, run) + QStringList{QStringLiteral("--noise-sigma"), QStringLiteral("1e308")});
+        QVERIFY2(failed.exitCode == 1, qPrintable(joined(failed)));
+        QCOMPARE(snapshot(run), before);
+        const Result ok = runCli(train(m_data, run));
+        QVERIFY2(ok.exitCode == 0, qPrintable(joined(ok)));
+        QVERIFY(!QFile::exists(run + QStringLiteral("/maps/9999.png")));
+        QVERIFY(snapshot(run) != before);
+        const QStringList hidden = QDir(m_dir.path()).entryList({QStringLiteral(".replace*")}, QDir::AllEntries | QDir::Hidden);
+        QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1Char(' '))));
+    }
+
+    // A second writer of the same run folder fails at once; an interrupted writer leaves the old run intact.
+    void concurrentAndInterruptedWriters()
+    {
+        const QString run = path(QStringLiteral("locked"));
+        QVERIFY(copyTree(m_run, run));
+        const QMap<QString, QByteArray> before = snapshot(run);
+        QProcess first;
+        first.start(qEnvironmentVariable("SAM2SIM_CLI"), train(m_data, run));
+        QVERIFY(first.waitForStarted());
+        // The lock is taken before the dataset scan; wait until it exists.
+        for (int i = 0; i < 100 && !QFile::exists(path(QStringLiteral(".locked.lock"))); ++i)
+            QThread::msleep(20);
+        const Result second = runCli(train(m_data, run));
+        QVERIFY2(second.exitCode == 1 && second.errLines.size() == 1, qPrintable(joined(second)));
+        QVERIFY2(second.errLines.front().contains(QStringLiteral("in use by another sam2sim process")), qPrintable(joined(second)));
+        QVERIFY2(second.ms < 10000, qPrintable(QString::number(second.ms)));
+        ::kill(static_cast<pid_t>(first.processId()), SIGINT);
+        QVERIFY(first.waitForFinished(60000));
+        QCOMPARE(snapshot(run), before); // interrupted before its rename: the old run is untouched
+        const Result again = runCli(train(m_data, run));
+        QVERIFY2(again.exitCode == 0, qPrintable(joined(again)));
+        const QStringList hidden = QDir(m_dir.path()).entryList({QStringLiteral(".locked*")}, QDir::AllEntries | QDir::Hidden);
+        QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1Char(' '))));
+    }
+
+    // Test images deleted, emptied, changed or added after training: eval names them (--strict: an error).
+    void evalNoticesChangedTestImages()
+    {
+        const QString data = path(QStringLiteral("data-changed")), run = path(QStringLiteral("run-changed"));
+        QVERIFY(copyTree(m_data, data));
+        const Result t = runCli(train(data, run));
+        QVERIFY2(t.exitCode == 0, qPrintable(joined(t)));
+        const QString test = data + QStringLiteral("/nut/test/");
+        QVERIFY(QFile::remove(test + QStringLiteral("good/000.png")));
+        writeAll(test + QStringLiteral("good/001.png"), readAll(test + QStringLiteral("good/002.png")));
+        QVERIFY(QFile::copy(m_goodPng, test + QStringLiteral("good/009.png")));
+        const Result r = runCli({QStringLiteral("eval"), QStringLiteral("--run"), run, QStringLiteral("--quiet")});
+        QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        const QString log = joined(r);
+        QVERIFY2(log.contains(test + QStringLiteral("good/000.png: vanished")), qPrintable(log));
+        QVERIFY2(log.contains(test + QStringLiteral("good/001.png: changed since training")), qPrintable(log));
+        QVERIFY2(log.contains(test + QStringLiteral("good/009.png: new since training")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("3 of ")), qPrintable(log));
+        const Result strict = runCli({QStringLiteral("eval"), QStringLiteral("--run"), run, QStringLiteral("--strict")});
+        QVERIFY2(strict.exitCode == 1 && strict.errLines.size() == 1, qPrintable(joined(strict)));
+    }
+
+    // File names with a comma, a quote and a newline round-trip through scores.csv, eval and report --csv.
+    void oddFileNamesRoundTrip()
+    {
+        const QString data = path(QStringLiteral("data-names")), run = path(QStringLiteral("run-names"));
+        QVERIFY(copyTree(m_data, data));
+        const QString odd = data + QStringLiteral("/nut/test/good/a,b \"c\"\nd.png");
+        QVERIFY(QFile::rename(data + QStringLiteral("/nut/test/good/000.png"), odd));
+        const Result t = runCli(train(data, run));
+        QVERIFY2(t.exitCode == 0, qPrintable(joined(t)));
+        const Result e = runCli({QStringLiteral("eval"), QStringLiteral("--run"), run, QStringLiteral("--quiet")});
+        QVERIFY2(e.exitCode == 0, qPrintable(joined(e)));
+        for (const QString &line : e.errLines) // the fixture's bad test files, nothing else
+            QVERIFY2(line.startsWith(QStringLiteral("eval: warning: skipped")), qPrintable(joined(e)));
+        const Result r = runCli({QStringLiteral("report"), QStringLiteral("--run"), run, QStringLiteral("--out"),
+                                 path(QStringLiteral("names.pdf")), QStringLiteral("--csv"), path(QStringLiteral("names.csv"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        const QByteArray quoted = QByteArray("\"") + odd.toUtf8().replace("\"", "\"\"") + QByteArray("\"");
+        QVERIFY(readAll(path(QStringLiteral("names.csv"))).contains(quoted));
+    }
+
+    // Paths that are not UTF-8 (QProcess cannot pass them, a shell can): one line of ours, not
+    // nlohmann's "[json.exception.type_error.316]".
+    void nonUtf8Paths()
+    {
+        const QString script = QStringLiteral(
+            "cd \"$1\" && mkdir -p \"$(printf 'bad\\377')\" && cp -r data \"$(printf 'bad\\377/data')\" && "
+            "\"$0\" train --data \"$(printf 'bad\\377/data')\" --category nut --out run-latin1 --quiet; echo \"rc=$?\" >&2; "
+            "\"$0\" train --data data --category nut --out \"$(printf 'run\\377')\" --quiet; echo \"rc=$?\" >&2");
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, qEnvironmentVariable("SAM2SIM_CLI"), m_dir.path()});
+        QVERIFY(sh.waitForFinished(120000));
+        const QStringList lines = QString::fromUtf8(sh.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines[0].contains(QStringLiteral("--data is not valid UTF-8")), qPrintable(lines.join(QLatin1Char('|'))));
+        QCOMPARE(lines[1], QStringLiteral("rc=1"));
+        QVERIFY2(lines[2].contains(QStringLiteral("--out is not valid UTF-8")), qPrintable(lines.join(QLatin1Char('|'))));
+        QCOMPARE(lines[3], QStringLiteral("rc=1"));
+        QVERIFY(!QDir(m_dir.path()).exists(QStringLiteral("run-latin1")));
+    }
+
+    // synth builds in a temporary folder: --force replaces a dataset whole (no 64-px images beside 128-px
+    // ones); without --force a non-empty folder is refused (a row of cases()).
+    void synthReplacesWhole()
+    {
+        const QString data = path(QStringLiteral("synth-force"));
+        QVERIFY(runCli(synth(data)).exitCode == 0);
+        writeAll(data + QStringLiteral("/nut/train/good/stale.png"), readAll(m_goodPng));
+        QStringList args = synth(data);
+        args[args.indexOf(QStringLiteral("64"))] = QStringLiteral("128");
+        const Result r = runCli(args + QStringList{QStringLiteral("--force")});
+        QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/nut/train/good/stale.png")));
+        const QByteArray png = readAll(data + QStringLiteral("/nut/train/good/000.png"));
+        QCOMPARE(png.mid(16, 8), be32(128) + be32(128));
+
+        // Interrupted: no dataset appears at all (scan would have accepted half of one).
+        const QString half = path(QStringLiteral("synth-interrupted"));
+        QProcess p;
+        QStringList big = synth(half);
+        big[big.indexOf(QStringLiteral("6"))] = QStringLiteral("2000");
+        p.start(qEnvironmentVariable("SAM2SIM_CLI"), big);
+        QVERIFY(p.waitForStarted());
+        QThread::msleep(500);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(!QFile::exists(half));
+        const Result again = runCli(synth(half));
+        QVERIFY2(again.exitCode == 0, qPrintable(joined(again)));
+        const QStringList hidden = QDir(m_dir.path()).entryList({QStringLiteral(".synth-interrupted*")}, QDir::AllEntries | QDir::Hidden);
+        QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(QLatin1Char(' '))));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBadInput)
+#include "tst_badinput.moc"
