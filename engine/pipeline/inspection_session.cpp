@@ -82,6 +82,7 @@ struct InspectionSession::Impl
     std::vector<std::string> testBankOrder;       // least recently added first
 
     std::optional<SimpleNetHeads> heads;
+    std::shared_ptr<const OptimizerMoments> moments; // of the training that made `heads`
     FusedHeads fused;
 
     std::vector<ScoreMap> lastMaps;
@@ -286,10 +287,12 @@ void InspectionSession::train(const TrainProgressFn &progress, const CancelToken
         settings.epochs = (d->config.refitSteps + perEpoch - 1) / perEpoch;
         settings.maxSteps = d->config.refitSteps;
     }
-    TrainedHeads trained = trainHeads(d->train, settings, progress, cancel, warm ? &*d->heads : nullptr);
+    TrainedHeads trained = trainHeads(d->train, settings, progress, cancel, warm ? &*d->heads : nullptr,
+                                      warm ? d->moments.get() : nullptr);
     // Only a finished run replaces the previous heads.
     d->fused = FusedHeads::fromHeads(trained.heads);
     d->heads = trained.heads;
+    d->moments = trained.moments;
     d->timings.training = seconds(start);
     TrainingOutcome &o = d->lastTraining;
     o.featureScale = scale;
@@ -311,6 +314,7 @@ struct HeadsState
 {
     RunConfig config;
     std::optional<SimpleNetHeads> heads;
+    std::shared_ptr<const OptimizerMoments> moments;
     FusedHeads fused;
     TrainingOutcome training;
 };
@@ -319,7 +323,7 @@ struct HeadsState
 
 InspectionSession::SavedHeads InspectionSession::saveHeads() const
 {
-    return {std::make_shared<const HeadsState>(HeadsState{d->config, d->heads, d->fused, d->lastTraining})};
+    return {std::make_shared<const HeadsState>(HeadsState{d->config, d->heads, d->moments, d->fused, d->lastTraining})};
 }
 
 void InspectionSession::restoreHeads(const SavedHeads &saved)
@@ -329,6 +333,7 @@ void InspectionSession::restoreHeads(const SavedHeads &saved)
     const auto &st = *std::static_pointer_cast<const HeadsState>(saved.state);
     setConfig(st.config);
     d->heads = st.heads;
+    d->moments = st.moments;
     d->fused = st.fused;
     d->lastTraining = st.training;
 }

@@ -21,8 +21,44 @@ at::Tensor truncatedL1(const at::Tensor &dTrue, const at::Tensor &dFake, double 
     return at::relu(margin - dTrue).mean() + at::relu(dFake + margin).mean();
 }
 
+namespace {
+
+std::string stateKey(const at::Tensor &p)
+{
+    return c10::guts::to_string(p.unsafeGetTensorImpl()); // how LibTorch's optimisers key their state
+}
+
+template <typename State, typename Optimizer>
+void restoreMoments(Optimizer &opt, const std::vector<at::Tensor> &params, const OptimizerMoments &m, std::size_t first)
+{
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        auto st = std::make_unique<State>();
+        st->step(m.steps.at(first + i));
+        st->exp_avg(m.expAvg.at(first + i).clone());
+        st->exp_avg_sq(m.expAvgSq.at(first + i).clone());
+        opt.state()[stateKey(params[i])] = std::move(st);
+    }
+}
+
+template <typename State, typename Optimizer>
+bool collectMoments(const Optimizer &opt, const std::vector<at::Tensor> &params, OptimizerMoments &m)
+{
+    for (const auto &p : params) {
+        const auto it = opt.state().find(stateKey(p));
+        if (it == opt.state().end())
+            return false;
+        const auto &st = static_cast<const State &>(*it->second);
+        m.steps.push_back(st.step());
+        m.expAvg.push_back(st.exp_avg().detach().clone());
+        m.expAvgSq.push_back(st.exp_avg_sq().detach().clone());
+    }
+    return true;
+}
+
+} // namespace
+
 TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const TrainProgressFn &progress,
-                        const CancelToken &cancel, const SimpleNetHeads *warmStart)
+                        const CancelToken &cancel, const SimpleNetHeads *warmStart, const OptimizerMoments *moments)
 {
     if (train.size() == 0)
         throw Error("training: no training features");
@@ -43,6 +79,10 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
     torch::optim::AdamW adaptorOpt(adaptorParams,
                                    torch::optim::AdamWOptions(s.adaptorLr).weight_decay(s.adaptorWeightDecay));
     torch::optim::Adam dscOpt(dscParams, torch::optim::AdamOptions(s.dscLr).weight_decay(s.dscWeightDecay));
+    if (warmStart && moments && moments->steps.size() == adaptorParams.size() + dscParams.size()) {
+        restoreMoments<torch::optim::AdamWParamState>(adaptorOpt, adaptorParams, *moments, 0);
+        restoreMoments<torch::optim::AdamParamState>(dscOpt, dscParams, *moments, adaptorParams.size());
+    }
 
     auto noiseGen = at::make_generator<at::CPUGeneratorImpl>(s.seed * 2654435761ULL + 17);
     auto rowGen = at::make_generator<at::CPUGeneratorImpl>(s.seed * 40503ULL + 29);
@@ -118,6 +158,10 @@ TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &s, const 
     }
     heads->eval();
     result.heads = heads;
+    auto out = std::make_shared<OptimizerMoments>();
+    if (collectMoments<torch::optim::AdamWParamState>(adaptorOpt, adaptorParams, *out)
+        && collectMoments<torch::optim::AdamParamState>(dscOpt, dscParams, *out))
+        result.moments = std::move(out);
     const double n = std::max(1, lastEpochSteps);
     result.summary = {epochLoss / n, epochTrue / n, epochFake / n, done};
     return result;

@@ -6,6 +6,8 @@
 #include "engine/simplenet/train_progress.h"
 
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace s2s {
 
@@ -41,10 +43,21 @@ struct TrainSummary
     bool notLearning() const { return loss >= 0.9 && pTrue + pFake < 0.5; }
 };
 
+// The optimisers' state at the end of a training (Adam/AdamW step count and first and second moments
+// per parameter, adaptor parameters then discriminator parameters), so that a warm-start refit
+// continues the same optimisation. A fresh Adam moves every weight by a full learning rate on its
+// first step (m/sqrt(v) = sign(g)); from trained heads that kick undoes much of a short refit.
+struct OptimizerMoments
+{
+    std::vector<std::int64_t> steps;
+    std::vector<at::Tensor> expAvg, expAvgSq;
+};
+
 struct TrainedHeads
 {
     SimpleNetHeads heads{nullptr};
     TrainSummary summary;
+    std::shared_ptr<const OptimizerMoments> moments;
 };
 
 // The truncated L1 loss: mean(relu(m - D(true))) + mean(relu(D(fake) + m)).
@@ -56,6 +69,7 @@ at::Tensor truncatedL1(const at::Tensor &dTrue, const at::Tensor &dFake, double 
 // Deterministic for a seed. Throws s2s::Cancelled when cancelled. With `warmStart`, training starts
 // from a copy of those heads (fresh optimiser state) instead of a new initialisation.
 TrainedHeads trainHeads(const FeatureBank &train, const TrainSettings &settings, const TrainProgressFn &progress,
-                        const CancelToken &cancel, const SimpleNetHeads *warmStart = nullptr);
+                        const CancelToken &cancel, const SimpleNetHeads *warmStart = nullptr,
+                        const OptimizerMoments *moments = nullptr);
 
 } // namespace s2s
