@@ -1,5 +1,6 @@
 #include "engine/weights/weights_catalog.h"
 
+#include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
 #include "engine/io/sha256.h"
 
@@ -208,8 +209,7 @@ BackboneChoice resolveBackbone(const std::string &backbone, const std::string &w
     }
     if (!weights.empty()) {
         const fs::path path(weights);
-        if (!isFile(path))
-            throw Error(weights + ": no such file (backbone weights)");
+        checkRegularFile(path, "--backbone-weights"); // not /dev/zero, a FIFO or a folder (they never end)
         if (choice.backbone.empty())
             choice.backbone = path.filename().string().rfind("mobilenet_v2", 0) == 0
                 ? "mobilenet_v2"

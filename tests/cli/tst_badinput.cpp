@@ -269,7 +269,7 @@ private Q_SLOTS:
         row("image-huge-header", mask + list({"--image", "{tmp}/huge.png"}),
             "huge.png: image is 20000x20000 \\(400 MP\\), above the limit of 100 MP");
         // Numbers out of range.
-        row("sigma-overflow-nan", trainOut + list({"--noise-sigma", "1e308"}), "loss became NaN in epoch 1");
+        row("sigma-overflow", trainOut + list({"--noise-sigma", "1e308"}), "noise sigma must be between 1e-06 and 1000");
         row("box-letters", maskPng + list({"--box", "a,b,c,d"}), "--box expects x0,y0,x1,y1 \\(integers\\)");
         row("box-huge", maskPng + list({"--box", "0,0,1e30,50"}), "--box expects x0,y0,x1,y1");
         row("box-outside", maskPng + list({"--box", "10,10,70,70"}), "--box value 70 is outside 0..64");

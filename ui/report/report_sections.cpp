@@ -293,13 +293,14 @@ QString sigmaDescription(const RunSummary &run)
 // The last epoch's loss and separation, and a warning when the discriminator never learnt.
 QString trainingDescription(const RunSummary &run)
 {
-    if (!run.metrics.contains("training") || !run.metrics.at("training").is_object())
+    if (!run.metrics.at("training").is_object())
         return Report::tr("not recorded by this run");
     const nlohmann::json &t = run.metrics.at("training");
-    const QString last = Report::tr("last epoch: loss %1, p_true %2, p_fake %3")
+    const QString last = Report::tr("%4 steps; last epoch: loss %1, p_true %2, p_fake %3")
                              .arg(QString::number(jsonNumber(t, "final_loss").value_or(0.0), 'f', 4),
                                   QString::number(jsonNumber(t, "final_p_true").value_or(0.0), 'f', 3),
-                                  QString::number(jsonNumber(t, "final_p_fake").value_or(0.0), 'f', 3));
+                                  QString::number(jsonNumber(t, "final_p_fake").value_or(0.0), 'f', 3),
+                                  QString::number(jsonNumber(t, "steps").value_or(0.0), 'f', 0));
     if (run.metrics.value("not_learning", false))
         return Report::tr("NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)").arg(last);
     return last;
@@ -393,7 +394,6 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Backbone weights"), weightsDescription(run)},
         {Report::tr("Foreground segmenter"), segmenterDescription(run)},
         {Report::tr("Noise sigma"), sigmaDescription(run)},
-        {Report::tr("Discriminator"), trainingDescription(run)},
         {Report::tr("Preset"), fromStd(cfg.preset)},
         {Report::tr("Epochs"), Report::tr("%1 (%2 meta-epochs x %3 discriminator epochs)")
                                    .arg(cfg.totalEpochs())
@@ -410,6 +410,9 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
          Report::tr("%1 - %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},
     };
     blocks.push_back(headingBlock(Report::tr("Run"), false));
+    // Runs that recorded their training (this version on) say how the discriminator ended.
+    if (run.metrics.contains("training"))
+        facts.insert(facts.begin() + 11, {Report::tr("Discriminator"), trainingDescription(run)});
     blocks.push_back(factsBlock(canvas, facts));
 
     blocks.push_back(headingBlock(Report::tr("Metrics"), false));
