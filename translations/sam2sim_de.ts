@@ -54,6 +54,10 @@
         <source>Backbone weights file.</source>
         <translation>Gewichtsdatei des Backbones.</translation>
     </message>
+    <message>
+        <source>Training epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::CompositingPanel</name>
@@ -228,10 +232,6 @@
         <translation>Pixel-AUROC</translation>
     </message>
     <message>
-        <source>Results are stale: the settings changed since they were computed. Train to update.</source>
-        <translation>Die Ergebnisse sind veraltet: Die Einstellungen haben sich seit der Berechnung geändert. Zum Aktualisieren trainieren.</translation>
-    </message>
-    <message>
         <source>manual</source>
         <translation>manuell</translation>
     </message>
@@ -292,12 +292,88 @@
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;Backbone nicht vortrainiert (Zufallsgewichte).&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 epochs.</source>
-        <translation>&lt;br&gt;Letzte Epoche, keine Modellauswahl auf dem Testdatensatz; Sigma %1, %2 Epochen.</translation>
-    </message>
-    <message>
         <source>Active rule: %1, threshold %2</source>
         <translation>Aktive Regel: %1, Schwelle %2</translation>
+    </message>
+    <message>
+        <source>Noise sigma:</source>
+        <translation type="unfinished">Rausch-Sigma:</translation>
+    </message>
+    <message>
+        <source>Sweep sigma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit the heads for 0.1x .. 2x the feature scale and plot the AUROCs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep done. Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep stopped. Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model first: the sweep refits its heads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeping (points appear as they finish). Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves on screen: sigma %1 = %2x the feature scale (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No curves yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished">automatisch</translation>
+    </message>
+    <message>
+        <source>Updating to sigma %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results are stale: the curves were computed with sigma %1, the settings now say %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A retrain for other settings is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train (or turn on retraining on sigma change) to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 steps%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (refitted from the previous heads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -638,6 +714,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Weights...</source>
+        <translation>&amp;Gewichte...</translation>
     </message>
     <message>
         <source>Export &amp;model...</source>
@@ -1114,6 +1194,34 @@
         <source>%1 files left out when the dataset was read (listed in metrics.json), first %2</source>
         <translation>%1 Dateien beim Einlesen ausgelassen (in metrics.json aufgeführt), zuerst %2</translation>
     </message>
+    <message>
+        <source>setting %1 (not recorded by this run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 absolute (setting: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 absolute = %2 x the feature scale %3 (setting: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded by this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%4 steps; last epoch: loss %1, p_true %2, p_fake %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discriminator</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -1149,16 +1257,63 @@
         <source>Saving run</source>
         <translation>Lauf wird gespeichert</translation>
     </message>
+    <message>
+        <source>Sigma sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished">automatisch</translation>
+    </message>
+    <message>
+        <source>Retraining for sigma %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining the heads for sigma %1 on cached features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training with sigma %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::SigmaControl</name>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished">automatisch</translation>
+    </message>
+    <message>
+        <source>%1 x the scale of the training features, measured to suit every backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absolute noise sigma in feature units (the paper&apos;s 0.015 was tuned for WRN-50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1x scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature scale is measured when the features are first extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1x scale %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative to the scale of the training features (root mean per-dimension standard deviation, %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::TrainingPanel</name>
     <message>
         <source>Backbone:</source>
         <translation>Backbone:</translation>
-    </message>
-    <message>
-        <source>torchvision .pth or .safetensors (empty: not pretrained)</source>
-        <translation>torchvision .pth oder .safetensors (leer: nicht vortrainiert)</translation>
     </message>
     <message>
         <source>Backbone weights:</source>
@@ -1217,10 +1372,6 @@
         <translation>Segmentierer:</translation>
     </message>
     <message>
-        <source>sam2.1_hiera_tiny.pt</source>
-        <translation>sam2.1_hiera_tiny.pt</translation>
-    </message>
-    <message>
         <source>SAM 2 weights:</source>
         <translation>SAM-2-Gewichte:</translation>
     </message>
@@ -1261,20 +1412,123 @@
         <translation>p_fake</translation>
     </message>
     <message>
-        <source>Backbone NOT PRETRAINED: no weights file is set, so features come from random weights. Results show the workflow, not real inspection quality.</source>
-        <translation>Backbone NICHT VORTRAINIERT: Es ist keine Gewichtsdatei gesetzt, die Merkmale stammen aus Zufallsgewichten. Die Ergebnisse zeigen den Ablauf, nicht die echte Prüfqualität.</translation>
-    </message>
-    <message>
-        <source>Backbone weights: %1</source>
-        <translation>Backbone-Gewichte: %1</translation>
-    </message>
-    <message>
         <source>epoch %1/%2, ETA %3 s</source>
         <translation>Epoche %1/%2, noch %3 s</translation>
     </message>
     <message>
         <source>epoch %1/%2: loss %3, p_true %4, p_fake %5</source>
         <translation>Epoche %1/%2: Verlust %3, p_true %4, p_fake %5</translation>
+    </message>
+    <message>
+        <source>wide_resnet50_2, random weights (NOT pretrained)</source>
+        <translation>wide_resnet50_2, Zufallsgewichte (NICHT vortrainiert)</translation>
+    </message>
+    <message>
+        <source>sam2.1_hiera_tiny.pt (none found)</source>
+        <translation>sam2.1_hiera_tiny.pt (keine gefunden)</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>gefunden: %1</translation>
+    </message>
+    <message>
+        <source>torchvision .pth or .safetensors</source>
+        <translation>torchvision .pth oder .safetensors</translation>
+    </message>
+    <message>
+        <source>Backbone NOT PRETRAINED: random weights were chosen, or no weights file was found (Settings &gt; Weights...). Results show the workflow, not real inspection quality.</source>
+        <translation>Backbone NICHT VORTRAINIERT: Zufallsgewichte wurden gewählt, oder es wurde keine Gewichtsdatei gefunden (Einstellungen &gt; Gewichte...). Die Ergebnisse zeigen den Ablauf, nicht die echte Prüfqualität.</translation>
+    </message>
+    <message>
+        <source>Backbone weights: %1 (%2)</source>
+        <translation>Backbone-Gewichte: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, refitted from the previous heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::WeightsDialog</name>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Pretrained weights are looked for in $SAM2SIM_WEIGHTS_DIR, %1 and the torch hub cache; downloads go to %1.</source>
+        <translation>Vortrainierte Gewichte werden in $SAM2SIM_WEIGHTS_DIR, %1 und im Torch-Hub-Cache gesucht; Downloads landen in %1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>Was es ist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose file...</source>
+        <translation>Datei wählen...</translation>
+    </message>
+    <message>
+        <source>%1: downloaded and checked.</source>
+        <translation>%1: heruntergeladen und geprüft.</translation>
+    </message>
+    <message>
+        <source>%1: download cancelled, nothing was kept.</source>
+        <translation>%1: Download abgebrochen, nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>bundled: %1</source>
+        <translation>mitgeliefert: %1</translation>
+    </message>
+    <message>
+        <source>found at %1</source>
+        <translation>gefunden unter %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1 from %2</source>
+        <translation>Lade %1 von %2 herunter</translation>
+    </message>
+    <message>
+        <source>Choose the weights file for %1</source>
+        <translation>Gewichtsdatei für %1 wählen</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors)</source>
+        <translation>Gewichte (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>%1: using %2 (SHA-256 %3).</source>
+        <translation>%1: verwende %2 (SHA-256 %3).</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,10 @@
         <source>Backbone weights file.</source>
         <translation>백본 가중치 파일.</translation>
     </message>
+    <message>
+        <source>Training epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::CompositingPanel</name>
@@ -228,10 +232,6 @@
         <translation>픽셀 AUROC</translation>
     </message>
     <message>
-        <source>Results are stale: the settings changed since they were computed. Train to update.</source>
-        <translation>결과가 오래되었습니다. 계산 후 설정이 바뀌었습니다. 갱신하려면 학습하십시오.</translation>
-    </message>
-    <message>
         <source>manual</source>
         <translation>수동</translation>
     </message>
@@ -292,12 +292,88 @@
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a04000&apos;&gt;백본이 사전 학습되지 않음 (무작위 가중치).&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 epochs.</source>
-        <translation>&lt;br&gt;마지막 에폭, 테스트 세트 기반 모델 선택 없음. 시그마 %1, 에폭 %2.</translation>
-    </message>
-    <message>
         <source>Active rule: %1, threshold %2</source>
         <translation>적용 규칙: %1, 임계값 %2</translation>
+    </message>
+    <message>
+        <source>Noise sigma:</source>
+        <translation type="unfinished">노이즈 시그마:</translation>
+    </message>
+    <message>
+        <source>Sweep sigma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit the heads for 0.1x .. 2x the feature scale and plot the AUROCs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep done. Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep stopped. Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model first: the sweep refits its heads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweeping (points appear as they finish). Analysis on the labelled test set, not model selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves on screen: sigma %1 = %2x the feature scale (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No curves yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished">자동</translation>
+    </message>
+    <message>
+        <source>Updating to sigma %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results are stale: the curves were computed with sigma %1, the settings now say %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A retrain for other settings is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train (or turn on retraining on sigma change) to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 steps%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (refitted from the previous heads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -638,6 +714,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Weights...</source>
+        <translation>가중치(&amp;W)...</translation>
     </message>
     <message>
         <source>Export &amp;model...</source>
@@ -1114,6 +1194,34 @@
         <source>%1 files left out when the dataset was read (listed in metrics.json), first %2</source>
         <translation>읽을 때 제외된 파일 %1개 (metrics.json에 기록됨), 첫 번째 %2</translation>
     </message>
+    <message>
+        <source>setting %1 (not recorded by this run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 absolute (setting: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 absolute = %2 x the feature scale %3 (setting: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded by this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%4 steps; last epoch: loss %1, p_true %2, p_fake %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discriminator</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -1149,16 +1257,63 @@
         <source>Saving run</source>
         <translation>실행 저장 중</translation>
     </message>
+    <message>
+        <source>Sigma sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished">자동</translation>
+    </message>
+    <message>
+        <source>Retraining for sigma %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining the heads for sigma %1 on cached features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training with sigma %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::SigmaControl</name>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished">자동</translation>
+    </message>
+    <message>
+        <source>%1 x the scale of the training features, measured to suit every backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absolute noise sigma in feature units (the paper&apos;s 0.015 was tuned for WRN-50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1x scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature scale is measured when the features are first extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1x scale %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative to the scale of the training features (root mean per-dimension standard deviation, %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::TrainingPanel</name>
     <message>
         <source>Backbone:</source>
         <translation>백본:</translation>
-    </message>
-    <message>
-        <source>torchvision .pth or .safetensors (empty: not pretrained)</source>
-        <translation>torchvision .pth 또는 .safetensors (비워 두면 사전 학습 없음)</translation>
     </message>
     <message>
         <source>Backbone weights:</source>
@@ -1217,10 +1372,6 @@
         <translation>분할기:</translation>
     </message>
     <message>
-        <source>sam2.1_hiera_tiny.pt</source>
-        <translation>sam2.1_hiera_tiny.pt</translation>
-    </message>
-    <message>
         <source>SAM 2 weights:</source>
         <translation>SAM 2 가중치:</translation>
     </message>
@@ -1261,20 +1412,123 @@
         <translation>p_fake</translation>
     </message>
     <message>
-        <source>Backbone NOT PRETRAINED: no weights file is set, so features come from random weights. Results show the workflow, not real inspection quality.</source>
-        <translation>백본이 사전 학습되지 않음: 가중치 파일이 지정되지 않아 특징이 무작위 가중치에서 나옵니다. 결과는 작업 흐름을 보여 줄 뿐 실제 검사 품질이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>Backbone weights: %1</source>
-        <translation>백본 가중치: %1</translation>
-    </message>
-    <message>
         <source>epoch %1/%2, ETA %3 s</source>
         <translation>에폭 %1/%2, 남은 시간 %3초</translation>
     </message>
     <message>
         <source>epoch %1/%2: loss %3, p_true %4, p_fake %5</source>
         <translation>에폭 %1/%2: 손실 %3, p_true %4, p_fake %5</translation>
+    </message>
+    <message>
+        <source>wide_resnet50_2, random weights (NOT pretrained)</source>
+        <translation>wide_resnet50_2, 무작위 가중치 (사전 학습되지 않음)</translation>
+    </message>
+    <message>
+        <source>sam2.1_hiera_tiny.pt (none found)</source>
+        <translation>sam2.1_hiera_tiny.pt (찾지 못함)</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>찾음: %1</translation>
+    </message>
+    <message>
+        <source>torchvision .pth or .safetensors</source>
+        <translation>torchvision .pth 또는 .safetensors</translation>
+    </message>
+    <message>
+        <source>Backbone NOT PRETRAINED: random weights were chosen, or no weights file was found (Settings &gt; Weights...). Results show the workflow, not real inspection quality.</source>
+        <translation>백본이 사전 학습되지 않음: 무작위 가중치를 선택했거나 가중치 파일을 찾지 못했습니다 (설정 &gt; 가중치...). 결과는 작업 흐름을 보여 줄 뿐 실제 검사 품질이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Backbone weights: %1 (%2)</source>
+        <translation>백본 가중치: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, refitted from the previous heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::WeightsDialog</name>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Pretrained weights are looked for in $SAM2SIM_WEIGHTS_DIR, %1 and the torch hub cache; downloads go to %1.</source>
+        <translation>사전 학습된 가중치는 $SAM2SIM_WEIGHTS_DIR, %1 및 torch hub 캐시에서 찾으며, 다운로드는 %1에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <source>Choose file...</source>
+        <translation>파일 선택...</translation>
+    </message>
+    <message>
+        <source>%1: downloaded and checked.</source>
+        <translation>%1: 다운로드 및 검사 완료.</translation>
+    </message>
+    <message>
+        <source>%1: download cancelled, nothing was kept.</source>
+        <translation>%1: 다운로드가 취소되어 아무것도 남기지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>bundled: %1</source>
+        <translation>기본 포함: %1</translation>
+    </message>
+    <message>
+        <source>found at %1</source>
+        <translation>%1에서 찾음</translation>
+    </message>
+    <message>
+        <source>Downloading %1 from %2</source>
+        <translation>%2에서 %1 다운로드 중</translation>
+    </message>
+    <message>
+        <source>Choose the weights file for %1</source>
+        <translation>%1의 가중치 파일 선택</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors)</source>
+        <translation>가중치 (*.pth *.pt *.safetensors)</translation>
+    </message>
+    <message>
+        <source>%1: using %2 (SHA-256 %3).</source>
+        <translation>%1: %2 사용 (SHA-256 %3).</translation>
     </message>
 </context>
 </TS>
