@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Training epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsepochen.</translation>
     </message>
 </context>
 <context>
@@ -297,83 +297,83 @@
     </message>
     <message>
         <source>Noise sigma:</source>
-        <translation type="unfinished">Rausch-Sigma:</translation>
+        <translation>Rausch-Sigma:</translation>
     </message>
     <message>
         <source>Sweep sigma</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigma durchlaufen</translation>
     </message>
     <message>
         <source>Refit the heads for 0.1x .. 2x the feature scale and plot the AUROCs</source>
-        <translation type="unfinished"></translation>
+        <translation>Köpfe für das 0,1- bis 2-Fache der Merkmalsskala nachtrainieren und die AUROCs zeichnen</translation>
     </message>
     <message>
         <source>Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse auf dem annotierten Testsatz, keine Modellauswahl</translation>
     </message>
     <message>
         <source>Sweep done. Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf fertig. Analyse auf dem annotierten Testsatz, keine Modellauswahl</translation>
     </message>
     <message>
         <source>Sweep stopped. Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf abgebrochen. Analyse auf dem annotierten Testsatz, keine Modellauswahl</translation>
     </message>
     <message>
         <source>Train a model first: the sweep refits its heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Modell trainieren: der Durchlauf trainiert dessen Köpfe nach.</translation>
     </message>
     <message>
         <source>Stop sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf stoppen</translation>
     </message>
     <message>
         <source>Sweeping (points appear as they finish). Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf läuft (Punkte erscheinen, sobald sie fertig sind). Analyse auf dem annotierten Testsatz, keine Modellauswahl</translation>
     </message>
     <message>
         <source>Curves on screen: sigma %1 = %2x the feature scale (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Kurven: Sigma %1 = %2x die Merkmalsskala (%3)</translation>
     </message>
     <message>
         <source>No curves yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kurven</translation>
     </message>
     <message>
         <source>auto (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>auto (%1)</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished">automatisch</translation>
+        <translation>auto</translation>
     </message>
     <message>
         <source>Updating to sigma %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiere auf Sigma %1...</translation>
     </message>
     <message>
         <source>Results are stale: the curves were computed with sigma %1, the settings now say %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse veraltet: die Kurven wurden mit Sigma %1 berechnet, die Einstellungen sagen jetzt %2. %3</translation>
     </message>
     <message>
         <source>A retrain for other settings is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Nachtraining für andere Einstellungen läuft.</translation>
     </message>
     <message>
         <source>Train (or turn on retraining on sigma change) to update.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainieren (oder Nachtraining bei Sigma-Änderung einschalten), um zu aktualisieren.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 steps%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Letzte Epoche, keine Modellauswahl auf dem Testsatz; Sigma %1, %2 Schritte%3.</translation>
     </message>
     <message>
         <source> (refitted from the previous heads)</source>
-        <translation type="unfinished"></translation>
+        <translation> (von den vorigen Köpfen aus nachtrainiert)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;Der Diskriminator hat nicht gelernt&lt;/b&gt; bei diesem Sigma: die Karten sind Rauschen.&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1196,31 +1196,31 @@
     </message>
     <message>
         <source>setting %1 (not recorded by this run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung %1 (von diesem Lauf nicht aufgezeichnet)</translation>
     </message>
     <message>
         <source>%1 absolute (setting: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 absolut (Einstellung: %2)</translation>
     </message>
     <message>
         <source>%1 absolute = %2 x the feature scale %3 (setting: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 absolut = %2 x die Merkmalsskala %3 (Einstellung: %4)</translation>
     </message>
     <message>
         <source>not recorded by this run</source>
-        <translation type="unfinished"></translation>
+        <translation>von diesem Lauf nicht aufgezeichnet</translation>
     </message>
     <message>
         <source>%4 steps; last epoch: loss %1, p_true %2, p_fake %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%4 Schritte; letzte Epoche: Verlust %1, p_true %2, p_fake %3</translation>
     </message>
     <message>
         <source>NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>LERNT NICHT - das Rausch-Sigma passt nicht zu diesen Merkmalen, die Karten sind Rauschen (%1)</translation>
     </message>
     <message>
         <source>Discriminator</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskriminator</translation>
     </message>
 </context>
 <context>
@@ -1259,54 +1259,54 @@
     </message>
     <message>
         <source>Sigma sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigma-Durchlauf</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished">automatisch</translation>
+        <translation>auto</translation>
     </message>
     <message>
         <source>Retraining for sigma %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachtraining für Sigma %1</translation>
     </message>
     <message>
         <source>Retraining the heads for sigma %1 on cached features</source>
-        <translation type="unfinished"></translation>
+        <translation>Köpfe werden für Sigma %1 auf zwischengespeicherten Merkmalen nachtrainiert</translation>
     </message>
     <message>
         <source>Training with sigma %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mit Sigma %1</translation>
     </message>
 </context>
 <context>
     <name>s2s::ui::SigmaControl</name>
     <message>
         <source>auto</source>
-        <translation type="unfinished">automatisch</translation>
+        <translation>auto</translation>
     </message>
     <message>
         <source>%1 x the scale of the training features, measured to suit every backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 x die Skala der Trainingsmerkmale, so gemessen, dass es zu jedem Backbone passt</translation>
     </message>
     <message>
         <source>Absolute noise sigma in feature units (the paper&apos;s 0.015 was tuned for WRN-50)</source>
-        <translation type="unfinished"></translation>
+        <translation>Absolutes Rausch-Sigma in Merkmalseinheiten (die 0,015 des Papers wurden für WRN-50 abgestimmt)</translation>
     </message>
     <message>
         <source>= %1x scale</source>
-        <translation type="unfinished"></translation>
+        <translation>= %1x Skala</translation>
     </message>
     <message>
         <source>The feature scale is measured when the features are first extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Merkmalsskala wird gemessen, wenn die Merkmale zum ersten Mal berechnet werden.</translation>
     </message>
     <message>
         <source>= %1x scale %2</source>
-        <translation type="unfinished"></translation>
+        <translation>= %1x Skala %2</translation>
     </message>
     <message>
         <source>Relative to the scale of the training features (root mean per-dimension standard deviation, %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relativ zur Skala der Trainingsmerkmale (quadratisches Mittel der Standardabweichung je Dimension, %1)</translation>
     </message>
 </context>
 <context>
@@ -1445,15 +1445,15 @@
     </message>
     <message>
         <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert mit Rausch-Sigma %1 = %2x die Merkmalsskala %3 (%4 Schritte%5)</translation>
     </message>
     <message>
         <source>, refitted from the previous heads</source>
-        <translation type="unfinished"></translation>
+        <translation>, von den vorigen Köpfen aus nachtrainiert</translation>
     </message>
     <message>
         <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Diskriminator hat nicht gelernt: letzte Epoche Verlust %1, p_true %2, p_fake %3. Rausch-Sigma %4 passt nicht zu diesen Merkmalen (Skala %5), die Heatmaps sind daher Rauschen. „auto“ oder ein Sigma nahe %6 wählen.</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Training epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 에포크 수.</translation>
     </message>
 </context>
 <context>
@@ -297,83 +297,83 @@
     </message>
     <message>
         <source>Noise sigma:</source>
-        <translation type="unfinished">노이즈 시그마:</translation>
+        <translation>노이즈 시그마:</translation>
     </message>
     <message>
         <source>Sweep sigma</source>
-        <translation type="unfinished"></translation>
+        <translation>시그마 스윕</translation>
     </message>
     <message>
         <source>Refit the heads for 0.1x .. 2x the feature scale and plot the AUROCs</source>
-        <translation type="unfinished"></translation>
+        <translation>특징 스케일의 0.1배~2배에 대해 헤드를 재학습하고 AUROC를 그립니다</translation>
     </message>
     <message>
         <source>Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블된 테스트 세트에 대한 분석이며 모델 선택이 아닙니다</translation>
     </message>
     <message>
         <source>Sweep done. Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>스윕 완료. 레이블된 테스트 세트에 대한 분석이며 모델 선택이 아닙니다</translation>
     </message>
     <message>
         <source>Sweep stopped. Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>스윕 중지됨. 레이블된 테스트 세트에 대한 분석이며 모델 선택이 아닙니다</translation>
     </message>
     <message>
         <source>Train a model first: the sweep refits its heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 모델을 학습하십시오: 스윕은 그 헤드를 재학습합니다.</translation>
     </message>
     <message>
         <source>Stop sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>스윕 중지</translation>
     </message>
     <message>
         <source>Sweeping (points appear as they finish). Analysis on the labelled test set, not model selection</source>
-        <translation type="unfinished"></translation>
+        <translation>스윕 중 (완료되는 대로 점이 표시됩니다). 레이블된 테스트 세트에 대한 분석이며 모델 선택이 아닙니다</translation>
     </message>
     <message>
         <source>Curves on screen: sigma %1 = %2x the feature scale (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>화면의 곡선: 시그마 %1 = 특징 스케일의 %2배 (%3)</translation>
     </message>
     <message>
         <source>No curves yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 곡선 없음</translation>
     </message>
     <message>
         <source>auto (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 (%1)</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished">자동</translation>
+        <translation>자동</translation>
     </message>
     <message>
         <source>Updating to sigma %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>시그마 %1(으)로 업데이트 중...</translation>
     </message>
     <message>
         <source>Results are stale: the curves were computed with sigma %1, the settings now say %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>결과가 오래되었습니다: 곡선은 시그마 %1(으)로 계산되었고 현재 설정은 %2입니다. %3</translation>
     </message>
     <message>
         <source>A retrain for other settings is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 설정에 대한 재학습이 실행 중입니다.</translation>
     </message>
     <message>
         <source>Train (or turn on retraining on sigma change) to update.</source>
-        <translation type="unfinished"></translation>
+        <translation>업데이트하려면 학습하십시오 (또는 시그마 변경 시 재학습을 켜십시오).</translation>
     </message>
     <message>
         <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 steps%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;최종 에포크, 테스트 세트 모델 선택 없음; 시그마 %1, %2 스텝%3.</translation>
     </message>
     <message>
         <source> (refitted from the previous heads)</source>
-        <translation type="unfinished"></translation>
+        <translation> (이전 헤드에서 재학습)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;판별기가 학습하지 못했습니다&lt;/b&gt; (이 시그마에서): 맵은 노이즈입니다.&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1196,31 +1196,31 @@
     </message>
     <message>
         <source>setting %1 (not recorded by this run)</source>
-        <translation type="unfinished"></translation>
+        <translation>설정 %1 (이 실행에 기록되지 않음)</translation>
     </message>
     <message>
         <source>%1 absolute (setting: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 절대값 (설정: %2)</translation>
     </message>
     <message>
         <source>%1 absolute = %2 x the feature scale %3 (setting: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 절대값 = 특징 스케일 %3의 %2배 (설정: %4)</translation>
     </message>
     <message>
         <source>not recorded by this run</source>
-        <translation type="unfinished"></translation>
+        <translation>이 실행에 기록되지 않음</translation>
     </message>
     <message>
         <source>%4 steps; last epoch: loss %1, p_true %2, p_fake %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%4 스텝; 마지막 에포크: 손실 %1, p_true %2, p_fake %3</translation>
     </message>
     <message>
         <source>NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 안 됨 - 노이즈 시그마가 이 특징에 맞지 않아 맵은 노이즈입니다 (%1)</translation>
     </message>
     <message>
         <source>Discriminator</source>
-        <translation type="unfinished"></translation>
+        <translation>판별기</translation>
     </message>
 </context>
 <context>
@@ -1259,54 +1259,54 @@
     </message>
     <message>
         <source>Sigma sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>시그마 스윕</translation>
     </message>
     <message>
         <source>auto</source>
-        <translation type="unfinished">자동</translation>
+        <translation>자동</translation>
     </message>
     <message>
         <source>Retraining for sigma %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시그마 %1에 대한 재학습</translation>
     </message>
     <message>
         <source>Retraining the heads for sigma %1 on cached features</source>
-        <translation type="unfinished"></translation>
+        <translation>캐시된 특징으로 시그마 %1에 대해 헤드를 재학습 중</translation>
     </message>
     <message>
         <source>Training with sigma %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시그마 %1(으)로 학습</translation>
     </message>
 </context>
 <context>
     <name>s2s::ui::SigmaControl</name>
     <message>
         <source>auto</source>
-        <translation type="unfinished">자동</translation>
+        <translation>자동</translation>
     </message>
     <message>
         <source>%1 x the scale of the training features, measured to suit every backbone</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 특징 스케일의 %1배, 모든 백본에 맞도록 측정됨</translation>
     </message>
     <message>
         <source>Absolute noise sigma in feature units (the paper&apos;s 0.015 was tuned for WRN-50)</source>
-        <translation type="unfinished"></translation>
+        <translation>특징 단위의 절대 노이즈 시그마 (논문의 0.015는 WRN-50에 맞춰짐)</translation>
     </message>
     <message>
         <source>= %1x scale</source>
-        <translation type="unfinished"></translation>
+        <translation>= 스케일의 %1배</translation>
     </message>
     <message>
         <source>The feature scale is measured when the features are first extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>특징 스케일은 특징을 처음 추출할 때 측정됩니다.</translation>
     </message>
     <message>
         <source>= %1x scale %2</source>
-        <translation type="unfinished"></translation>
+        <translation>= 스케일 %2의 %1배</translation>
     </message>
     <message>
         <source>Relative to the scale of the training features (root mean per-dimension standard deviation, %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 특징 스케일 기준 (차원별 표준편차의 제곱평균제곱근, %1)</translation>
     </message>
 </context>
 <context>
@@ -1445,15 +1445,15 @@
     </message>
     <message>
         <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>노이즈 시그마 %1 = 특징 스케일 %3의 %2배로 학습됨 (%4 스텝%5)</translation>
     </message>
     <message>
         <source>, refitted from the previous heads</source>
-        <translation type="unfinished"></translation>
+        <translation>, 이전 헤드에서 재학습</translation>
     </message>
     <message>
         <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>판별기가 학습하지 못했습니다: 마지막 에포크 손실 %1, p_true %2, p_fake %3. 노이즈 시그마 %4이(가) 이 특징(스케일 %5)에 맞지 않아 히트맵은 노이즈입니다. &quot;자동&quot; 또는 %6 근처의 시그마를 선택하십시오.</translation>
     </message>
 </context>
 <context>
