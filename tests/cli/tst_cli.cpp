@@ -4,6 +4,8 @@
 // list the whole CLI contract of DESIGN.md.
 #include <QDir>
 #include <QFile>
+#include "tests/cli/cli_process.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -12,28 +14,8 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QStringList errLines;
-};
-
-Result runCli(const QStringList &args)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("SAM2SIM_CLI"), args);
-    Result r;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return r;
-}
+using s2s::test::runCli;
+using Result = s2s::test::CliResult;
 
 } // namespace
 

@@ -6,33 +6,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "tests/cli/cli_process.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QStringList errLines;
-};
+using s2s::test::CliResult;
 
-Result runCli(const QStringList &args)
+CliResult runCli(const QStringList &args)
 {
-    QProcess process;
-    process.start(qEnvironmentVariable("SAM2SIM_CLI"), args);
-    Result r;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return r;
+    return s2s::test::runCli(args, 300000); // trainings take minutes
 }
 
 QJsonObject readJson(const QString &file)
@@ -70,7 +56,7 @@ private Q_SLOTS:
             QSKIP("SAM2SIM_CLI does not name the sam2sim binary");
         QVERIFY(m_dir.isValid());
         m_data = m_dir.filePath(QStringLiteral("data"));
-        const Result r = runCli({QStringLiteral("synth"), QStringLiteral("--out"), m_data, QStringLiteral("--categories"),
+        const CliResult r = runCli({QStringLiteral("synth"), QStringLiteral("--out"), m_data, QStringLiteral("--categories"),
                                  QStringLiteral("nut"), QStringLiteral("--size"), QStringLiteral("96"),
                                  QStringLiteral("--train"), QStringLiteral("8"), QStringLiteral("--test-good"),
                                  QStringLiteral("3"), QStringLiteral("--test-defect"), QStringLiteral("3")});
@@ -91,7 +77,7 @@ private Q_SLOTS:
     void badSpellingsAreOneLine()
     {
         QFETCH(QString, sigma);
-        const Result r = runCli(common(QStringLiteral("train")) << QStringLiteral("--out") << m_dir.filePath(QStringLiteral("bad"))
+        const CliResult r = runCli(common(QStringLiteral("train")) << QStringLiteral("--out") << m_dir.filePath(QStringLiteral("bad"))
                                          << QStringLiteral("--noise-sigma") << sigma);
         QVERIFY(r.exitCode > 0);
         QCOMPARE(r.errLines.size(), 1);
@@ -102,7 +88,7 @@ private Q_SLOTS:
     void relativeSigmaIsRecorded()
     {
         const QString run = m_dir.filePath(QStringLiteral("rel"));
-        const Result r = runCli(common(QStringLiteral("train")) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
+        const CliResult r = runCli(common(QStringLiteral("train")) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
                                          << QStringLiteral("0.5x"));
         QCOMPARE(r.exitCode, 0);
         const QJsonObject config = readJson(run + QStringLiteral("/config.json"));
@@ -135,7 +121,7 @@ private Q_SLOTS:
         args.removeAt(args.indexOf(QStringLiteral("--epochs")) + 1);
         args.removeAt(args.indexOf(QStringLiteral("--epochs")));
         const QString run = m_dir.filePath(QStringLiteral("tiny"));
-        const Result r = runCli(QStringList(args) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
+        const CliResult r = runCli(QStringList(args) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
                                                   << QStringLiteral("0.001"));
         QCOMPARE(r.exitCode, 0);
         bool warned = false;
@@ -147,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(metrics.value(QStringLiteral("training")).toObject().value(QStringLiteral("final_loss")).toDouble() >= 0.99);
         // A calibrated sigma on the same data learns (no warning).
         const QString good = m_dir.filePath(QStringLiteral("good"));
-        const Result g = runCli(QStringList(args) << QStringLiteral("--out") << good << QStringLiteral("--noise-sigma")
+        const CliResult g = runCli(QStringList(args) << QStringLiteral("--out") << good << QStringLiteral("--noise-sigma")
                                                   << QStringLiteral("auto"));
         QCOMPARE(g.exitCode, 0);
         QCOMPARE(readJson(good + QStringLiteral("/metrics.json")).value(QStringLiteral("not_learning")).toBool(), false);
@@ -155,7 +141,7 @@ private Q_SLOTS:
 
     void sweepJsonMatchesTrain()
     {
-        const Result s = runCli(common(QStringLiteral("sweep")) << QStringLiteral("--sigmas") << QStringLiteral("0.5x,0.3,auto")
+        const CliResult s = runCli(common(QStringLiteral("sweep")) << QStringLiteral("--sigmas") << QStringLiteral("0.5x,0.3,auto")
                                          << QStringLiteral("--json") << QStringLiteral("--cold"));
         QCOMPARE(s.exitCode, 0);
         const QJsonObject j = QJsonDocument::fromJson(s.out.toUtf8()).object();
@@ -171,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(points[1].toObject().value(QStringLiteral("sigma")).toDouble(), 0.3);
         const QJsonObject rel = points[0].toObject();
         const QString run = m_dir.filePath(QStringLiteral("sweep-check"));
-        const Result t = runCli(common(QStringLiteral("train")) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
+        const CliResult t = runCli(common(QStringLiteral("train")) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
                                          << QStringLiteral("0.5x"));
         QCOMPARE(t.exitCode, 0);
         const QJsonObject m = readJson(run + QStringLiteral("/metrics.json"));
@@ -180,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(rel.value(QStringLiteral("pixel_auroc")).toDouble(), m.value(QStringLiteral("pixel_auroc")).toDouble());
         QCOMPARE(rel.value(QStringLiteral("au_pro")).toDouble(), m.value(QStringLiteral("au_pro")).toDouble());
         // Warm (the default): every point after the first is refitted from the previous heads.
-        const Result w = runCli(common(QStringLiteral("sweep")) << QStringLiteral("--sigmas") << QStringLiteral("0.5x,0.7x") << QStringLiteral("--json"));
+        const CliResult w = runCli(common(QStringLiteral("sweep")) << QStringLiteral("--sigmas") << QStringLiteral("0.5x,0.7x") << QStringLiteral("--json"));
         QCOMPARE(w.exitCode, 0);
         const QJsonArray wp = QJsonDocument::fromJson(w.out.toUtf8()).object().value(QStringLiteral("points")).toArray();
         QCOMPARE(wp.size(), 2);
