@@ -351,9 +351,11 @@ void MainWindow::exportCsv()
         showError(tr("Nothing to export yet: train a model first."));
         return;
     }
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export per-image results"), QString(), tr("CSV (*.csv)"));
+    QString file = QFileDialog::getSaveFileName(this, tr("Export per-image results"), QString(), tr("CSV (*.csv)"));
     if (file.isEmpty())
         return;
+    if (!file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        file += QStringLiteral(".csv");
     std::string csv = "path,defect_type,label,score,verdict\n";
     for (const auto &img : r->evaluation.images)
         csv += csvField(img.record.image.string()) + "," + csvField(img.record.defectType) + "," + std::to_string(img.record.label) + ","
@@ -372,9 +374,11 @@ void MainWindow::exportReport()
         showError(tr("Nothing to report yet: train a model first."));
         return;
     }
-    const QString pdf = QFileDialog::getSaveFileName(this, tr("Export inspection report"), QString(), tr("PDF (*.pdf)"));
+    QString pdf = QFileDialog::getSaveFileName(this, tr("Export inspection report"), QString(), tr("PDF (*.pdf)"));
     if (pdf.isEmpty())
         return;
+    if (!pdf.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) // "report" means report.pdf
+        pdf += QStringLiteral(".pdf");
     // The report is written from a run folder: save the run next to the PDF, then render it.
     const QString runDir = pdf + QStringLiteral(".run");
     const double threshold = m_controller->threshold();

@@ -39,8 +39,51 @@ void grabAllTabs(MainWindow &window, const QString &dir)
 
 } // namespace
 
+namespace {
+
+// The studio's command line; built twice when asked for --help or --version (see runStudio).
+struct StudioCommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption trainOption{QStringLiteral("train"),
+                                         QApplication::translate("main", "Train the first category once the dataset is open.")};
+    const QCommandLineOption shotsOption{QStringLiteral("screenshots"),
+                                         QApplication::translate("main", "After training, save a PNG of every panel to <dir> and quit."),
+                                         QStringLiteral("dir")};
+    const QCommandLineOption backboneOption{QStringLiteral("backbone"), QApplication::translate("main", "Backbone name."),
+                                            QStringLiteral("name")};
+    const QCommandLineOption weightsOption{QStringLiteral("backbone-weights"),
+                                           QApplication::translate("main", "Backbone weights file."), QStringLiteral("file")};
+    const QCommandLineOption epochsOption{QStringLiteral("epochs"), QApplication::translate("main", "Training epochs."),
+                                          QStringLiteral("n")};
+
+    StudioCommandLine()
+    {
+        parser.setApplicationDescription(QApplication::translate("main", "Sam2Sim Studio: unsupervised visual inspection"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("dataset"),
+                                     QApplication::translate("main", "Dataset or category folder to open."));
+        parser.addOptions({trainOption, shotsOption, backboneOption, weightsOption, epochsOption});
+    }
+};
+
+} // namespace
+
 int runStudio(int argc, char **argv)
 {
+    // --help and --version need no display: answer them before a QApplication connects to one.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v") {
+            QCoreApplication core(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("Sam2Sim Studio"));
+            QCoreApplication::setApplicationVersion(QStringLiteral(SAM2SIM_VERSION));
+            StudioCommandLine cli;
+            cli.parser.process(core); // prints and exits
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     // QApplication adopts the user's locale for the C library; the engine's number parsing and the
     // JSON/CSV writers expect '.' decimals whatever the UI language.
@@ -53,29 +96,18 @@ int runStudio(int argc, char **argv)
     installTranslations(app, language.isEmpty() ? QLocale::system() : QLocale(language));
     configureThreads(0);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Sam2Sim Studio: unsupervised visual inspection"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("dataset"), QApplication::translate("main", "Dataset or category folder to open."));
-    const QCommandLineOption trainOption(QStringLiteral("train"), QApplication::translate("main", "Train the first category once the dataset is open."));
-    const QCommandLineOption shotsOption(QStringLiteral("screenshots"),
-                                         QApplication::translate("main", "After training, save a PNG of every panel to <dir> and quit."),
-                                         QStringLiteral("dir"));
-    const QCommandLineOption backboneOption(QStringLiteral("backbone"), QApplication::translate("main", "Backbone name."), QStringLiteral("name"));
-    const QCommandLineOption weightsOption(QStringLiteral("backbone-weights"), QApplication::translate("main", "Backbone weights file."), QStringLiteral("file"));
-    const QCommandLineOption epochsOption(QStringLiteral("epochs"), QApplication::translate("main", "Training epochs."), QStringLiteral("n"));
-    parser.addOptions({trainOption, shotsOption, backboneOption, weightsOption, epochsOption});
+    StudioCommandLine cli;
+    QCommandLineParser &parser = cli.parser;
     parser.process(app);
 
-    if (parser.isSet(backboneOption))
-        Settings().setBackbone(parser.value(backboneOption));
-    if (parser.isSet(weightsOption))
-        Settings().setBackboneWeights(QFileInfo(parser.value(weightsOption)).absoluteFilePath());
+    if (parser.isSet(cli.backboneOption))
+        Settings().setBackbone(parser.value(cli.backboneOption));
+    if (parser.isSet(cli.weightsOption))
+        Settings().setBackboneWeights(QFileInfo(parser.value(cli.weightsOption)).absoluteFilePath());
 
     MainWindow window;
-    if (parser.isSet(epochsOption))
-        window.trainingPanel()->setEpochs(parser.value(epochsOption).toInt());
+    if (parser.isSet(cli.epochsOption))
+        window.trainingPanel()->setEpochs(parser.value(cli.epochsOption).toInt());
     window.show();
 
     QString dataset = parser.positionalArguments().value(0);
@@ -91,8 +123,8 @@ int runStudio(int argc, char **argv)
         else
             window.generateDemoDataset(demo);
     }
-    if (parser.isSet(trainOption) || parser.isSet(shotsOption)) {
-        const QString shots = parser.value(shotsOption);
+    if (parser.isSet(cli.trainOption) || parser.isSet(cli.shotsOption)) {
+        const QString shots = parser.value(cli.shotsOption);
         QObject::connect(&window, &MainWindow::datasetOpened, &window, [&window] {
             QTimer::singleShot(100, &window, [&window] { window.startTraining(); });
         }, Qt::SingleShotConnection);
