@@ -395,10 +395,12 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Foreground segmenter"), segmenterDescription(run)},
         {Report::tr("Noise sigma"), sigmaDescription(run)},
         {Report::tr("Preset"), fromStd(cfg.preset)},
-        {Report::tr("Epochs"), Report::tr("%1 (%2 meta-epochs x %3 discriminator epochs)")
-                                   .arg(cfg.totalEpochs())
-                                   .arg(cfg.metaEpochs)
-                                   .arg(cfg.ganEpochs)},
+        {Report::tr("Epochs"), run.metrics.contains("training")
+                                   ? QString::number(jsonNumber(run.metrics, "epochs").value_or(cfg.totalEpochs()), 'f', 0)
+                                   : Report::tr("%1 (%2 meta-epochs x %3 discriminator epochs)")
+                                         .arg(cfg.totalEpochs())
+                                         .arg(cfg.metaEpochs)
+                                         .arg(cfg.ganEpochs)},
         {Report::tr("Input"), Report::tr("shorter side resized to %1 px, centre crop %2 x %2 px")
                                   .arg(cfg.resize)
                                   .arg(cfg.imageSize)},
