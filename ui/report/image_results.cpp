@@ -1,29 +1,12 @@
 #include "ui/report/image_results.h"
 
 #include "engine/core/atomic_file.h"
+#include "engine/core/csv.h"
 
 #include <charconv>
 #include <string>
 
 namespace s2s::ui {
-
-namespace {
-
-// RFC 4180 quoting, only where needed so that plain paths stay readable.
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + '"';
-}
-
-} // namespace
 
 Outcome outcomeOf(const ScoreRow &row, double threshold)
 {
