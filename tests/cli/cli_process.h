@@ -1,6 +1,7 @@
 #pragma once
 
-// Runs the built `sam2sim` ($SAM2SIM_CLI) for the CLI tests: exit code, stdout, stderr lines.
+// Runs a program (the built `sam2sim`, $SAM2SIM_CLI, or a helper) for the tests: exit code, stdout,
+// stderr lines.
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -14,10 +15,10 @@ struct CliResult
     QStringList errLines;
 };
 
-inline CliResult runCli(const QStringList &args, int timeoutMs = 60000)
+inline CliResult runProcess(const QString &program, const QStringList &args, int timeoutMs = 60000)
 {
     QProcess process;
-    process.start(qEnvironmentVariable("SAM2SIM_CLI"), args);
+    process.start(program, args);
     CliResult r;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
@@ -28,6 +29,11 @@ inline CliResult runCli(const QStringList &args, int timeoutMs = 60000)
     r.out = QString::fromUtf8(process.readAllStandardOutput());
     r.errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return r;
+}
+
+inline CliResult runCli(const QStringList &args, int timeoutMs = 60000)
+{
+    return runProcess(qEnvironmentVariable("SAM2SIM_CLI"), args, timeoutMs);
 }
 
 } // namespace s2s::test

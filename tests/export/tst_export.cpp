@@ -11,6 +11,8 @@
 #include "engine/pipeline/run_folder.h"
 
 #include <ATen/ATen.h>
+#include "tests/cli/cli_process.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -25,27 +27,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QStringList errLines;
-};
+using Result = s2s::test::CliResult;
 
 Result runProcess(const QString &program, const QStringList &args, int timeoutMs = 300000)
 {
-    QProcess process;
-    process.start(program, args);
-    Result r;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.errLines = QString::fromUtf8(process.readAllStandardError())
-                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return r;
+    return s2s::test::runProcess(program, args, timeoutMs); // exports and Python loads take a while
 }
 
 Result runCli(const QStringList &args)
