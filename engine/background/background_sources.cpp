@@ -129,6 +129,11 @@ public:
         cv::RNG rng(seed * 0x9E3779B97F4A7C15ULL + 1);
         return family(f, size, rng);
     }
+    std::string variantFor(std::uint64_t seed) const override
+    {
+        const auto families = proceduralFamilies();
+        return m_family == "all" ? families[seed % families.size()] : m_family;
+    }
 
 private:
     std::string m_family;

@@ -18,6 +18,12 @@ public:
     virtual std::string name() const = 0;
     // A background of the given size, deterministic in seed.
     virtual cv::Mat generate(cv::Size size, std::uint64_t seed) const = 0;
+    // Which variant generate() uses for this seed: the family for "all", else name().
+    virtual std::string variantFor(std::uint64_t seed) const
+    {
+        (void)seed;
+        return name();
+    }
 };
 
 // Procedural family names ("fractal_noise", "wood", "marble", "tiles", "gradient", "clutter", ...).

@@ -1,9 +1,11 @@
 #include "engine/foreground/mask_cache.h"
 
+#include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
 #include "engine/io/image_io.h"
 
 #include <cstdio>
+#include <fstream>
 
 namespace s2s {
 
@@ -64,10 +66,31 @@ std::optional<cv::Mat> MaskCache::find(const std::string &imageKey, const std::s
     }
 }
 
-void MaskCache::store(const std::string &imageKey, const std::string &segmenterKey, const cv::Mat &mask) const
+std::optional<std::string> MaskCache::findSource(const std::string &imageKey, const std::string &segmenterKey) const
 {
-    if (!m_dir.empty())
-        writeImage(path(imageKey, segmenterKey), mask);
+    if (m_dir.empty())
+        return std::nullopt;
+    fs::path p = path(imageKey, segmenterKey);
+    p.replace_extension(".txt");
+    std::ifstream in(p);
+    std::string line;
+    if (!in || !std::getline(in, line) || line.empty())
+        return std::nullopt;
+    return line;
+}
+
+void MaskCache::store(const std::string &imageKey, const std::string &segmenterKey, const cv::Mat &mask,
+                      const std::string &producedBy) const
+{
+    if (m_dir.empty())
+        return;
+    const fs::path p = path(imageKey, segmenterKey);
+    if (!producedBy.empty()) {
+        fs::path text = p;
+        text.replace_extension(".txt");
+        writeFileAtomically(text, producedBy + "\n");
+    }
+    writeImage(p, mask);
 }
 
 } // namespace s2s

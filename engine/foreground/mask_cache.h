@@ -18,7 +18,10 @@ public:
 
     static std::string contentKey(const cv::Mat &rgb); // 64-bit FNV-1a of size and pixels, hex
     std::optional<cv::Mat> find(const std::string &imageKey, const std::string &segmenterKey) const;
-    void store(const std::string &imageKey, const std::string &segmenterKey, const cv::Mat &mask) const;
+    // Who produced a cached mask (a segmenter name, with a fallback reason), when it was recorded.
+    std::optional<std::string> findSource(const std::string &imageKey, const std::string &segmenterKey) const;
+    void store(const std::string &imageKey, const std::string &segmenterKey, const cv::Mat &mask,
+               const std::string &producedBy = {}) const;
 
 private:
     std::filesystem::path path(const std::string &imageKey, const std::string &segmenterKey) const;

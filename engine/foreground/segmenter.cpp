@@ -2,30 +2,45 @@
 
 #include "engine/core/error.h"
 #include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/foreground_model.h"
 #include "engine/foreground/sam2/sam2_segmenter.h"
 
 namespace s2s {
 
-std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::filesystem::path &sam2Weights)
+std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::filesystem::path &sam2Weights,
+                                         std::shared_ptr<const ForegroundModel> model)
 {
+    const auto classical = [&]() -> std::unique_ptr<Segmenter> {
+        if (model)
+            return std::make_unique<LearnedSegmenter>(model);
+        return std::make_unique<ClassicalSegmenter>();
+    };
+    const auto sam2 = [&] {
+        auto s = std::make_unique<Sam2Segmenter>(sam2Weights);
+        if (model)
+            s->setFallback(std::make_shared<LearnedSegmenter>(model));
+        return s;
+    };
     if (kind == "classical")
+        return classical();
+    if (kind == "border")
         return std::make_unique<ClassicalSegmenter>();
     if (kind == "sam2") {
         if (sam2Weights.empty())
             throw Error("sam2: no SAM 2.1 weights given (--sam2-weights sam2.1_hiera_tiny.pt)");
-        return std::make_unique<Sam2Segmenter>(sam2Weights);
+        return sam2();
     }
     if (kind == "auto") {
         if (sam2Weights.empty() || !std::filesystem::exists(sam2Weights))
-            return std::make_unique<ClassicalSegmenter>();
+            return classical();
         try {
-            return std::make_unique<Sam2Segmenter>(sam2Weights);
+            return sam2();
         } catch (const Error &) {
             // "auto" promises a segmenter even when the weights are unusable.
-            return std::make_unique<ClassicalSegmenter>();
+            return classical();
         }
     }
-    throw Error("unknown segmenter '" + kind + "' (available: auto, sam2, classical)");
+    throw Error("unknown segmenter '" + kind + "' (available: auto, sam2, classical, border)");
 }
 
 } // namespace s2s

@@ -36,8 +36,13 @@ public:
     virtual SegmentResult segment(const cv::Mat &rgb, const SegmentPrompt &prompt = {}) = 0;
 };
 
+struct ForegroundModel;
+
 // "sam2" (needs weights; falls back to classical per image when the result is implausible),
-// "classical", or "auto" (sam2 when weights are given and load, else classical).
-std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::filesystem::path &sam2Weights);
+// "classical", or "auto" (sam2 when weights are given and load, else classical). With a category's
+// foreground model, "classical" (and SAM 2's fallback) is the learnt extractor (foreground_model.h);
+// "border" is always the model-free border-colour segmenter.
+std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::filesystem::path &sam2Weights,
+                                         std::shared_ptr<const ForegroundModel> model = {});
 
 } // namespace s2s

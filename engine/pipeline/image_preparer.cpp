@@ -3,6 +3,7 @@
 #include "engine/background/compositor.h"
 #include "engine/core/error.h"
 #include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/foreground_model.h"
 #include "engine/foreground/mask_cache.h"
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
@@ -24,6 +25,8 @@ std::string PreparationSpec::key() const
     if (removeBackground)
         k << (composite ? "+" : "") << "extract(" << segmenter << "," << sam2Weights.filename().string() << ","
           << fill << (composite && reuseCleanMask ? ",clean-mask" : "") << ")";
+    if (foregroundModel && segmenter != "border")
+        k << "+model=" << foregroundModel->fingerprint();
     return k.str();
 }
 
@@ -42,24 +45,32 @@ ImagePreparer::~ImagePreparer() = default;
 std::string ImagePreparer::segmenterName()
 {
     if (!m_segmenter)
-        m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights);
+        m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights, m_spec.foregroundModel);
     return m_segmenter->name();
 }
 
-cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &rgb)
+cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &rgb, std::string *producedBy)
 {
     if (!m_segmenter)
-        m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights);
+        m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights, m_spec.foregroundModel);
     const MaskCache cache(m_cacheDir);
     const std::string key = MaskCache::contentKey(rgb);
-    if (auto cached = cache.find(key, m_segmenter->cacheKey()); cached && cached->size() == rgb.size())
+    if (auto cached = cache.find(key, m_segmenter->cacheKey()); cached && cached->size() == rgb.size()) {
+        if (producedBy)
+            *producedBy = cache.findSource(key, m_segmenter->cacheKey()).value_or(m_segmenter->name());
         return *cached;
+    }
     SegmentResult result = m_segmenter->segment(rgb);
     // An implausible silhouette would remove the object itself: keep the whole frame instead.
-    if (implausibleMask(result.mask))
+    std::string why;
+    if (implausibleMask(result.mask, &why)) {
         result.mask = cv::Mat(rgb.size(), CV_8UC1, cv::Scalar(255));
+        result.producedBy += " (implausible: " + why + "; whole frame kept)";
+    }
+    if (producedBy)
+        *producedBy = result.producedBy;
     try {
-        cache.store(key, m_segmenter->cacheKey(), result.mask);
+        cache.store(key, m_segmenter->cacheKey(), result.mask, result.producedBy);
     } catch (const Error &) {
         // A read-only cache folder costs time, not correctness.
     }
@@ -67,18 +78,21 @@ cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &
     return result.mask;
 }
 
-cv::Mat ImagePreparer::prepare(const ImageRecord &record)
+cv::Mat ImagePreparer::prepare(const ImageRecord &record, PreparedInfo *info)
 {
     cv::Mat rgb = readImageRgb(record.image);
     cv::Mat cleanMask;
+    std::string source;
     if (m_spec.composite) {
-        cleanMask = foregroundMask(record, rgb);
+        cleanMask = foregroundMask(record, rgb, &source);
         // Deterministic per (image, seed): the same composite every time this image is evaluated.
         const std::uint64_t imageSeed = std::hash<std::string>{}(record.image.filename().string()
                                                                  + record.defectType)
                                         ^ (m_spec.seed * 0x9E3779B97F4A7C15ULL);
         const cv::Mat background = m_background->generate(rgb.size(), imageSeed);
         rgb = composite(rgb, cleanMask, background, CompositeOptions{m_spec.featherPx});
+        if (info)
+            info->background = m_background->variantFor(imageSeed);
     }
     if (m_spec.removeBackground) {
         // The silhouette's boundary is where a segmenter is least sure and where a composite's new
@@ -88,8 +102,10 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record)
         cv::Mat mask;
         const int band = std::max(1, static_cast<int>(std::lround(std::min(rgb.cols, rgb.rows) * 0.015)));
         const bool reuse = m_spec.composite && m_spec.reuseCleanMask;
-        cv::erode(reuse ? cleanMask : foregroundMask(record, rgb), mask,
-                  cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
+        const cv::Mat extracted = reuse ? cleanMask : foregroundMask(record, rgb, &source);
+        if (info && m_spec.composite && !reuse)
+            info->maskIou = maskIou(extracted, cleanMask);
+        cv::erode(extracted, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
         cv::Mat fill;
         if (m_spec.fill == "black")
             fill = cv::Mat::zeros(rgb.size(), CV_8UC3);
@@ -99,6 +115,10 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record)
             cv::GaussianBlur(rgb, fill, cv::Size(0, 0), std::max(4.0, rgb.cols / 20.0));
         fill.copyTo(rgb, ~mask);
     }
+    if (info)
+        info->maskSource = m_spec.removeBackground && m_spec.composite && m_spec.reuseCleanMask
+                               ? "clean image's mask (" + source + ")"
+                               : source;
     return rgb;
 }
 

@@ -13,6 +13,7 @@ namespace s2s {
 
 class Segmenter;
 class BackgroundSource;
+struct ForegroundModel;
 
 // How an image is turned into the backbone's input: optional pseudo-background composite (test time),
 // then optional foreground extraction with the background replaced. Identity when both are off.
@@ -29,9 +30,19 @@ struct PreparationSpec
     float featherPx = 3.f;
     // Remove a composite's background with the clean image's mask (diagnostic; see EvalOptions).
     bool reuseCleanMask = false;
+    // The category's learnt foreground model (classical extraction and SAM 2's fallback); may be null.
+    std::shared_ptr<const ForegroundModel> foregroundModel;
 
     // Identifies the preparation in cache keys; "raw" when identity.
     std::string key() const;
+};
+
+// What prepare() did to one image, for per-image and per-background-family reports.
+struct PreparedInfo
+{
+    std::string background;   // the pseudo-background family or source used; empty without compositing
+    double maskIou = -1.0;    // IoU of the composite's extracted mask with the clean image's; -1 when n/a
+    std::string maskSource;   // who produced the mask the backbone saw ("classical-learnt", fallbacks...)
 };
 
 // Applies a PreparationSpec to dataset images. Masks are cached on disk (atomic writes) under cacheDir,
@@ -45,9 +56,9 @@ public:
     const PreparationSpec &spec() const { return m_spec; }
 
     // Returns 8-bit RGB at native resolution; throws s2s::Error naming the file on failure.
-    cv::Mat prepare(const ImageRecord &record);
+    cv::Mat prepare(const ImageRecord &record, PreparedInfo *info = nullptr);
     // The foreground mask used for the record (computed or cached); CV_8UC1 0/255.
-    cv::Mat foregroundMask(const ImageRecord &record, const cv::Mat &rgb);
+    cv::Mat foregroundMask(const ImageRecord &record, const cv::Mat &rgb, std::string *producedBy = nullptr);
     // Name of the segmenter actually used ("classical", "sam2.1_hiera_tiny", ...), for reports.
     std::string segmenterName();
 

@@ -5,6 +5,9 @@
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
 #include "engine/core/threads.h"
+#include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/foreground_model.h"
+#include "engine/foreground/mask_cache.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/image_preparer.h"
 #include "engine/pipeline/routing.h"
@@ -20,10 +23,14 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace s2s {
 
@@ -66,6 +73,58 @@ TrainSettings trainSettings(const RunConfig &c, double featureScale, std::size_t
     return s;
 }
 
+// Runs fn(i) for i in [0, n) on `workers` threads (the calling one included); the first exception is
+// rethrown after all threads stop. fn must be safe to call concurrently for different i.
+void parallelFor(std::size_t n, int workers, const std::function<void(std::size_t, int)> &fn)
+{
+    workers = std::max(1, std::min<int>(workers, static_cast<int>(n)));
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    const auto work = [&](int worker) {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                fn(i, worker);
+            } catch (...) {
+                const std::lock_guard lock(failureMutex);
+                if (!failure)
+                    failure = std::current_exception();
+                next = n;
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int w = 1; w < workers; ++w)
+        threads.emplace_back(work, w);
+    work(0);
+    for (auto &t : threads)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+// Calls a progress function from worker threads one at a time.
+class SerialProgress
+{
+public:
+    SerialProgress(const ProgressFn &fn, std::string stage, std::int64_t total)
+        : m_fn(fn), m_stage(std::move(stage)), m_total(total)
+    {
+    }
+    void step()
+    {
+        const std::lock_guard lock(m_mutex);
+        report(m_fn, m_stage, ++m_done, m_total);
+    }
+
+private:
+    const ProgressFn &m_fn;
+    std::string m_stage;
+    std::int64_t m_total;
+    std::int64_t m_done = 0;
+    std::mutex m_mutex;
+};
+
 } // namespace
 
 struct InspectionSession::Impl
@@ -79,6 +138,7 @@ struct InspectionSession::Impl
     FeatureBank train;
     std::string trainKey;
     std::map<std::string, FeatureBank> testBanks; // by preparation key
+    std::map<std::string, std::vector<PreparedInfo>> testInfo; // by preparation key, per test image
     std::vector<std::string> testBankOrder;       // least recently added first
 
     std::optional<SimpleNetHeads> heads;
@@ -91,6 +151,8 @@ struct InspectionSession::Impl
     Timings timings;
     TrainingOutcome lastTraining;
     std::string segmenterName;
+    // The category's learnt foreground model (classical extraction); fitted on first need.
+    std::shared_ptr<const ForegroundModel> foregroundModel;
 
     CategoryKind kind() const { return config.kindOverride.value_or(category.kind); }
 
@@ -106,6 +168,8 @@ struct InspectionSession::Impl
         s.segmenter = config.segmenter;
         s.sam2Weights = config.sam2Weights;
         s.fill = config.backgroundFill;
+        if (config.segmenter != "border")
+            s.foregroundModel = foregroundModel;
         if (pseudo && pseudo->background == BackgroundMode::Pseudo) {
             s.composite = true;
             s.backgroundSource = pseudo->backgroundSource;
@@ -141,27 +205,95 @@ struct InspectionSession::Impl
         testBankOrder.clear();
     }
 
-    void extractInto(FeatureBank &bank, const std::vector<ImageRecord> &records, const PreparationSpec &s,
-                     const std::string &stage, const ProgressFn &progress, const CancelToken &cancel)
+    bool usesForegroundModel() const
     {
-        ImagePreparer preparer(s, cacheDirFor(category));
-        if (s.removeBackground || s.composite)
-            segmenterName = preparer.segmenterName();
-        FeatureBank out;
-        constexpr std::size_t kBatch = 8;
-        for (std::size_t first = 0; first < records.size(); first += kBatch) {
-            std::vector<at::Tensor> batch;
-            for (std::size_t i = first; i < std::min(records.size(), first + kBatch); ++i) {
-                cancel.throwIfCancelled();
-                batch.push_back(extractor->preprocess(preparer.prepare(records[i])));
+        return config.segmenter != "border" && kind() == CategoryKind::Object && !category.keepsBackground;
+    }
+
+    // Learns the object's look from the training images (static background: the border-colour
+    // segmenter is reliable there). Cheap (one small segmentation per training image, cached on disk).
+    void ensureForegroundModel(const ProgressFn &progress, const CancelToken &cancel)
+    {
+        if (foregroundModel || !usesForegroundModel())
+            return;
+        const std::vector<ImageRecord> &records = category.train;
+        std::vector<cv::Mat> images(records.size()), masks(records.size());
+        const MaskCache cache(cacheDirFor(category));
+        ClassicalSegmenter border;
+        SerialProgress step(progress, "foreground model", static_cast<std::int64_t>(records.size()));
+        parallelFor(records.size(), at::get_num_threads(), [&](std::size_t i, int) {
+            cancel.throwIfCancelled();
+            cv::Mat rgb = readImageRgb(records[i].image);
+            const std::string key = MaskCache::contentKey(rgb);
+            std::optional<cv::Mat> mask = cache.find(key, border.cacheKey());
+            if (!mask || mask->size() != rgb.size()) {
+                mask = border.segment(rgb).mask;
+                try {
+                    cache.store(key, border.cacheKey(), *mask, border.name());
+                } catch (const Error &) {
+                    // A read-only cache folder costs time, not correctness.
+                }
             }
-            const at::Tensor features = extractor->extract(at::stack(batch));
-            for (std::int64_t b = 0; b < features.size(0); ++b)
-                out.add(features[b]);
-            report(progress, stage, static_cast<std::int64_t>(std::min(records.size(), first + kBatch)),
-                   static_cast<std::int64_t>(records.size()));
+            if (!implausibleMask(*mask)) {
+                images[i] = std::move(rgb);
+                masks[i] = std::move(*mask);
+            }
+            step.step();
+        });
+        std::vector<cv::Mat> usedImages, usedMasks;
+        for (std::size_t i = 0; i < records.size(); ++i)
+            if (!images[i].empty()) {
+                usedImages.push_back(std::move(images[i]));
+                usedMasks.push_back(std::move(masks[i]));
+            }
+        if (usedImages.empty())
+            return; // no usable training silhouette: the border-colour segmenter stays in charge
+        foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::fit(usedImages, usedMasks));
+    }
+
+    void extractInto(FeatureBank &bank, std::vector<PreparedInfo> *infos, const std::vector<ImageRecord> &records,
+                     const PreparationSpec &s, const std::string &stage, const ProgressFn &progress,
+                     const CancelToken &cancel)
+    {
+        // Preparation (reading, compositing, segmentation) runs on all cores, images in parallel, one
+        // preparer per worker; SAM 2 keeps one model and its own intra-op threads.
+        const bool sam2 = !s.sam2Weights.empty() && s.segmenter != "classical" && s.segmenter != "border";
+        const int workers = sam2 ? 1 : std::max(1, at::get_num_threads());
+        std::vector<std::unique_ptr<ImagePreparer>> preparers;
+        for (int w = 0; w < workers; ++w)
+            preparers.push_back(std::make_unique<ImagePreparer>(s, cacheDirFor(category)));
+        if (s.removeBackground || s.composite)
+            segmenterName = preparers.front()->segmenterName();
+        const std::string prepStage = s.composite ? "compositing" : (s.removeBackground ? "segmentation" : "");
+        const auto total = static_cast<std::int64_t>(records.size());
+        std::vector<PreparedInfo> info(records.size());
+        FeatureBank out;
+        // Chunks bound the memory of prepared inputs; the backbone runs on each chunk in batches.
+        constexpr std::size_t kChunk = 32, kBatch = 8;
+        SerialProgress prepared(progress, prepStage, total);
+        for (std::size_t first = 0; first < records.size(); first += kChunk) {
+            const std::size_t last = std::min(records.size(), first + kChunk);
+            std::vector<at::Tensor> inputs(last - first);
+            parallelFor(last - first, workers, [&](std::size_t k, int worker) {
+                cancel.throwIfCancelled();
+                const std::size_t i = first + k;
+                inputs[k] = extractor->preprocess(preparers[static_cast<std::size_t>(worker)]->prepare(records[i], &info[i]));
+                if (!prepStage.empty())
+                    prepared.step();
+            });
+            for (std::size_t b = 0; b < inputs.size(); b += kBatch) {
+                cancel.throwIfCancelled();
+                const std::vector<at::Tensor> batch(inputs.begin() + static_cast<std::ptrdiff_t>(b),
+                                                    inputs.begin() + static_cast<std::ptrdiff_t>(std::min(inputs.size(), b + kBatch)));
+                const at::Tensor features = extractor->extract(at::stack(batch));
+                for (std::int64_t j = 0; j < features.size(0); ++j)
+                    out.add(features[j]);
+                report(progress, stage, static_cast<std::int64_t>(first + std::min(inputs.size(), b + kBatch)), total);
+            }
         }
         bank = std::move(out);
+        if (infos)
+            *infos = std::move(info);
     }
 
     FeatureBank &testBank(const PreparationSpec &s, const ProgressFn &progress, const CancelToken &cancel)
@@ -170,14 +302,17 @@ struct InspectionSession::Impl
         if (const auto it = testBanks.find(key); it != testBanks.end())
             return it->second;
         FeatureBank bank;
-        extractInto(bank, category.test, s, s.composite ? "features (pseudo-backgrounds)" : "features (test)",
+        std::vector<PreparedInfo> info;
+        extractInto(bank, &info, category.test, s, s.composite ? "features (pseudo-backgrounds)" : "features (test)",
                     progress, cancel);
         // Keep at most three test sets (static + two backgrounds) in memory.
         if (testBankOrder.size() >= 3) {
             testBanks.erase(testBankOrder.front());
+            testInfo.erase(testBankOrder.front());
             testBankOrder.erase(testBankOrder.begin());
         }
         testBankOrder.push_back(key);
+        testInfo[key] = std::move(info);
         return testBanks.emplace(key, std::move(bank)).first->second;
     }
 
@@ -228,7 +363,10 @@ void InspectionSession::setConfig(const RunConfig &config)
     if (preparationChanged) {
         d->trainKey.clear();
         d->testBanks.clear();
+        d->testInfo.clear();
         d->testBankOrder.clear();
+        if (config.segmenter != d->config.segmenter || config.kindOverride != d->config.kindOverride)
+            d->foregroundModel.reset();
     }
 }
 
@@ -254,10 +392,12 @@ void InspectionSession::extractFeatures(const ProgressFn &progress, const Cancel
     configureThreads(d->config.threads);
     const auto start = Clock::now();
     d->ensureBackbone();
+    if (d->removesBackground())
+        d->ensureForegroundModel(progress, cancel);
     const PreparationSpec s = d->spec(nullptr);
     if (d->trainKey != s.key() || d->train.size() != d->category.train.size()) {
         FeatureBank bank;
-        d->extractInto(bank, d->category.train, s, "features (train)", progress, cancel);
+        d->extractInto(bank, nullptr, d->category.train, s, "features (train)", progress, cancel);
         d->train = std::move(bank);
         d->trainKey = s.key();
     }
@@ -273,6 +413,8 @@ bool InspectionSession::hasHeads() const
 void InspectionSession::train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode)
 {
     configureThreads(d->config.threads);
+    if (d->removesBackground())
+        d->ensureForegroundModel({}, cancel);
     if (d->trainKey != d->spec(nullptr).key() || d->train.size() == 0)
         extractFeatures({}, cancel);
     const auto start = Clock::now();
@@ -360,8 +502,11 @@ Evaluation InspectionSession::evaluate(const EvalOptions &options, const Progres
     configureThreads(d->config.threads);
     d->ensureBackbone();
     const auto start = Clock::now();
+    if (d->removesBackground() || options.background == BackgroundMode::Pseudo)
+        d->ensureForegroundModel(progress, cancel);
     const PreparationSpec s = d->spec(&options);
     FeatureBank &bank = d->testBank(s, progress, cancel);
+    const std::vector<PreparedInfo> &info = d->testInfo[s.key()];
 
     Evaluation ev;
     ev.options = options;
@@ -372,7 +517,15 @@ Evaluation InspectionSession::evaluate(const EvalOptions &options, const Progres
         cancel.throwIfCancelled();
         const at::Tensor grid = patchScoreGrid(d->fused, bank.rows(i), bank.height(), bank.width());
         const float score = imageScore(grid);
-        ev.images.push_back({d->category.test[i], score});
+        ImageResult result;
+        result.record = d->category.test[i];
+        result.score = score;
+        if (i < info.size()) {
+            result.background = info[i].background;
+            result.maskIou = info[i].maskIou;
+            result.maskSource = info[i].maskSource;
+        }
+        ev.images.push_back(std::move(result));
         scores.push_back(score);
         labels.push_back(static_cast<std::uint8_t>(d->category.test[i].label));
         if (options.computeMaps)

@@ -36,6 +36,9 @@ struct ImageResult
 {
     ImageRecord record;
     float score = 0.f; // max patch score (-D), higher = more anomalous
+    std::string background; // pseudo-background family or source of this image's composite; empty if none
+    double maskIou = -1.0;  // IoU of the composite's extracted mask with the clean image's; -1 when n/a
+    std::string maskSource; // who produced the foreground mask ("classical-learnt", "... (fallback: why)")
 };
 
 struct Metrics

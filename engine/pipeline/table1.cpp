@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/background/compositor.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <sstream>
 
 namespace s2s {
@@ -50,6 +53,70 @@ nlohmann::json metricsJson(const Metrics &m)
     return {{"image_auroc", num(m.imageAuroc)}, {"pixel_auroc", num(m.pixelAuroc)}, {"au_pro", num(m.auPro)}};
 }
 
+const auto num = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
+
+nlohmann::json familiesJson(const Table1Row &r)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &f : r.families)
+        out.push_back({{"family", f.family},
+                       {"dynamic", metricsJson(f.dynamicMetrics)},
+                       {"sam2sim", metricsJson(f.sam2simMetrics)},
+                       {"mask_iou", num(f.maskIou)},
+                       {"images", f.images}});
+    return out;
+}
+
+std::string familiesCsv(const std::vector<Table1Row> &rows)
+{
+    std::ostringstream csv;
+    csv << "category,family,dynamic_i_auroc,dynamic_p_auroc,sam2sim_i_auroc,sam2sim_p_auroc,mask_iou,images\n";
+    for (const auto &r : rows)
+        for (const auto &f : r.families)
+            csv << csvField(r.category) << "," << csvField(f.family) << "," << f4(f.dynamicMetrics.imageAuroc) << ","
+                << f4(f.dynamicMetrics.pixelAuroc) << "," << f4(f.sam2simMetrics.imageAuroc) << ","
+                << f4(f.sam2simMetrics.pixelAuroc) << "," << f4(f.maskIou) << "," << f.images << "\n";
+    return csv.str();
+}
+
+// A bar of width proportional to an AUROC in [0.5, 1] (chance to perfect), for terminals and Markdown.
+std::string bar(double v)
+{
+    if (std::isnan(v))
+        return "";
+    const int n = static_cast<int>(std::lround(std::clamp((v - 0.5) / 0.5, 0.0, 1.0) * 20));
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += "\u2588";
+    for (int i = n; i < 20; ++i)
+        out += "\u00b7";
+    return out;
+}
+
+std::string familiesMarkdown(const std::vector<Table1Row> &rows, bool perFamily)
+{
+    std::ostringstream md;
+    bool any = false;
+    for (const auto &r : rows)
+        any = any || !r.families.empty();
+    if (!any)
+        return {};
+    md << "\n### Per background family\n\n";
+    if (!perFamily)
+        md << "Mask IoU of each family's composites (the cycled run; run with --per-family for AUROC per family).\n\n";
+    else
+        md << "Each family on the whole test set. Bars: image AUROC from 0.5 (chance) to 1.0.\n\n";
+    md << "| Category | Family | Dynamic I-AUROC | | Sam2Sim I-AUROC | | Dynamic / Sam2Sim P-AUROC | Mask IoU | Images |\n";
+    md << "|---|---|---|---|---|---|---|---|---|\n";
+    for (const auto &r : rows)
+        for (const auto &f : r.families)
+            md << "| " << r.category << " | " << f.family << " | " << f4(f.dynamicMetrics.imageAuroc) << " | `"
+               << bar(f.dynamicMetrics.imageAuroc) << "` | " << f4(f.sam2simMetrics.imageAuroc) << " | `"
+               << bar(f.sam2simMetrics.imageAuroc) << "` | " << f4(f.dynamicMetrics.pixelAuroc) << " / "
+               << f4(f.sam2simMetrics.pixelAuroc) << " | " << f4(f.maskIou) << " | " << f.images << " |\n";
+    return md.str();
+}
+
 void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, const Table1Options &o,
                   const std::vector<ScanIssue> &skipped)
 {
@@ -66,8 +133,8 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
     md << "Backbone: " << o.base.backbone << (pretrained ? " (pretrained)" : " (NOT pretrained: random weights)")
        << ", preset " << o.base.preset << ", " << o.base.totalEpochs() << " epochs, seed " << o.base.seed
        << ", pseudo-backgrounds: " << o.backgroundSource << " (seed " << o.seed << "); final epoch, no test-set selection.\n\n";
-    md << "| Category | Kind | SimpleNet static (I/P) | SimpleNet dynamic (I/P) | Sam2Sim dynamic (I/P) | AU-PRO static / dynamic / Sam2Sim | Segmenter | Diagnostic: Sam2Sim with clean-image masks (I/P) |\n";
-    md << "|---|---|---|---|---|---|---|---|\n";
+    md << "| Category | Kind | SimpleNet static (I/P) | SimpleNet dynamic (I/P) | Sam2Sim dynamic (I/P) | AU-PRO static / dynamic / Sam2Sim | Segmenter | Diagnostic: Sam2Sim with clean-image masks (I/P) | Mask IoU |\n";
+    md << "|---|---|---|---|---|---|---|---|---|\n";
     nlohmann::json json;
     json["backbone"] = o.base.backbone;
     json["backbone_pretrained"] = pretrained;
@@ -76,6 +143,7 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
     json["background_source"] = o.backgroundSource;
     json["background_seed"] = o.seed;
     json["selection"] = "final epoch, no test-set selection";
+    json["per_family"] = o.perFamily;
     for (const auto &r : rows) {
         const std::string kind(toString(r.kind));
         csv << csvField(r.category) << "," << kind << "," << f4(r.staticMetrics.imageAuroc) << "," << f4(r.staticMetrics.pixelAuroc)
@@ -83,13 +151,14 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
             << f4(r.dynamicMetrics.pixelAuroc) << "," << f4(r.dynamicMetrics.auPro) << "," << f4(r.sam2simMetrics.imageAuroc)
             << "," << f4(r.sam2simMetrics.pixelAuroc) << "," << f4(r.sam2simMetrics.auPro) << ","
             << f4(r.cleanMaskMetrics.imageAuroc) << "," << f4(r.cleanMaskMetrics.pixelAuroc) << ","
-            << f4(r.cleanMaskMetrics.auPro) << "," << csvField(r.segmenter) << "\n";
+            << f4(r.cleanMaskMetrics.auPro) << "," << csvField(r.segmenter) << "," << f4(r.maskIou) << "\n";
         md << "| " << r.category << " | " << kind << " | " << f4(r.staticMetrics.imageAuroc) << " / "
            << f4(r.staticMetrics.pixelAuroc) << " | " << f4(r.dynamicMetrics.imageAuroc) << " / "
            << f4(r.dynamicMetrics.pixelAuroc) << " | " << f4(r.sam2simMetrics.imageAuroc) << " / "
            << f4(r.sam2simMetrics.pixelAuroc) << " | " << f4(r.staticMetrics.auPro) << " / " << f4(r.dynamicMetrics.auPro)
            << " / " << f4(r.sam2simMetrics.auPro) << " | " << (r.segmenter.empty() ? "-" : r.segmenter) << " | "
-           << f4(r.cleanMaskMetrics.imageAuroc) << " / " << f4(r.cleanMaskMetrics.pixelAuroc) << " |\n";
+           << f4(r.cleanMaskMetrics.imageAuroc) << " / " << f4(r.cleanMaskMetrics.pixelAuroc) << " | " << f4(r.maskIou)
+           << " |\n";
         json["categories"].push_back({{"category", r.category},
                                       {"kind", kind},
                                       {"static", metricsJson(r.staticMetrics)},
@@ -97,6 +166,8 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
                                       {"sam2sim", metricsJson(r.sam2simMetrics)},
                                       {"sam2sim_clean_masks", metricsJson(r.cleanMaskMetrics)},
                                       {"segmenter", r.segmenter},
+                                      {"mask_iou", num(r.maskIou)},
+                                      {"families", familiesJson(r)},
                                       {"seconds", r.seconds}});
     }
     for (const auto &[name, avg] : {std::pair<const char *, const Average *>{"Avg. textures", &textures},
@@ -107,14 +178,16 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
         md << "| **" << name << "** | | " << f4(avg->mean(0, 0)) << " / " << f4(avg->mean(0, 1)) << " | "
            << f4(avg->mean(1, 0)) << " / " << f4(avg->mean(1, 1)) << " | " << f4(avg->mean(2, 0)) << " / "
            << f4(avg->mean(2, 1)) << " | " << f4(avg->mean(0, 2)) << " / " << f4(avg->mean(1, 2)) << " / "
-           << f4(avg->mean(2, 2)) << " | | " << f4(avg->mean(3, 0)) << " / " << f4(avg->mean(3, 1)) << " |\n";
+           << f4(avg->mean(2, 2)) << " | | " << f4(avg->mean(3, 0)) << " / " << f4(avg->mean(3, 1)) << " | |\n";
         json["averages"][name] = {{"static_i_auroc", avg->mean(0, 0)}, {"dynamic_i_auroc", avg->mean(1, 0)},
                                   {"sam2sim_i_auroc", avg->mean(2, 0)}, {"static_p_auroc", avg->mean(0, 1)},
                                   {"dynamic_p_auroc", avg->mean(1, 1)}, {"sam2sim_p_auroc", avg->mean(2, 1)},
                                   {"sam2sim_clean_masks_i_auroc", avg->mean(3, 0)},
                                   {"sam2sim_clean_masks_p_auroc", avg->mean(3, 1)}};
     }
+    md << familiesMarkdown(rows, o.perFamily);
     writeFileAtomically(outDir / "table1.csv", csv.str());
+    writeFileAtomically(outDir / "table1_families.csv", familiesCsv(rows));
     writeFileAtomically(outDir / "table1.md", md.str());
     json["skipped"] = skippedJson(skipped);
     writeFileAtomically(outDir / "table1.json", jsonText(json));
@@ -160,26 +233,83 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         Table1Row row;
         row.category = category->name;
         row.kind = category->kind;
+        const TrainProgressFn training = [&](const TrainProgress &p) {
+            report(progress, "training", p.done, p.total);
+        };
+        const bool object = !(category->kind == CategoryKind::Texture || category->keepsBackground);
         // Static and dynamic share one model and its training features.
         InspectionSession plain(*category, config);
-        plain.train({}, cancel);
-        row.staticMetrics = plain.evaluate({}, {}, cancel).metrics;
-        row.dynamicMetrics = plain.evaluate(pseudo, {}, cancel).metrics;
-        if (category->kind == CategoryKind::Texture || category->keepsBackground) {
+        plain.extractFeatures(progress, cancel);
+        plain.train(training, cancel);
+        row.staticMetrics = plain.evaluate({}, progress, cancel).metrics;
+        row.dynamicMetrics = plain.evaluate(pseudo, progress, cancel).metrics;
+        std::map<std::string, Table1Family> families;
+        const auto familyRow = [&](const std::string &name) -> Table1Family & {
+            Table1Family &f = families[name];
+            if (f.family.empty()) {
+                const double nan = std::nan("");
+                f.family = name;
+                f.dynamicMetrics = f.sam2simMetrics = Metrics{nan, nan, nan, nan, nan};
+            }
+            return f;
+        };
+        const auto meanIou = [](const Evaluation &ev, const std::string &family, int *count) {
+            double sum = 0.0;
+            int n = 0;
+            for (const auto &r : ev.images)
+                if (r.maskIou >= 0.0 && (family.empty() || r.background == family)) {
+                    sum += r.maskIou;
+                    ++n;
+                }
+            if (count)
+                *count = n;
+            return n ? sum / n : std::nan("");
+        };
+        std::unique_ptr<InspectionSession> sam2sim;
+        if (!object) {
             row.sam2simMetrics = row.cleanMaskMetrics = row.dynamicMetrics;
         } else {
             config.foreground = true;
-            InspectionSession sam2sim(*category, config);
-            sam2sim.train({}, cancel);
-            row.sam2simMetrics = sam2sim.evaluate(pseudo, {}, cancel).metrics;
+            sam2sim = std::make_unique<InspectionSession>(*category, config);
+            sam2sim->extractFeatures(progress, cancel);
+            sam2sim->train(training, cancel);
+            const Evaluation cycled = sam2sim->evaluate(pseudo, progress, cancel);
+            row.sam2simMetrics = cycled.metrics;
+            row.maskIou = meanIou(cycled, {}, nullptr);
+            for (const auto &r : cycled.images)
+                if (!r.background.empty()) {
+                    Table1Family &f = familyRow(r.background);
+                    int n = 0;
+                    f.maskIou = meanIou(cycled, r.background, &n);
+                    f.images = n;
+                }
             // Diagnostic: the same model and composites, with each composite's background removed by the
             // clean image's mask (a segmenter that is never fooled by the new background). The gap to
             // the Sam2Sim column is what segmentation errors on composites cost.
             EvalOptions clean = pseudo;
             clean.cleanMaskForComposite = true;
-            row.cleanMaskMetrics = sam2sim.evaluate(clean, {}, cancel).metrics;
-            row.segmenter = sam2sim.segmenterName();
+            row.cleanMaskMetrics = sam2sim->evaluate(clean, progress, cancel).metrics;
+            row.segmenter = sam2sim->segmenterName();
         }
+        if (o.perFamily) {
+            for (const std::string &name : proceduralFamilies()) {
+                EvalOptions one = pseudo;
+                one.backgroundSource = name;
+                Table1Family &f = familyRow(name);
+                f.dynamicMetrics = plain.evaluate(one, progress, cancel).metrics;
+                if (sam2sim) {
+                    const Evaluation ev = sam2sim->evaluate(one, progress, cancel);
+                    f.sam2simMetrics = ev.metrics;
+                    f.maskIou = meanIou(ev, {}, &f.images);
+                } else {
+                    f.sam2simMetrics = f.dynamicMetrics;
+                    f.images = static_cast<int>(category->test.size());
+                }
+            }
+        }
+        for (const std::string &name : proceduralFamilies())
+            if (const auto it = families.find(name); it != families.end())
+                row.families.push_back(it->second);
         row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         rows.push_back(row);
         writeOutputs(outDir, rows, o, skipped); // partial tables survive an interruption

@@ -4,6 +4,7 @@
 #include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_config.h"
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -22,6 +23,18 @@ struct Table1Options
     RunConfig base;                      // backbone, preset, epochs, seed, segmenter
     std::string backgroundSource = "all";
     std::uint64_t seed = 1;
+    // Also evaluate dynamic and Sam2Sim on every procedural family separately (the whole test set on
+    // each family), for the per-family robustness table and chart.
+    bool perFamily = false;
+};
+
+// One background family's results for a category.
+struct Table1Family
+{
+    std::string family;
+    Metrics dynamicMetrics, sam2simMetrics; // NaN unless evaluated per family (Table1Options::perFamily)
+    double maskIou = std::nan("");          // mean IoU of composite masks vs clean-image masks (objects)
+    int images = 0;                         // test images composited with this family
 };
 
 struct Table1Row
@@ -31,6 +44,8 @@ struct Table1Row
     Metrics staticMetrics, dynamicMetrics, sam2simMetrics;
     Metrics cleanMaskMetrics; // diagnostic: Sam2Sim with the clean image's mask on each composite
     std::string segmenter;
+    double maskIou = std::nan(""); // mean over the cycled composites (objects with foreground extraction)
+    std::vector<Table1Family> families;
     double seconds = 0.0;
 };
 

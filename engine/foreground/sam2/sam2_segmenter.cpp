@@ -55,6 +55,12 @@ Sam2Segmenter::Sam2Segmenter(const std::filesystem::path &weights)
 
 Sam2Segmenter::~Sam2Segmenter() = default;
 
+void Sam2Segmenter::setFallback(std::shared_ptr<Segmenter> fallback)
+{
+    m_fallback = std::move(fallback);
+    m_cacheKey = m_cacheKey.substr(0, m_cacheKey.find("+fallback=")) + (m_fallback ? "+fallback=" + m_fallback->cacheKey() : "");
+}
+
 std::string Sam2Segmenter::name() const
 {
     return m_model->config().name;
@@ -112,9 +118,9 @@ SegmentResult Sam2Segmenter::segment(const cv::Mat &rgb, const SegmentPrompt &pr
         implausibleMask(r.mask, &why);
     if (why.empty())
         return r;
-    ClassicalSegmenter classical;
-    SegmentResult fallback = classical.segment(rgb, prompt);
-    fallback.producedBy = "classical (fallback: " + why + ")";
+    ClassicalSegmenter border;
+    SegmentResult fallback = m_fallback ? m_fallback->segment(rgb, prompt) : border.segment(rgb, prompt);
+    fallback.producedBy = fallback.producedBy + " (fallback: " + why + ")";
     return fallback;
 }
 

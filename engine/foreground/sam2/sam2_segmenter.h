@@ -22,9 +22,12 @@ public:
     std::string name() const override;
     std::string cacheKey() const override { return m_cacheKey; }
     SegmentResult segment(const cv::Mat &rgb, const SegmentPrompt &prompt = {}) override;
+    // The segmenter used where SAM 2's mask is implausible (default: the border-colour one).
+    void setFallback(std::shared_ptr<Segmenter> fallback);
 
 private:
     std::unique_ptr<sam2::Sam2Model> m_model;
+    std::shared_ptr<Segmenter> m_fallback;
     std::string m_cacheKey;
 };
 

@@ -1,0 +1,301 @@
+#include "engine/foreground/foreground_model.h"
+
+#include "engine/core/error.h"
+#include "engine/io/checkpoint.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+namespace s2s {
+
+namespace {
+
+constexpr int kGrid = ForegroundModel::kGrid;
+constexpr int kBins = ForegroundModel::kBins;
+constexpr int kColours = kBins * kBins * kBins;
+constexpr int kShift = 8 - 4; // 256 / kBins = 16 levels per bin
+static_assert(kBins == 16, "kShift assumes 16 bins per channel");
+
+// Colour bin of every pixel of an 8-bit RGB image (lightly blurred first: JPEG and sensor noise).
+cv::Mat colourBins(const cv::Mat &rgbGrid)
+{
+    cv::Mat blurred;
+    cv::GaussianBlur(rgbGrid, blurred, cv::Size(3, 3), 0);
+    cv::Mat bins(blurred.size(), CV_32SC1);
+    for (int y = 0; y < blurred.rows; ++y) {
+        const auto *p = blurred.ptr<cv::Vec3b>(y);
+        auto *b = bins.ptr<int>(y);
+        for (int x = 0; x < blurred.cols; ++x)
+            b[x] = (((p[x][0] >> kShift) * kBins) + (p[x][1] >> kShift)) * kBins + (p[x][2] >> kShift);
+    }
+    return bins;
+}
+
+void accumulate(std::vector<double> &hist, const cv::Mat &bins, const cv::Mat &where)
+{
+    for (int y = 0; y < bins.rows; ++y) {
+        const int *b = bins.ptr<int>(y);
+        const auto *w = where.ptr<std::uint8_t>(y);
+        for (int x = 0; x < bins.cols; ++x)
+            if (w[x])
+                hist[static_cast<std::size_t>(b[x])] += 1.0;
+    }
+}
+
+// Normalises and smooths a colour histogram with a [1 2 1]/4 kernel along each channel axis, so a
+// colour one bin away from a seen one is not "never seen".
+std::vector<float> smoothed(const std::vector<double> &hist)
+{
+    std::vector<double> h = hist, tmp(h.size());
+    const int stride[3] = {kBins * kBins, kBins, 1};
+    for (int axis = 0; axis < 3; ++axis) {
+        for (int i = 0; i < kColours; ++i) {
+            const int c = (i / stride[axis]) % kBins;
+            const double lo = h[static_cast<std::size_t>(c > 0 ? i - stride[axis] : i)];
+            const double hi = h[static_cast<std::size_t>(c < kBins - 1 ? i + stride[axis] : i)];
+            tmp[static_cast<std::size_t>(i)] = 0.25 * lo + 0.5 * h[static_cast<std::size_t>(i)] + 0.25 * hi;
+        }
+        std::swap(h, tmp);
+    }
+    double sum = 0.0;
+    for (const double v : h)
+        sum += v;
+    std::vector<float> out(h.size(), 1.f / kColours);
+    if (sum > 0)
+        for (std::size_t i = 0; i < h.size(); ++i)
+            out[i] = static_cast<float>(h[i] / sum);
+    return out;
+}
+
+cv::Mat toGrid(const cv::Mat &image, int interpolation)
+{
+    cv::Mat out;
+    cv::resize(image, out, cv::Size(kGrid, kGrid), 0, 0, interpolation);
+    return out;
+}
+
+cv::Mat fillHoles(const cv::Mat &mask)
+{
+    cv::Mat padded;
+    cv::copyMakeBorder(mask, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::floodFill(padded, cv::Point(0, 0), cv::Scalar(128));
+    cv::Mat filled = padded != 128;
+    return filled(cv::Rect(1, 1, mask.cols, mask.rows)).clone();
+}
+
+cv::Mat largestComponent(const cv::Mat &mask)
+{
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    int best = 0, bestArea = 0;
+    for (int i = 1; i < n; ++i)
+        if (stats.at<int>(i, cv::CC_STAT_AREA) > bestArea) {
+            bestArea = stats.at<int>(i, cv::CC_STAT_AREA);
+            best = i;
+        }
+    if (best == 0)
+        return cv::Mat::zeros(mask.size(), CV_8UC1);
+    return labels == best;
+}
+
+std::uint64_t fnv1a(const void *data, std::size_t n, std::uint64_t h)
+{
+    const auto *p = static_cast<const unsigned char *>(data);
+    for (std::size_t i = 0; i < n; ++i) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+cv::Mat ellipse(int size)
+{
+    return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(size, size));
+}
+
+} // namespace
+
+std::string ForegroundModel::fingerprint() const
+{
+    std::uint64_t h = 1469598103934665603ULL;
+    h = fnv1a(&trainingImages, sizeof trainingImages, h);
+    if (!prior.empty())
+        h = fnv1a(prior.data, prior.total() * prior.elemSize(), h);
+    h = fnv1a(objectColour.data(), objectColour.size() * sizeof(float), h);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+ForegroundModel ForegroundModel::fit(const std::vector<cv::Mat> &images, const std::vector<cv::Mat> &masks)
+{
+    if (images.empty() || images.size() != masks.size())
+        throw Error("foreground model: needs training images with one mask each");
+    ForegroundModel model;
+    model.prior = cv::Mat::zeros(kGrid, kGrid, CV_32FC1);
+    std::vector<double> colours(kColours, 0.0);
+    int used = 0;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        if (images[i].type() != CV_8UC3 || masks[i].type() != CV_8UC1 || images[i].size() != masks[i].size())
+            throw Error("foreground model: image and mask " + std::to_string(i) + " do not match");
+        const cv::Mat mask = toGrid(masks[i], cv::INTER_AREA) > 127;
+        if (cv::countNonZero(mask) == 0)
+            continue;
+        cv::Mat m32;
+        mask.convertTo(m32, CV_32F, 1.0 / 255.0);
+        model.prior += m32;
+        // The object's colours from well inside its silhouette (edges blend with the background).
+        cv::Mat inner;
+        cv::erode(mask, inner, ellipse(5));
+        accumulate(colours, colourBins(toGrid(images[i], cv::INTER_AREA)), inner.empty() ? mask : inner);
+        ++used;
+    }
+    if (used == 0)
+        throw Error("foreground model: no training mask has any foreground");
+    model.prior /= static_cast<double>(used);
+    model.objectColour = smoothed(colours);
+    model.trainingImages = used;
+    return model;
+}
+
+void ForegroundModel::save(const std::filesystem::path &path) const
+{
+    const at::Tensor p = at::from_blob(prior.data, {kGrid, kGrid}, at::kFloat).clone();
+    const at::Tensor c = at::from_blob(const_cast<float *>(objectColour.data()), {kBins, kBins, kBins}, at::kFloat).clone();
+    writeSafetensors(path, {{"prior", p}, {"object_colour", c}},
+                     {{"training_images", std::to_string(trainingImages)}, {"format", "sam2sim-foreground-v1"}});
+}
+
+ForegroundModel ForegroundModel::load(const std::filesystem::path &path)
+{
+    const Checkpoint ck = readCheckpoint(path);
+    std::map<std::string, at::Tensor> t;
+    for (const auto &n : ck.tensors)
+        t[n.name] = n.tensor;
+    checkTensors(t, {{"prior", {kGrid, kGrid}}, {"object_colour", {kBins, kBins, kBins}}}, path.string() + ": ");
+    ForegroundModel model;
+    const at::Tensor p = t.at("prior").to(at::kFloat).contiguous();
+    const at::Tensor c = t.at("object_colour").to(at::kFloat).contiguous();
+    model.prior = cv::Mat(kGrid, kGrid, CV_32FC1);
+    std::memcpy(model.prior.data, p.data_ptr<float>(), sizeof(float) * kGrid * kGrid);
+    model.objectColour.assign(c.data_ptr<float>(), c.data_ptr<float>() + kColours);
+    const auto it = ck.metadata.find("training_images");
+    model.trainingImages = it == ck.metadata.end() ? 0 : std::atoi(it->second.c_str());
+    double sum = 0.0;
+    for (const float v : model.objectColour) {
+        if (!(v >= 0.f))
+            throw Error(path.string() + ": object_colour holds a negative or NaN value");
+        sum += v;
+    }
+    if (sum <= 0.0 || model.trainingImages <= 0)
+        throw Error(path.string() + ": not a fitted foreground model (empty colour model or no training images)");
+    return model;
+}
+
+LearnedSegmenter::LearnedSegmenter(std::shared_ptr<const ForegroundModel> model)
+    : m_model(std::move(model))
+{
+    if (!m_model)
+        throw Error("learnt segmenter: no foreground model");
+    m_cacheKey = "learnt-v1-" + m_model->fingerprint();
+}
+
+SegmentResult LearnedSegmenter::segment(const cv::Mat &rgb, const SegmentPrompt &prompt)
+{
+    if (rgb.empty() || rgb.type() != CV_8UC3)
+        throw Error("learnt segmenter: expected an 8-bit RGB image");
+    const ForegroundModel &m = *m_model;
+    const cv::Mat small = toGrid(rgb, cv::INTER_AREA);
+    const cv::Mat bins = colourBins(small);
+
+    // Where no training object ever reached (with a margin) is this image's background.
+    cv::Mat support;
+    cv::dilate(m.prior > 0.f, support, ellipse(9));
+    cv::Mat outside = ~support;
+    if (cv::countNonZero(outside) < kGrid * kGrid / 20) {
+        // The object filled the training frames: the image border stands in for the background.
+        outside = cv::Mat::zeros(small.size(), CV_8UC1);
+        const int band = std::max(2, kGrid / 25);
+        outside.rowRange(0, band).setTo(255);
+        outside.rowRange(kGrid - band, kGrid).setTo(255);
+        outside.colRange(0, band).setTo(255);
+        outside.colRange(kGrid - band, kGrid).setTo(255);
+    }
+    std::vector<double> seen(kColours, 0.0);
+    accumulate(seen, bins, outside);
+    std::vector<float> background = smoothed(seen);
+    // Half of the background model is uniform: a colour the object never had is background, whether
+    // or not it showed outside the object's reach.
+    for (float &v : background)
+        v = 0.5f * v + 0.5f / kColours;
+
+    // Posterior of "object" from the colour likelihood ratio and the position prior.
+    constexpr float eps = 1e-5f;
+    cv::Mat posterior(small.size(), CV_32FC1);
+    for (int y = 0; y < kGrid; ++y) {
+        const int *b = bins.ptr<int>(y);
+        const float *p = m.prior.ptr<float>(y);
+        float *out = posterior.ptr<float>(y);
+        for (int x = 0; x < kGrid; ++x) {
+            const float fg = m.objectColour[static_cast<std::size_t>(b[x])], bg = background[static_cast<std::size_t>(b[x])];
+            const float l = (fg + eps) / (fg + bg + 2 * eps);
+            out[x] = l * p[x] / (l * p[x] + (1 - l) * (1 - p[x]) + 1e-9f);
+        }
+    }
+
+    cv::Mat labels(small.size(), CV_8UC1, cv::Scalar(cv::GC_PR_BGD));
+    labels.setTo(cv::GC_PR_FGD, posterior > 0.5f);
+    cv::Mat core;
+    cv::erode(m.prior > 0.97f, core, ellipse(5));
+    labels.setTo(cv::GC_FGD, core);
+    labels.setTo(cv::GC_BGD, outside);
+    const double scale = static_cast<double>(kGrid) / rgb.cols, scaleY = static_cast<double>(kGrid) / rgb.rows;
+    if (prompt.box) {
+        cv::Mat inBox = cv::Mat::zeros(small.size(), CV_8UC1);
+        const cv::Rect box(static_cast<int>(prompt.box->x * scale), static_cast<int>(prompt.box->y * scaleY),
+                           std::max(1, static_cast<int>(prompt.box->width * scale)),
+                           std::max(1, static_cast<int>(prompt.box->height * scaleY)));
+        inBox(box & cv::Rect(0, 0, kGrid, kGrid)).setTo(255);
+        labels.setTo(cv::GC_BGD, ~inBox);
+    }
+    if (prompt.point)
+        cv::circle(labels, cv::Point(static_cast<int>(prompt.point->x * scale), static_cast<int>(prompt.point->y * scaleY)),
+                   3, cv::Scalar(cv::GC_FGD), cv::FILLED);
+
+    const cv::Mat isBackground = (labels == cv::GC_BGD) | (labels == cv::GC_PR_BGD);
+    const cv::Mat isForeground = (labels == cv::GC_FGD) | (labels == cv::GC_PR_FGD);
+    cv::Mat mask;
+    if (cv::countNonZero(isBackground) > 0 && cv::countNonZero(isForeground) > 0) {
+        cv::Mat bgModel, fgModel;
+        cv::grabCut(small, labels, cv::Rect(), bgModel, fgModel, 3, cv::GC_INIT_WITH_MASK);
+        mask = (labels == cv::GC_FGD) | (labels == cv::GC_PR_FGD);
+    } else {
+        mask = posterior > 0.5f;
+    }
+    // One object, its interior defects kept: the largest component, holes filled, and the cells every
+    // training object covered.
+    mask = fillHoles(largestComponent(mask)) | core;
+
+    SegmentResult result;
+    cv::resize(mask, result.mask, rgb.size(), 0, 0, cv::INTER_LINEAR);
+    cv::threshold(result.mask, result.mask, 127, 255, cv::THRESH_BINARY);
+    const cv::Scalar in = cv::mean(posterior, mask), out = cv::mean(posterior, ~mask);
+    result.confidence = static_cast<float>(std::clamp(in[0] - out[0], 0.0, 1.0));
+    result.producedBy = name();
+    return result;
+}
+
+double maskIou(const cv::Mat &a, const cv::Mat &b)
+{
+    if (a.size() != b.size())
+        throw Error("mask IoU: masks of different sizes");
+    const int inter = cv::countNonZero(a & b), uni = cv::countNonZero(a | b);
+    return uni == 0 ? 1.0 : static_cast<double>(inter) / uni;
+}
+
+} // namespace s2s
