@@ -10,6 +10,7 @@ packages=(
   libtorch-dev libopencv-dev nlohmann-json3-dev libcurl4-openssl-dev
   libopenblas0-pthread
   xvfb xauth imagemagick poppler-utils
+  fonts-noto-cjk fonts-dejavu-core
   python3-torch python3-torchvision python3-numpy python3-sklearn python3-scipy python3-opencv
   clang libclang-rt-14-dev
 )

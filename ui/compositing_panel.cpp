@@ -31,8 +31,13 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     m_family->addItem(tr("folder of images..."), QStringLiteral("folder"));
     form->addRow(tr("Background:"), m_family);
     m_folder = new QLineEdit(this);
-    m_folder->setEnabled(false);
-    form->addRow(tr("Folder:"), m_folder);
+    m_folder->setPlaceholderText(tr("a folder of background images"));
+    m_browse = new QPushButton(tr("Browse..."), this);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(m_browse);
+    form->addRow(tr("Folder:"), folderRow);
+    enableFolder(false);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 1000000);
     m_seed->setValue(1);
@@ -46,6 +51,7 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     form->addRow(m_evaluate);
     m_status = new QLabel(tr("The object keeps its place, so ground-truth masks stay valid. Textures are not composited."), this);
     m_status->setWordWrap(true);
+    m_status->setMinimumWidth(200);
     form->addRow(m_status);
     auto *left = new QWidget(this);
     left->setLayout(form);
@@ -53,6 +59,8 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     layout->addWidget(left);
     m_preview = new QLabel(this);
     m_preview->setMinimumSize(320, 320);
+    // The picture never resizes the layout: the preview keeps its place whatever it shows.
+    m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setStyleSheet(QStringLiteral("QLabel { background: #2a2a2a; color: #ddd; }"));
     m_preview->setText(tr("Select an image to preview its composite."));
@@ -60,13 +68,12 @@ CompositingPanel::CompositingPanel(QWidget *parent)
 
     connect(m_family, &QComboBox::currentIndexChanged, this, [this] {
         const bool folder = m_family->currentData().toString() == QLatin1String("folder");
-        m_folder->setEnabled(folder);
-        if (folder && m_folder->text().isEmpty()) {
-            const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of background images"));
-            m_folder->setText(dir);
-        }
+        enableFolder(folder);
+        if (folder && m_folder->text().isEmpty())
+            chooseFolder();
         updatePreview();
     });
+    connect(m_browse, &QPushButton::clicked, this, &CompositingPanel::chooseFolder);
     connect(m_folder, &QLineEdit::editingFinished, this, &CompositingPanel::updatePreview);
     connect(m_seed, &QSpinBox::valueChanged, this, &CompositingPanel::updatePreview);
     connect(m_feather, &QDoubleSpinBox::valueChanged, this, &CompositingPanel::updatePreview);
@@ -76,11 +83,53 @@ CompositingPanel::CompositingPanel(QWidget *parent)
             return;
         const Output out = m_watcher.result();
         if (!out.error.isEmpty()) {
+            m_image = QImage();
             m_preview->setText(out.error);
             return;
         }
-        m_preview->setPixmap(QPixmap::fromImage(out.image).scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        m_image = out.image;
+        showPreview();
     });
+}
+
+void CompositingPanel::enableFolder(bool on)
+{
+    m_folder->setEnabled(on);
+    m_browse->setEnabled(on);
+}
+
+void CompositingPanel::chooseFolder()
+{
+    if (qEnvironmentVariableIsSet("SAM2SIM_NO_DIALOGS"))
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of background images"), m_folder->text());
+    if (dir.isEmpty())
+        return;
+    m_folder->setText(dir);
+    updatePreview();
+}
+
+void CompositingPanel::showPreview()
+{
+    if (!m_image.isNull())
+        m_preview->setPixmap(QPixmap::fromImage(m_image).scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
+
+void CompositingPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showPreview();
+}
+
+void CompositingPanel::setSource(const QString &familyOrFolder)
+{
+    const int family = m_family->findData(familyOrFolder);
+    if (family >= 0 && familyOrFolder != QLatin1String("folder")) {
+        m_family->setCurrentIndex(family);
+        return;
+    }
+    m_folder->setText(familyOrFolder);
+    m_family->setCurrentIndex(m_family->findData(QStringLiteral("folder")));
 }
 
 QString CompositingPanel::source() const

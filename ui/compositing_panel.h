@@ -27,15 +27,28 @@ public:
     quint64 seed() const;
     double feather() const;
 
+    QLineEdit *folderEdit() const { return m_folder; }
+    QPushButton *browseButton() const { return m_browse; }
+    QLabel *preview() const { return m_preview; }
+    void setSource(const QString &familyOrFolder); // a family name, "all", or a folder
+
 Q_SIGNALS:
     void evaluateRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updatePreview();
+    void showPreview();
+    void enableFolder(bool on);
+    void chooseFolder();
 
     QString m_path;
     QComboBox *m_family = nullptr;
     QLineEdit *m_folder = nullptr;
+    QPushButton *m_browse = nullptr;
+    QImage m_image; // the preview at full size, scaled to the label on show
     QSpinBox *m_seed = nullptr;
     QDoubleSpinBox *m_feather = nullptr;
     QLabel *m_preview = nullptr;

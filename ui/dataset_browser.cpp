@@ -57,7 +57,11 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
     m_categories = new QTreeWidget(this);
     m_categories->setHeaderLabels({tr("Category"), tr("Kind"), tr("Train"), tr("Test")});
     m_categories->setRootIsDecorated(false);
+    // The name takes what the counts leave; never a sideways scroll for four short columns.
     m_categories->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_categories->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_categories->header()->setStretchLastSection(false);
+    m_categories->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_categories, 1);
 
     auto *filters = new QHBoxLayout;

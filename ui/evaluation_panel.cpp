@@ -52,12 +52,13 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     // control (the same value as the training tab's).
     auto *status = new QHBoxLayout;
     m_curves = new QLabel(this);
+    m_curves->setWordWrap(true); // never what decides the window's width
     m_updating = new QLabel(this);
+    m_updating->setWordWrap(true);
     m_updating->setStyleSheet(QStringLiteral("QLabel { color: #1c4d8c; font-weight: bold; }"));
     m_sigmaControl = new SigmaControl(this);
-    status->addWidget(m_curves);
-    status->addWidget(m_updating);
-    status->addStretch(1);
+    status->addWidget(m_curves, 1);
+    status->addWidget(m_updating, 1);
     status->addWidget(new QLabel(tr("Noise sigma:"), this));
     status->addWidget(m_sigmaControl, 1);
     layout->addLayout(status, 3, 0, 1, 2);
@@ -67,22 +68,36 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_roc->yAxis->setLabel(tr("true-positive rate"));
     m_roc->xAxis->setRange(0, 1);
     m_roc->yAxis->setRange(0, 1.02);
-    m_roc->legend->setVisible(true);
-    m_roc->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    m_roc->setMinimumSize(320, 260);
+    // The legend sits below the axes, two entries a row, so it never covers a curve (dashed ones included).
+    auto *legendRow = new QCPLayoutGrid;
+    m_roc->plotLayout()->addElement(1, 0, legendRow);
+    legendRow->setMargins(QMargins(5, 0, 5, 5));
+    legendRow->addElement(0, 0, m_roc->legend);
+    m_roc->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_roc->legend->setWrap(2);
+    m_roc->legend->setBorderPen(Qt::NoPen);
+    m_roc->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_roc->legend->setVisible(false);
+    m_roc->setMinimumSize(300, 240);
     layout->addWidget(m_roc, 1, 0);
 
     auto *chart = new QChart;
-    chart->setTitle(tr("Score histogram (drag the slider to move the threshold)"));
+    chart->setTitle(tr("Score histogram"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setVisible(false);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     m_histogram = new QChartView(chart, this);
     m_histogram->setRenderHint(QPainter::Antialiasing);
-    m_histogram->setMinimumSize(320, 260);
+    m_histogram->setMinimumSize(300, 240);
     auto *histBox = new QVBoxLayout;
     histBox->addWidget(m_histogram, 1);
+    auto *sliderRow = new QHBoxLayout;
     m_thresholdSlider = new QSlider(Qt::Horizontal, this);
     m_thresholdSlider->setRange(0, kSliderTicks);
-    histBox->addWidget(m_thresholdSlider);
+    m_thresholdSlider->setToolTip(tr("Drag to move the threshold (the rule becomes manual)"));
+    sliderRow->addWidget(new QLabel(tr("Threshold:"), this));
+    sliderRow->addWidget(m_thresholdSlider, 1);
+    histBox->addLayout(sliderRow);
     layout->addLayout(histBox, 1, 1);
 
     auto *side = new QVBoxLayout;
@@ -95,21 +110,33 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_targetFpr->setRange(0.0, 1.0);
     m_targetFpr->setSingleStep(0.01);
     m_targetFpr->setValue(0.05);
+    m_targetFprLabel = new QLabel(tr("target FPR:"), this);
+    m_targetFprLabel->setBuddy(m_targetFpr);
     presetRow->addWidget(new QLabel(tr("Threshold rule:"), this));
     presetRow->addWidget(m_preset);
+    presetRow->addWidget(m_targetFprLabel);
     presetRow->addWidget(m_targetFpr);
+    presetRow->addStretch(1);
+    // The target only means something for its rule.
+    m_targetFprLabel->setVisible(false);
+    m_targetFpr->setVisible(false);
     side->addLayout(presetRow);
     m_rule = new QLabel(this);
+    m_rule->setWordWrap(true);
     side->addWidget(m_rule);
     m_confusion = new QTableWidget(2, 2, this);
     m_confusion->setHorizontalHeaderLabels({tr("predicted normal"), tr("predicted anomalous")});
     m_confusion->setVerticalHeaderLabels({tr("normal"), tr("anomalous")});
     m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_confusion->setMaximumHeight(90);
+    m_confusion->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_confusion->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_confusion->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_confusion->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     side->addWidget(m_confusion);
     m_metrics = new QLabel(this);
     m_metrics->setTextFormat(Qt::RichText);
+    m_metrics->setWordWrap(true);
     side->addWidget(m_metrics);
     side->addStretch();
     layout->addLayout(side, 2, 0);
@@ -117,8 +144,7 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_sigma = new QCustomPlot(this);
     m_sigma->xAxis->setLabel(tr("noise sigma"));
     m_sigma->yAxis->setLabel(tr("AUROC"));
-    m_sigma->legend->setVisible(true);
-    m_sigma->setMinimumSize(320, 200);
+    m_sigma->setMinimumSize(300, 180);
     auto *g1 = m_sigma->addGraph();
     g1->setName(tr("image AUROC"));
     g1->setLineStyle(QCPGraph::lsNone);
@@ -131,8 +157,8 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_sigma->xAxis->setScaleType(QCPAxis::stLogarithmic);
     m_sigma->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     m_sigma->xAxis->setRange(0.01, 2.0);
-    m_sigma->yAxis->setRange(0.4, 1.01);
-    m_sigma->legend->setVisible(false);
+    m_sigma->yAxis->setRange(0.0, 1.01);
+    m_sigma->legend->setVisible(false); // shown with the first point
     // AUROCs sit near 1: the legend goes to the bottom so it never covers a point.
     m_sigma->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     auto *sigmaBox = new QVBoxLayout;
@@ -156,6 +182,8 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
             m_sigma->graph(0)->data()->clear();
             m_sigma->graph(1)->data()->clear();
             m_sigma->legend->setVisible(false);
+            m_sigma->xAxis->setRange(0.01, 2.0);
+            m_sigma->yAxis->setRange(0.0, 1.01);
             m_sigma->replot();
         }
         recordSigmaPoint();
@@ -296,7 +324,8 @@ void EvaluationPanel::applyPreset()
         labels.push_back(static_cast<std::uint8_t>(img.record.label));
     }
     const QString preset = m_preset->currentData().toString();
-    m_targetFpr->setEnabled(preset == QLatin1String("fpr"));
+    m_targetFpr->setVisible(preset == QLatin1String("fpr"));
+    m_targetFprLabel->setVisible(preset == QLatin1String("fpr"));
     try {
         if (preset == QLatin1String("f1"))
             m_controller->setThreshold(f1Max(scores, labels).threshold, tr("F1-max"));
@@ -317,8 +346,12 @@ void EvaluationPanel::refresh()
         chart->removeAxis(axis);
     m_thresholdLine = nullptr;
     const auto &r = m_controller->results();
+    chart->legend()->setVisible(r.has_value()); // an empty chart has nothing to name
     if (!r) {
         m_metrics->setText(tr("No results yet: train a model."));
+        m_roc->legend->setVisible(false);
+        m_roc->xAxis->setRange(0, 1);
+        m_roc->yAxis->setRange(0, 1.02);
         m_roc->replot();
         refreshStatus();
         return;
@@ -341,6 +374,7 @@ void EvaluationPanel::refresh()
     diag->setData({0.0, 1.0}, {0.0, 1.0});
     diag->setPen(QPen(Qt::gray, 1, Qt::DotLine));
     diag->removeFromLegend();
+    m_roc->legend->setVisible(m_roc->legend->itemCount() > 0);
     m_roc->replot();
 
     // Histogram of image scores, normal vs anomalous.

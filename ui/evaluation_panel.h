@@ -39,6 +39,9 @@ public:
     QString updatingText() const;    // "Updating to sigma ..." while a retrain runs, else empty
     QString staleText() const;       // the stale banner's text when shown, else empty
     SigmaControl *sigmaControl() const { return m_sigmaControl; }
+    // For tests: the plots as drawn.
+    QCustomPlot *rocPlot() const { return m_roc; }
+    QCustomPlot *sigmaPlot() const { return m_sigma; }
 
 Q_SIGNALS:
     void sigmaSettled(const s2s::NoiseSigma &sigma);
@@ -59,6 +62,7 @@ private:
     QSlider *m_thresholdSlider = nullptr;
     QComboBox *m_preset = nullptr;
     QDoubleSpinBox *m_targetFpr = nullptr;
+    QLabel *m_targetFprLabel = nullptr;
     QLabel *m_rule = nullptr;
     QLabel *m_stale = nullptr;
     QLabel *m_curves = nullptr;

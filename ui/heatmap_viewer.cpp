@@ -1,6 +1,7 @@
 #include "ui/heatmap_viewer.h"
 
 #include "engine/io/image_io.h"
+#include "engine/pipeline/image_preparer.h"
 #include "ui/image_utils.h"
 #include "ui/report/crop_frame.h"
 
@@ -13,14 +14,20 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
-#include <QResizeEvent>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace s2s::ui {
 
@@ -49,6 +56,19 @@ QString outcome(int label, bool anomalous)
     return QStringLiteral("TN");
 }
 
+// The image the scores were computed on, before foreground extraction: the composite for
+// pseudo-background results (same background, seed and clean mask as the evaluation), else the file.
+cv::Mat scoredImage(const ResultSet &r, const ImageRecord &record)
+{
+    if (r.preparation && r.preparation->composite) {
+        PreparationSpec spec = *r.preparation;
+        spec.removeBackground = false; // show the scene, not the backbone's black fill
+        ImagePreparer preparer(spec, r.maskCacheDir);
+        return preparer.prepare(record);
+    }
+    return readImageRgb(record.image);
+}
+
 } // namespace
 
 ZoomView::ZoomView(QWidget *parent)
@@ -58,6 +78,32 @@ ZoomView::ZoomView(QWidget *parent)
     setRenderHint(QPainter::SmoothPixmapTransform);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setBackgroundBrush(QColor(40, 40, 40));
+}
+
+bool ZoomView::isNavigationKey(int key)
+{
+    switch (key) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_N:
+    case Qt::Key_P:
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+    case Qt::Key_BracketLeft:
+    case Qt::Key_BracketRight:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ZoomView::keyPressEvent(QKeyEvent *event)
+{
+    if (isNavigationKey(event->key()) && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+        event->ignore(); // the viewer's, not a scroll
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
 }
 
 void ZoomView::wheelEvent(QWheelEvent *event)
@@ -74,11 +120,87 @@ void ZoomView::fitAll()
         fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
 }
 
+void ZoomView::actualSize()
+{
+    m_autoFit = false;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    setTransform(QTransform());
+    centerOn(centre);
+}
+
 void ZoomView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     if (m_autoFit && scene())
         fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+}
+
+ColorBar::ColorBar(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    setToolTip(tr("Heatmap colour scale: patch anomaly scores (the image score is the highest); the black mark "
+                  "is the threshold"));
+}
+
+void ColorBar::setScale(float lo, float hi, const QString &colormap)
+{
+    m_lo = lo;
+    m_hi = hi;
+    m_ramp = colormapRamp(colormap);
+    updateGeometry();
+    update();
+}
+
+void ColorBar::setThreshold(double threshold)
+{
+    m_threshold = threshold;
+    update();
+}
+
+QSize ColorBar::sizeHint() const
+{
+    const QFontMetrics fm(font());
+    const int labels = std::max({fm.horizontalAdvance(QString::number(m_lo, 'f', 3)),
+                                 fm.horizontalAdvance(QString::number(m_hi, 'f', 3)),
+                                 fm.horizontalAdvance(QStringLiteral("-0.000")), fm.horizontalAdvance(tr("score"))});
+    return {18 + 8 + labels + 6, 200};
+}
+
+QSize ColorBar::minimumSizeHint() const
+{
+    return {sizeHint().width(), 80};
+}
+
+void ColorBar::paintEvent(QPaintEvent *)
+{
+    if (m_ramp.isNull())
+        return;
+    QPainter p(this);
+    const QFontMetrics fm(font());
+    const int top = fm.height() + 4, bottom = height() - fm.height() / 2 - 2;
+    const QRect bar(2, top, 18, std::max(10, bottom - top));
+    p.drawText(QRect(0, 0, width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("score"));
+    p.drawImage(bar, m_ramp);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    const double span = m_hi > m_lo ? m_hi - m_lo : 1.0;
+    const auto yOf = [&](double v) { return bar.bottom() - (v - m_lo) / span * bar.height(); };
+    // Ticks at the ends and three between, labelled with the score.
+    for (int i = 0; i <= 4; ++i) {
+        const double v = m_lo + span * i / 4.0;
+        const int y = static_cast<int>(std::lround(yOf(v)));
+        p.drawLine(bar.right() + 1, y, bar.right() + 4, y);
+        p.drawText(QRect(bar.right() + 8, y - fm.height() / 2, width() - bar.right() - 8, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'f', 3));
+    }
+    if (m_threshold >= m_lo && m_threshold <= m_hi) {
+        const int y = static_cast<int>(std::lround(yOf(m_threshold)));
+        p.setPen(QPen(Qt::black, 3));
+        p.drawLine(bar.left() - 2, y, bar.right() + 3, y);
+        p.setPen(QPen(Qt::white, 1));
+        p.drawLine(bar.left() - 2, y, bar.right() + 3, y);
+    }
 }
 
 HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
@@ -87,6 +209,7 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     auto *split = new QSplitter(this);
+    m_split = split;
     layout->addWidget(split);
 
     auto *left = new QWidget(split);
@@ -107,30 +230,53 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->setVisible(false);
+    // Every column but the defect type is as wide as its content; the defect type takes what is left
+    // (elided in a narrow window), so the verdict and outcome are never cut off.
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(ColDefect, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setStretchLastSection(false);
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSortingEnabled(true);
+    m_list->installEventFilter(this);
     leftLayout->addWidget(m_list);
 
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so the opacity slider keeps a usable length in a narrow window.
     auto *controls = new QHBoxLayout;
     m_alpha = new QSlider(Qt::Horizontal, right);
     m_alpha->setRange(0, 100);
     m_alpha->setValue(50);
+    m_alpha->setMinimumWidth(90);
+    m_alpha->setToolTip(tr("Heatmap opacity"));
     m_colormap = new QComboBox(right);
     for (const char *c : {"inferno", "jet", "viridis", "turbo"})
         m_colormap->addItem(QString::fromLatin1(c));
-    m_showGt = new QCheckBox(tr("Ground truth"), right);
-    m_showGt->setChecked(true);
-    m_pseudo = new QCheckBox(tr("Pseudo-background results"), right);
-    m_pseudo->setEnabled(false);
-    controls->addWidget(new QLabel(tr("Heatmap opacity:"), right));
+    m_fit = new QToolButton(right);
+    m_fit->setText(tr("Fit"));
+    m_fit->setToolTip(tr("Fit the whole image into the view (F)"));
+    m_oneToOne = new QToolButton(right);
+    m_oneToOne->setText(tr("1:1"));
+    m_oneToOne->setToolTip(tr("One image pixel per screen pixel (1)"));
+    controls->addWidget(new QLabel(tr("Opacity:"), right));
     controls->addWidget(m_alpha, 1);
     controls->addWidget(m_colormap);
-    controls->addWidget(m_showGt);
-    controls->addWidget(m_pseudo);
     rightLayout->addLayout(controls);
+    auto *toggles = new QHBoxLayout;
+    m_showGt = new QCheckBox(tr("Ground truth"), right);
+    m_showGt->setChecked(true);
+    m_pseudo = new QCheckBox(tr("Pseudo-backgrounds"), right);
+    m_pseudo->setEnabled(false);
+    m_pseudo->setToolTip(tr("Show the evaluation on pseudo-backgrounds: each image as the composite that was scored"));
+    toggles->addWidget(m_showGt);
+    toggles->addWidget(m_pseudo);
+    toggles->addStretch(1);
+    toggles->addWidget(m_fit);
+    toggles->addWidget(m_oneToOne);
+    rightLayout->addLayout(toggles);
+    auto *viewRow = new QHBoxLayout;
     m_view = new ZoomView(right);
     auto *scene = new QGraphicsScene(m_view);
     m_view->setScene(scene);
@@ -141,40 +287,55 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_gt->setZValue(2);
     m_pred->setZValue(3);
     m_heat->setZValue(1);
-    rightLayout->addWidget(m_view, 1);
+    viewRow->addWidget(m_view, 1);
+    m_colorBar = new ColorBar(right);
+    m_colorBar->setVisible(false);
+    viewRow->addWidget(m_colorBar);
+    rightLayout->addLayout(viewRow, 1);
     m_info = new QLabel(tr("Train a model to review its heatmaps."), right);
     m_info->setTextFormat(Qt::RichText);
+    m_info->setWordWrap(true);
     rightLayout->addWidget(m_info);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setCollapsible(0, false);
+    split->setCollapsible(1, false);
 
     connect(m_list, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (row >= 0 && m_list->item(row, ColIndex))
-            showImage(m_list->item(row, ColIndex)->data(Qt::UserRole).toInt());
+            display(m_list->item(row, ColIndex)->data(Qt::UserRole).toInt());
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, &HeatmapViewer::rebuildList);
     connect(m_alpha, &QSlider::valueChanged, this, [this](int v) { m_heat->setOpacity(v / 100.0); });
     connect(m_colormap, &QComboBox::currentIndexChanged, this, &HeatmapViewer::refreshOverlay);
     connect(m_showGt, &QCheckBox::toggled, this, [this](bool on) { m_gt->setVisible(on); });
+    connect(m_fit, &QToolButton::clicked, this, &HeatmapViewer::fitToView);
+    connect(m_oneToOne, &QToolButton::clicked, this, &HeatmapViewer::actualSize);
     connect(m_pseudo, &QCheckBox::toggled, this, [this] {
+        ++m_generation;
         rebuildList();
-        refreshOverlay();
     });
     connect(controller, &SessionController::resultsChanged, this, [this] {
-        m_pseudo->setChecked(false);
+        ++m_generation;
+        {
+            const QSignalBlocker block(m_pseudo);
+            m_pseudo->setChecked(false);
+        }
         rebuildList();
-        if (results() && !results()->evaluation.images.empty())
-            showImage(m_index >= 0 ? std::min<int>(m_index, static_cast<int>(results()->evaluation.images.size()) - 1) : 0);
     });
     connect(controller, &SessionController::pseudoResultsChanged, this, [this] {
         m_pseudo->setEnabled(m_controller->pseudoResults().has_value());
-        if (!m_controller->pseudoResults())
-            m_pseudo->setChecked(false);
+        if (m_pseudo->isChecked()) {
+            ++m_generation;
+            if (!m_controller->pseudoResults())
+                m_pseudo->setChecked(false); // rebuilds
+            else
+                rebuildList();
+        }
     });
-    connect(controller, &SessionController::thresholdChanged, this, [this] {
-        rebuildList();
-        refreshOverlay();
-    });
+    connect(controller, &SessionController::thresholdChanged, this, &HeatmapViewer::rebuildList);
     setFocusPolicy(Qt::StrongFocus);
+    rebuildList();
 }
 
 const ResultSet *HeatmapViewer::results() const
@@ -189,13 +350,51 @@ bool HeatmapViewer::showsHeatmap() const
     return !m_heat->pixmap().isNull();
 }
 
+QImage HeatmapViewer::shownImage() const
+{
+    return m_image->pixmap().toImage();
+}
+
+int HeatmapViewer::selectedTestIndex() const
+{
+    const int row = m_list->currentRow();
+    const QList<QTableWidgetItem *> selected = m_list->selectedItems();
+    if (row < 0 || selected.isEmpty() || !m_list->item(row, ColIndex))
+        return -1;
+    return m_list->item(row, ColIndex)->data(Qt::UserRole).toInt();
+}
+
+void HeatmapViewer::setFilter(const QString &key)
+{
+    m_filter->setCurrentIndex(std::max(0, m_filter->findData(key)));
+}
+
+void HeatmapViewer::setPseudo(bool on)
+{
+    m_pseudo->setChecked(on && m_pseudo->isEnabled());
+}
+
+int HeatmapViewer::rowOf(int testIndex) const
+{
+    for (int row = 0; row < m_list->rowCount(); ++row)
+        if (m_list->item(row, ColIndex) && m_list->item(row, ColIndex)->data(Qt::UserRole).toInt() == testIndex)
+            return row;
+    return -1;
+}
+
 void HeatmapViewer::rebuildList()
 {
     const ResultSet *r = results();
-    m_list->setSortingEnabled(false);
-    m_list->setRowCount(0);
-    if (!r)
+    {
+        const QSignalBlocker block(m_list);
+        m_list->setSortingEnabled(false);
+        m_list->setRowCount(0);
+    }
+    if (!r) {
+        fitListWidth();
+        clearView(tr("Train a model to review its heatmaps."));
         return;
+    }
     m_lo = std::numeric_limits<float>::max();
     m_hi = std::numeric_limits<float>::lowest();
     for (const auto &m : r->maps)
@@ -203,35 +402,99 @@ void HeatmapViewer::rebuildList()
             m_lo = std::min(m_lo, v);
             m_hi = std::max(m_hi, v);
         }
+    if (m_lo > m_hi)
+        m_lo = 0.f, m_hi = 1.f;
     const double t = m_controller->threshold();
     const QString filter = m_filter->currentData().toString();
-    for (std::size_t i = 0; i < r->evaluation.images.size(); ++i) {
-        const auto &img = r->evaluation.images[i];
-        const bool anomalous = img.score >= t;
-        const QString o = outcome(img.record.label, anomalous);
-        if ((filter == QLatin1String("errors") && o != QLatin1String("FP") && o != QLatin1String("FN"))
-            || ((filter == QLatin1String("FP") || filter == QLatin1String("FN")) && o != filter)
-            || (filter == QLatin1String("anomalous") && !img.record.label)
-            || (filter == QLatin1String("normal") && img.record.label))
-            continue;
-        const int row = m_list->rowCount();
-        m_list->insertRow(row);
-        auto *index = new NumberItem(QString::number(i));
-        index->setData(Qt::UserRole, static_cast<int>(i));
-        m_list->setItem(row, ColIndex, index);
-        m_list->setItem(row, ColFile, new QTableWidgetItem(QString::fromStdString(img.record.image.filename().string())));
-        m_list->setItem(row, ColDefect, new QTableWidgetItem(QString::fromStdString(img.record.defectType)));
-        auto *score = new NumberItem(QString::number(img.score, 'f', 4));
-        score->setData(Qt::UserRole, static_cast<double>(img.score));
-        m_list->setItem(row, ColScore, score);
-        m_list->setItem(row, ColVerdict, new QTableWidgetItem(anomalous ? tr("anomalous") : tr("normal")));
-        auto *out = new QTableWidgetItem(o);
-        if (o == QLatin1String("FP") || o == QLatin1String("FN"))
-            out->setForeground(QColor(200, 30, 30));
-        m_list->setItem(row, ColOutcome, out);
+    {
+        const QSignalBlocker block(m_list);
+        for (std::size_t i = 0; i < r->evaluation.images.size(); ++i) {
+            const auto &img = r->evaluation.images[i];
+            const bool anomalous = img.score >= t;
+            const QString o = outcome(img.record.label, anomalous);
+            if ((filter == QLatin1String("errors") && o != QLatin1String("FP") && o != QLatin1String("FN"))
+                || ((filter == QLatin1String("FP") || filter == QLatin1String("FN")) && o != filter)
+                || (filter == QLatin1String("anomalous") && !img.record.label)
+                || (filter == QLatin1String("normal") && img.record.label))
+                continue;
+            const int row = m_list->rowCount();
+            m_list->insertRow(row);
+            auto *index = new NumberItem(QString::number(i));
+            index->setData(Qt::UserRole, static_cast<int>(i));
+            m_list->setItem(row, ColIndex, index);
+            m_list->setItem(row, ColFile, new QTableWidgetItem(QString::fromStdString(img.record.image.filename().string())));
+            m_list->setItem(row, ColDefect, new QTableWidgetItem(QString::fromStdString(img.record.defectType)));
+            auto *score = new NumberItem(QString::number(img.score, 'f', 4));
+            score->setData(Qt::UserRole, static_cast<double>(img.score));
+            m_list->setItem(row, ColScore, score);
+            m_list->setItem(row, ColVerdict, new QTableWidgetItem(anomalous ? tr("anomalous") : tr("normal")));
+            auto *out = new QTableWidgetItem(o);
+            if (o == QLatin1String("FP") || o == QLatin1String("FN"))
+                out->setForeground(QColor(200, 30, 30));
+            m_list->setItem(row, ColOutcome, out);
+        }
+        m_list->setSortingEnabled(true);
+        m_list->sortByColumn(ColScore, Qt::DescendingOrder);
     }
-    m_list->setSortingEnabled(true);
-    m_list->sortByColumn(ColScore, Qt::DescendingOrder);
+    fitListWidth();
+    syncSelection();
+}
+
+void HeatmapViewer::fitListWidth()
+{
+    // The list is at least as wide as every column but the defect type's, plus a short one for it;
+    // when the window allows, it gets its full width and the image takes the rest.
+    const QAbstractItemView *view = m_list; // QTableView hides sizeHintForColumn
+    const auto columnWidth = [&](int c) { return std::max(view->sizeHintForColumn(c), m_list->horizontalHeader()->sectionSizeHint(c)); };
+    int fixed = 0;
+    for (int c = 0; c < m_list->columnCount(); ++c)
+        if (c != ColDefect)
+            fixed += columnWidth(c);
+    const int defect = columnWidth(ColDefect);
+    const int chrome = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() + 2;
+    m_list->setMinimumWidth(fixed + std::min(defect, 60) + chrome);
+    const QList<int> sizes = m_split->sizes();
+    const int full = fixed + defect + chrome;
+    if (sizes.size() == 2 && sizes[0] < full && sizes[0] + sizes[1] > 0) {
+        const int left = std::min(full, sizes[0] + sizes[1] - m_split->widget(1)->minimumSizeHint().width());
+        if (left > sizes[0])
+            m_split->setSizes({left, sizes[0] + sizes[1] - left});
+    }
+}
+
+void HeatmapViewer::syncSelection()
+{
+    // The image on screen stays when the list still holds it; else the top row; else nothing.
+    int row = rowOf(m_index);
+    if (row < 0 && m_list->rowCount() > 0)
+        row = 0;
+    if (row < 0) {
+        clearView(results() && !results()->evaluation.images.empty() ? tr("No image matches the filter \"%1\".").arg(m_filter->currentText())
+                                                                     : tr("Train a model to review its heatmaps."));
+        return;
+    }
+    {
+        const QSignalBlocker block(m_list);
+        m_list->setCurrentCell(row, ColIndex);
+        m_list->selectRow(row);
+    }
+    m_list->scrollToItem(m_list->item(row, ColIndex));
+    display(m_list->item(row, ColIndex)->data(Qt::UserRole).toInt());
+}
+
+void HeatmapViewer::clearView(const QString &text)
+{
+    const bool changed = m_index != -1;
+    m_index = -1;
+    m_baseKey.clear();
+    m_image->setPixmap(QPixmap());
+    m_heat->setPixmap(QPixmap());
+    m_gt->setPath(QPainterPath());
+    m_pred->setPath(QPainterPath());
+    m_colorBar->setVisible(false);
+    m_info->setText(text.toHtmlEscaped());
+    if (changed)
+        Q_EMIT currentImageChanged(-1);
 }
 
 void HeatmapViewer::showImage(int testIndex)
@@ -239,9 +502,23 @@ void HeatmapViewer::showImage(int testIndex)
     const ResultSet *r = results();
     if (!r || testIndex < 0 || testIndex >= static_cast<int>(r->evaluation.images.size()))
         return;
+    if (rowOf(testIndex) < 0) {
+        const QSignalBlocker block(m_filter);
+        m_filter->setCurrentIndex(0);
+        m_index = testIndex;
+        rebuildList(); // selects it
+        return;
+    }
+    m_list->setCurrentCell(rowOf(testIndex), ColIndex); // displays it
+}
+
+void HeatmapViewer::display(int testIndex)
+{
+    const bool changed = testIndex != m_index;
     m_index = testIndex;
     refreshOverlay();
-    Q_EMIT currentImageChanged(testIndex);
+    if (changed)
+        Q_EMIT currentImageChanged(testIndex);
 }
 
 void HeatmapViewer::refreshOverlay()
@@ -250,12 +527,20 @@ void HeatmapViewer::refreshOverlay()
     if (!r || m_index < 0 || m_index >= static_cast<int>(r->evaluation.images.size()))
         return;
     const auto &img = r->evaluation.images[static_cast<std::size_t>(m_index)];
+    const bool composite = r->preparation && r->preparation->composite;
     try {
-        const cv::Mat rgb = readImageRgb(img.record.image);
-        m_image->setPixmap(QPixmap::fromImage(toQImage(rgb)));
-        const CropFrame frame = cropFrame(rgb.cols, rgb.rows, r->config.resize, r->config.imageSize);
-        const QRectF crop = frame.originalRect(rgb.cols, rgb.rows);
-        m_gt->setPath(img.record.mask.empty() ? QPainterPath() : maskOutline(readMask(img.record.mask)));
+        const QString key = QStringLiteral("%1/%2").arg(m_generation).arg(m_index);
+        if (key != m_baseKey) {
+            const cv::Mat rgb = scoredImage(*r, img.record);
+            m_image->setPixmap(QPixmap::fromImage(toQImage(rgb)));
+            m_gt->setPath(img.record.mask.empty() ? QPainterPath() : maskOutline(readMask(img.record.mask)));
+            m_view->scene()->setSceneRect(0, 0, rgb.cols, rgb.rows);
+            m_view->fitAll();
+            m_baseKey = key;
+        }
+        const QSize size = m_image->pixmap().size();
+        const CropFrame frame = cropFrame(size.width(), size.height(), r->config.resize, r->config.imageSize);
+        const QRectF crop = frame.originalRect(size.width(), size.height());
         if (static_cast<std::size_t>(m_index) < r->maps.size()) {
             const ScoreMap &map = r->maps[static_cast<std::size_t>(m_index)];
             const QImage heat = heatmapImage(map, m_lo, m_hi, m_colormap->currentText());
@@ -266,51 +551,104 @@ void HeatmapViewer::refreshOverlay()
             m_heat->setOpacity(m_alpha->value() / 100.0);
             m_pred->setPath(QTransform::fromScale(sx, sy).map(thresholdOutline(map, static_cast<float>(m_controller->threshold()))));
             m_pred->setPos(crop.topLeft());
+            m_colorBar->setScale(m_lo, m_hi, m_colormap->currentText());
+            m_colorBar->setThreshold(m_controller->threshold());
+            m_colorBar->setVisible(true);
         } else {
             m_heat->setPixmap(QPixmap());
             m_pred->setPath(QPainterPath());
+            m_colorBar->setVisible(false);
         }
-        m_view->scene()->setSceneRect(0, 0, rgb.cols, rgb.rows);
-        m_view->fitAll();
     } catch (const std::exception &e) {
+        m_baseKey.clear();
         m_info->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
         return;
     }
     const bool anomalous = img.score >= m_controller->threshold();
     const QString o = outcome(img.record.label, anomalous);
-    m_info->setText(tr("<b>%1</b> (%2) &nbsp; score <b>%3</b> &nbsp; threshold %4 (%5) &nbsp; verdict <b>%6</b> &nbsp; %7")
-                        .arg(QString::fromStdString(img.record.image.filename().string()).toHtmlEscaped(),
-                             QString::fromStdString(img.record.defectType).toHtmlEscaped())
-                        .arg(img.score, 0, 'f', 4)
-                        .arg(m_controller->threshold(), 0, 'f', 4)
-                        .arg(m_controller->thresholdRule().toHtmlEscaped(), anomalous ? tr("anomalous") : tr("normal"),
-                             (o == QLatin1String("FP") || o == QLatin1String("FN"))
-                                 ? QStringLiteral("<span style='color:#c00'><b>%1</b></span>").arg(o)
-                                 : o));
+    QString text = tr("<b>%1</b> (%2) &nbsp; score <b>%3</b> &nbsp; threshold %4 (%5) &nbsp; verdict <b>%6</b> &nbsp; %7")
+                       .arg(QString::fromStdString(img.record.image.filename().string()).toHtmlEscaped(),
+                            QString::fromStdString(img.record.defectType).toHtmlEscaped())
+                       .arg(img.score, 0, 'f', 4)
+                       .arg(m_controller->threshold(), 0, 'f', 4)
+                       .arg(m_controller->thresholdRule().toHtmlEscaped(), anomalous ? tr("anomalous") : tr("normal"),
+                            (o == QLatin1String("FP") || o == QLatin1String("FN"))
+                                ? QStringLiteral("<span style='color:#c00'><b>%1</b></span>").arg(o)
+                                : o);
+    if (composite)
+        text += tr("<br>On pseudo-background <b>%1</b> (seed %2): the composite that was scored")
+                    .arg(QString::fromStdString(img.background.empty() ? r->preparation->backgroundSource : img.background)
+                             .toHtmlEscaped())
+                    .arg(r->preparation->seed);
+    m_info->setText(text);
+}
+
+void HeatmapViewer::fitToView()
+{
+    m_view->fitAll();
+}
+
+void HeatmapViewer::actualSize()
+{
+    m_view->actualSize();
 }
 
 void HeatmapViewer::next()
 {
-    const int row = m_list->currentRow();
+    const int row = selectedTestIndex() < 0 ? -1 : m_list->currentRow();
     if (row + 1 < m_list->rowCount())
         m_list->setCurrentCell(row + 1, ColIndex);
 }
 
 void HeatmapViewer::previous()
 {
-    const int row = m_list->currentRow();
+    const int row = selectedTestIndex() < 0 ? m_list->rowCount() : m_list->currentRow();
     if (row > 0)
         m_list->setCurrentCell(row - 1, ColIndex);
 }
 
+bool HeatmapViewer::handleKey(int key)
+{
+    switch (key) {
+    case Qt::Key_Right:
+    case Qt::Key_N:
+    case Qt::Key_PageDown:
+    case Qt::Key_BracketRight:
+        next();
+        return true;
+    case Qt::Key_Left:
+    case Qt::Key_P:
+    case Qt::Key_PageUp:
+    case Qt::Key_BracketLeft:
+        previous();
+        return true;
+    case Qt::Key_F:
+        fitToView();
+        return true;
+    case Qt::Key_1:
+        actualSize();
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool HeatmapViewer::eventFilter(QObject *watched, QEvent *event)
+{
+    // The list's own ←/→ move between columns and its letters search: here they move between images.
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (!(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && handleKey(key->key()))
+            return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void HeatmapViewer::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Right || event->key() == Qt::Key_N || event->key() == Qt::Key_PageDown)
-        next();
-    else if (event->key() == Qt::Key_Left || event->key() == Qt::Key_P || event->key() == Qt::Key_PageUp)
-        previous();
-    else
-        QWidget::keyPressEvent(event);
+    if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && handleKey(event->key()))
+        return;
+    QWidget::keyPressEvent(event);
 }
 
 } // namespace s2s::ui

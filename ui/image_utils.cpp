@@ -2,6 +2,10 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 namespace s2s::ui {
 
 QImage toQImage(const cv::Mat &m)
@@ -13,6 +17,33 @@ QImage toQImage(const cv::Mat &m)
     return QImage(m.data, m.cols, m.rows, static_cast<qsizetype>(m.step), QImage::Format_RGB888).copy();
 }
 
+namespace {
+
+int colormapCode(const QString &colormap)
+{
+    if (colormap == QLatin1String("jet"))
+        return cv::COLORMAP_JET;
+    if (colormap == QLatin1String("viridis"))
+        return cv::COLORMAP_VIRIDIS;
+    if (colormap == QLatin1String("turbo"))
+        return cv::COLORMAP_TURBO;
+    return cv::COLORMAP_INFERNO;
+}
+
+} // namespace
+
+QImage colormapRamp(const QString &colormap, int steps)
+{
+    steps = std::clamp(steps, 2, 256);
+    cv::Mat ramp(steps, 1, CV_8U);
+    for (int i = 0; i < steps; ++i)
+        ramp.at<std::uint8_t>(i) = static_cast<std::uint8_t>(std::lround(255.0 * (steps - 1 - i) / (steps - 1)));
+    cv::Mat bgr, rgb;
+    cv::applyColorMap(ramp, bgr, colormapCode(colormap));
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return toQImage(rgb);
+}
+
 QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colormap)
 {
     if (map.empty())
@@ -21,15 +52,8 @@ QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colo
     cv::Mat scaled;
     const float span = hi > lo ? hi - lo : 1.f;
     values.convertTo(scaled, CV_8U, 255.0 / span, -lo * 255.0 / span);
-    int code = cv::COLORMAP_INFERNO;
-    if (colormap == QLatin1String("jet"))
-        code = cv::COLORMAP_JET;
-    else if (colormap == QLatin1String("viridis"))
-        code = cv::COLORMAP_VIRIDIS;
-    else if (colormap == QLatin1String("turbo"))
-        code = cv::COLORMAP_TURBO;
     cv::Mat bgr, rgb;
-    cv::applyColorMap(scaled, bgr, code);
+    cv::applyColorMap(scaled, bgr, colormapCode(colormap));
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
     return toQImage(rgb);
 }

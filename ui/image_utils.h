@@ -14,6 +14,8 @@ namespace s2s::ui {
 QImage toQImage(const cv::Mat &rgbOrGray); // deep copy
 // Colour-maps a score map over [lo, hi]; colormap: "inferno", "jet", "viridis", "turbo".
 QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colormap);
+// The colormap as a vertical ramp, `steps` pixels high and 1 wide: the top row is the highest score.
+QImage colormapRamp(const QString &colormap, int steps = 256);
 // Outline of a binary image (non-zero = inside), in that image's pixel coordinates.
 QPainterPath maskOutline(const cv::Mat &mask);
 // Outline of the region where map >= threshold.

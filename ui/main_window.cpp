@@ -31,6 +31,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -47,6 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(appIconPath()));
     setAcceptDrops(true);
     resize(1400, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) // a first start on a small screen
+        resize(size().boundedTo(screen->availableGeometry().size()));
 
     m_browser = new DatasetBrowser(this);
     auto *dock = new QDockWidget(tr("Dataset"), this);
@@ -115,7 +118,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_training, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
     connect(m_training, &TrainingPanel::cancelRequested, m_controller, &SessionController::cancel);
-    connect(m_cancel, &QPushButton::clicked, m_controller, &SessionController::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_progress->setFormat(tr("cancelling..."));
+        m_training->showCancelling();
+        m_controller->cancel();
+    });
+    connect(&m_controller->runner(), &JobRunner::cancelled, m_training, &TrainingPanel::showCancelled);
+    connect(&m_controller->runner(), &JobRunner::failed, m_training, &TrainingPanel::showFailed);
     connect(m_training, &TrainingPanel::settingsChanged, this, [this] {
         m_controller->setConfig(m_training->applyTo(baseConfig()));
         const RunConfig c = m_training->applyTo(baseConfig());
@@ -158,14 +167,23 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_controller->runner(), &JobRunner::progress, this, [this](int done, int total, const QString &text) {
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(done);
-        m_progress->setFormat(text);
+        if (m_progress->format() != tr("cancelling...")) // progress queued before the click
+            m_progress->setFormat(text);
         m_training->showProgress(done, total, text);
     });
-    connect(m_controller, &SessionController::busyChanged, this, [this](bool busy) {
+    // The Training tab has its own bar and Cancel: the status bar's show on the other tabs only.
+    const auto showJobWidgets = [this] {
+        const bool shown = m_controller->busy() && m_tabs->currentWidget() != m_training;
+        m_progress->setVisible(shown);
+        m_cancel->setVisible(shown);
+    };
+    connect(m_controller, &SessionController::busyChanged, this, [this, showJobWidgets](bool busy) {
         m_training->setBusy(busy);
-        m_progress->setVisible(busy);
-        m_cancel->setVisible(busy);
+        if (busy)
+            m_progress->setFormat(QStringLiteral("%p%"));
+        showJobWidgets();
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, showJobWidgets);
     connect(m_controller, &SessionController::message, this, [this](const QString &text) {
         m_status->setText(text);
         m_training->appendLog(text);
@@ -329,7 +347,6 @@ void MainWindow::startTraining()
         showError(tr("Open a dataset and select a category first."));
         return;
     }
-    m_training->resetCurves();
     m_controller->train(m_training->applyTo(baseConfig()));
 }
 

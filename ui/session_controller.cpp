@@ -248,6 +248,8 @@ void SessionController::evaluate(const EvalOptions &options)
                        incoming->training = session->lastTraining();
                        incoming->pretrained = !config.backboneWeights.empty();
                        incoming->segmenter = QString::fromStdString(session->segmenterName());
+                       incoming->preparation = session->testPreparation();
+                       incoming->maskCacheDir = session->maskCacheDir();
                    });
 }
 

@@ -24,6 +24,10 @@ struct ResultSet
     TrainingOutcome training;   // the sigma the heads were trained with and how training went
     bool pretrained = false;
     QString segmenter;
+    // How the test images were prepared (a pseudo-background composite) and where their masks are
+    // cached: the viewer redraws the composite that was scored under its heatmap.
+    std::optional<PreparationSpec> preparation;
+    std::filesystem::path maskCacheDir;
 };
 
 // Owns the InspectionSession of the selected category and funnels every job on it through one

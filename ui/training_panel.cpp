@@ -24,7 +24,9 @@
 #include <QVBoxLayout>
 #include "ui/qcustomplot_include.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace s2s::ui {
 
@@ -36,7 +38,7 @@ QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
     plot->xAxis->setLabel(QObject::tr("step"));
     plot->yAxis->setLabel(yLabel);
     plot->setMinimumHeight(150);
-    plot->legend->setVisible(true);
+    plot->xAxis->setRange(0, 1);
     return plot;
 }
 
@@ -129,6 +131,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_pPlot->addGraph()->setName(tr("p_fake"));
     m_pPlot->graph(1)->setPen(QPen(QColor(220, 80, 40)));
     m_pPlot->yAxis->setRange(0, 1);
+    m_pPlot->legend->setVisible(true); // two curves; the loss plot's axis names its one
+    m_pPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
     plotRow->addWidget(m_lossPlot);
     plotRow->addWidget(m_pPlot);
     m_log = new QPlainTextEdit(split);
@@ -139,7 +143,10 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_train, &QPushButton::clicked, this, &TrainingPanel::trainRequested);
-    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        showCancelling();
+        Q_EMIT cancelRequested();
+    });
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
         const RunConfig preset = presetConfig(m_preset->currentData().toString().toStdString());
         m_epochs->setValue(preset.totalEpochs());
@@ -263,7 +270,42 @@ void TrainingPanel::setBusy(bool busy)
     if (!busy) {
         m_eta->clear();
         m_progress->setValue(m_progress->maximum());
+        m_progress->setFormat(tr("done"));
+        m_cancelling = false;
+        if (!m_live.isEmpty()) { // the job ended without results: its points never belonged on screen
+            m_live.clear();
+            drawCurves(m_shown);
+        }
     }
+}
+
+void TrainingPanel::showCancelling()
+{
+    if (!m_cancel->isEnabled())
+        return;
+    m_cancelling = true;
+    m_cancel->setEnabled(false);
+    m_eta->clear();
+    m_progress->setFormat(tr("cancelling..."));
+}
+
+void TrainingPanel::showCancelled()
+{
+    m_cancelling = false;
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("cancelled"));
+}
+
+void TrainingPanel::showFailed()
+{
+    m_cancelling = false;
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("failed"));
+}
+
+QString TrainingPanel::progressText() const
+{
+    return m_progress->text();
 }
 
 void TrainingPanel::appendLog(const QString &line)
@@ -273,6 +315,8 @@ void TrainingPanel::appendLog(const QString &line)
 
 void TrainingPanel::showProgress(int done, int total, const QString &text)
 {
+    if (m_cancelling)
+        return; // progress still queued from before the click
     m_progress->setRange(0, std::max(1, total));
     m_progress->setValue(done);
     m_progress->setFormat(text + QStringLiteral("  %p%"));
@@ -285,6 +329,11 @@ void TrainingPanel::setEpochs(int epochs)
 
 void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
 {
+    if (!m_live.isEmpty()) { // these results come from the training just drawn live
+        m_shown = m_live;
+        m_live.clear();
+        drawCurves(m_shown);
+    }
     m_sigma->setFeatureScale(t.featureScale);
     appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)")
                   .arg(t.sigmaAbsolute, 0, 'g', 4)
@@ -314,25 +363,70 @@ QString TrainingPanel::learningWarning() const
 
 void TrainingPanel::resetCurves()
 {
-    m_step = 0.0;
-    m_lossPlot->graph(0)->data()->clear();
-    m_pPlot->graph(0)->data()->clear();
-    m_pPlot->graph(1)->data()->clear();
-    m_lossPlot->replot();
-    m_pPlot->replot();
+    m_live.clear();
+    m_shown.clear();
+    drawCurves(m_shown);
+}
+
+int TrainingPanel::curvePointCount() const
+{
+    return m_lossPlot->graph(0)->dataCount();
+}
+
+void TrainingPanel::drawCurves(const QVector<TrainProgress> &points)
+{
+    QVector<double> x, loss, pTrue, pFake;
+    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    for (const auto &p : points) {
+        x.append(p.done);
+        loss.append(p.loss);
+        pTrue.append(p.pTrue);
+        pFake.append(p.pFake);
+        lo = std::min(lo, p.loss);
+        hi = std::max(hi, p.loss);
+    }
+    m_lossPlot->graph(0)->setData(x, loss, true);
+    m_pPlot->graph(0)->setData(x, pTrue, true);
+    m_pPlot->graph(1)->setData(x, pFake, true);
+    // x: the whole training (its step count is known from the first point); y: the loss seen so far,
+    // with a margin, never a zero-height range (one point, or a flat loss).
+    const double steps = points.isEmpty() ? 1.0 : std::max({1.0, static_cast<double>(points.back().total), x.back()});
+    m_lossPlot->xAxis->setRange(0, steps);
+    m_pPlot->xAxis->setRange(0, steps);
+    if (points.isEmpty()) {
+        m_lossPlot->yAxis->setRange(0, 1);
+    } else {
+        const double pad = std::max({(hi - lo) * 0.08, std::abs(hi) * 0.05, 1e-3});
+        m_lossPlot->yAxis->setRange(lo - pad, hi + pad);
+    }
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_pPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TrainingPanel::addTrainProgress(const TrainProgress &p)
 {
-    m_step += 1.0;
-    m_lossPlot->graph(0)->addData(m_step, p.loss);
-    m_pPlot->graph(0)->addData(m_step, p.pTrue);
-    m_pPlot->graph(1)->addData(m_step, p.pFake);
-    m_lossPlot->rescaleAxes();
-    m_pPlot->xAxis->setRange(0, std::max(1.0, m_step));
-    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
-    m_pPlot->replot(QCustomPlot::rpQueuedReplot);
-    m_eta->setText(tr("epoch %1/%2, ETA %3 s").arg(p.epoch).arg(p.epochs).arg(static_cast<int>(p.etaS)));
+    // A new training starts at its first step (a superseded one just stops sending).
+    if (!m_live.isEmpty() && p.done <= m_live.back().done)
+        m_live.clear();
+    m_live.append(p);
+    if (m_live.size() == 1) {
+        drawCurves(m_live);
+    } else { // one more point: no copy of the whole curve per step
+        m_lossPlot->graph(0)->addData(p.done, p.loss);
+        m_pPlot->graph(0)->addData(p.done, p.pTrue);
+        m_pPlot->graph(1)->addData(p.done, p.pFake);
+        bool found = false;
+        const QCPRange y = m_lossPlot->graph(0)->getValueRange(found);
+        const double pad = std::max({y.size() * 0.08, std::abs(y.upper) * 0.05, 1e-3});
+        m_lossPlot->yAxis->setRange(y.lower - pad, y.upper + pad);
+        const double steps = std::max({1.0, static_cast<double>(p.total), static_cast<double>(p.done)});
+        m_lossPlot->xAxis->setRange(0, steps);
+        m_pPlot->xAxis->setRange(0, steps);
+        m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+        m_pPlot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (!m_cancelling)
+        m_eta->setText(tr("epoch %1/%2, ETA %3 s").arg(p.epoch).arg(p.epochs).arg(static_cast<int>(p.etaS)));
     if (p.step == p.steps)
         appendLog(tr("epoch %1/%2: loss %3, p_true %4, p_fake %5")
                       .arg(p.epoch)

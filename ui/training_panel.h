@@ -37,8 +37,19 @@ public:
     void setBusy(bool busy);
     void appendLog(const QString &line);
     void showProgress(int done, int total, const QString &text);
+    // The bar's last word on a job: "cancelling..." from the Cancel click until the job stops, then
+    // "cancelled"; "failed" for a job that threw. setBusy(false) alone means it finished.
+    void showCancelling();
+    void showCancelled();
+    void showFailed();
+    QString progressText() const;
+    // Live curves: a training's steps as they come. They replace the curves on screen only when that
+    // training's results arrive (showTrainingOutcome); a cancelled or failed training's points are
+    // dropped when the job ends, and the curves of the results on screen come back.
     void addTrainProgress(const TrainProgress &p);
     void resetCurves();
+    int curvePointCount() const; // points of the loss curve on screen
+    QCustomPlot *lossPlot() const { return m_lossPlot; }
     void setEpochs(int epochs);
     // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
     void showTrainingOutcome(const TrainingOutcome &outcome);
@@ -76,7 +87,10 @@ private:
     QCustomPlot *m_lossPlot = nullptr;
     QCustomPlot *m_pPlot = nullptr;
     QPlainTextEdit *m_log = nullptr;
-    double m_step = 0.0;
+    void drawCurves(const QVector<TrainProgress> &points);
+    QVector<TrainProgress> m_live;  // the training in flight
+    QVector<TrainProgress> m_shown; // the training whose results are on screen
+    bool m_cancelling = false;
     QMap<QString, QString> m_foundBackbones; // backbone name -> weights file found
     QString m_foundSam2;
 

@@ -588,6 +588,16 @@ std::vector<std::uint8_t> InspectionSession::preparedImagePng(std::size_t testIn
     return png;
 }
 
+std::optional<PreparationSpec> InspectionSession::testPreparation() const
+{
+    return d->lastTestSpec;
+}
+
+fs::path InspectionSession::maskCacheDir() const
+{
+    return cacheDirFor(d->category);
+}
+
 const Timings &InspectionSession::timings() const
 {
     return d->timings;

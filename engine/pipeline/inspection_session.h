@@ -4,6 +4,7 @@
 #include "engine/core/score_map.h"
 #include "engine/data/dataset.h"
 #include "engine/eval/metrics.h"
+#include "engine/pipeline/image_preparer.h"
 #include "engine/pipeline/run_config.h"
 #include "engine/simplenet/train_progress.h"
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,6 +134,11 @@ public:
     ScoreMap anomalyMap(std::size_t testIndex, bool originalFrame) const;
     // The image the backbone saw for a test image under the last evaluation's options (RGB, native size).
     std::vector<std::uint8_t> preparedImagePng(std::size_t testIndex) const;
+    // How the last evaluation prepared the test images (pseudo-background composite, foreground
+    // extraction; nullopt before one) and where masks are cached: with an ImagePreparer the image that
+    // was scored can be redrawn off the session's thread (the studio's viewer shows composites).
+    std::optional<PreparationSpec> testPreparation() const;
+    std::filesystem::path maskCacheDir() const;
 
     const Timings &timings() const;
 

@@ -76,7 +76,7 @@ string(REGEX REPLACE "^Depends: " "" depends "${depends}")
 foreach(required libqt6core6 libqt6gui6 libqt6widgets6 libqt6concurrent6 libqt6charts6 libqt6printsupport6 libqt6svg6
                  libqcustomplot2.1-qt6
                  libtorch1.13 libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406
-                 libopenblas0-pthread libcurl4)
+                 libopenblas0-pthread libcurl4 fonts-noto-cjk)
   declared(${required} ok)
   if(NOT ok)
     fail("Depends lacks ${required}: ${depends}")
