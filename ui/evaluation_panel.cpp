@@ -69,15 +69,19 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_roc->xAxis->setRange(0, 1);
     m_roc->yAxis->setRange(0, 1.02);
     // The legend sits below the axes, two entries a row, so it never covers a curve (dashed ones included).
-    auto *legendRow = new QCPLayoutGrid;
-    m_roc->plotLayout()->addElement(1, 0, legendRow);
-    legendRow->setMargins(QMargins(5, 0, 5, 5));
-    legendRow->addElement(0, 0, m_roc->legend);
+    // An empty chart has no legend: the row is taken out of the layout (an invisible legend still
+    // takes its place there).
+    m_rocLegendRow = new QCPLayoutGrid;
+    m_roc->plotLayout()->addElement(1, 0, m_rocLegendRow);
+    m_rocLegendRow->setMargins(QMargins(5, 0, 5, 5));
+    m_rocLegendRow->addElement(0, 0, m_roc->legend);
     m_roc->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_roc->legend->setWrap(2);
     m_roc->legend->setBorderPen(Qt::NoPen);
-    m_roc->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_roc->legend->setVisible(false);
+    QFont legendFont = m_roc->legend->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    m_roc->legend->setFont(legendFont);
+    showRocLegend(false);
     m_roc->setMinimumSize(300, 240);
     layout->addWidget(m_roc, 1, 0);
 
@@ -227,6 +231,25 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     refresh();
 }
 
+void EvaluationPanel::showRocLegend(bool shown)
+{
+    QCPLayoutGrid *layout = m_roc->plotLayout();
+    const bool present = layout->rowCount() > 1 && layout->element(1, 0) == m_rocLegendRow;
+    if (shown && !present) {
+        layout->addElement(1, 0, m_rocLegendRow);
+        layout->setRowStretchFactor(1, 0.001);
+    } else if (!shown && present) {
+        layout->take(m_rocLegendRow);
+        layout->simplify();
+    }
+    m_roc->legend->setVisible(shown);
+}
+
+bool EvaluationPanel::rocLegendShown() const
+{
+    return m_roc->legend->visible() && m_roc->plotLayout()->rowCount() > 1;
+}
+
 int EvaluationPanel::rocCurveCount() const
 {
     int n = 0;
@@ -349,7 +372,7 @@ void EvaluationPanel::refresh()
     chart->legend()->setVisible(r.has_value()); // an empty chart has nothing to name
     if (!r) {
         m_metrics->setText(tr("No results yet: train a model."));
-        m_roc->legend->setVisible(false);
+        showRocLegend(false);
         m_roc->xAxis->setRange(0, 1);
         m_roc->yAxis->setRange(0, 1.02);
         m_roc->replot();
@@ -360,21 +383,21 @@ void EvaluationPanel::refresh()
         if (roc.fpr.size() < 2)
             return;
         auto *g = m_roc->addGraph();
-        g->setName(tr("%1 (AUROC %2)").arg(name, fmt(roc.auroc)));
+        g->setName(tr("%1 AUROC %2").arg(name, std::isnan(roc.auroc) ? QStringLiteral("n/a") : QString::number(roc.auroc, 'f', 3)));
         g->setPen(QPen(colour, 2, style));
         g->setData(QVector<double>(roc.fpr.begin(), roc.fpr.end()), QVector<double>(roc.tpr.begin(), roc.tpr.end()), true);
     };
     addCurve(r->evaluation.imageRoc, tr("image"), QColor(30, 100, 200), Qt::SolidLine);
     addCurve(r->evaluation.pixelRoc, tr("pixel"), QColor(220, 80, 40), Qt::SolidLine);
     if (const auto &p = m_controller->pseudoResults()) {
-        addCurve(p->evaluation.imageRoc, tr("image, pseudo-bg"), QColor(30, 100, 200), Qt::DashLine);
-        addCurve(p->evaluation.pixelRoc, tr("pixel, pseudo-bg"), QColor(220, 80, 40), Qt::DashLine);
+        addCurve(p->evaluation.imageRoc, tr("image, pseudo"), QColor(30, 100, 200), Qt::DashLine);
+        addCurve(p->evaluation.pixelRoc, tr("pixel, pseudo"), QColor(220, 80, 40), Qt::DashLine);
     }
     auto *diag = m_roc->addGraph();
     diag->setData({0.0, 1.0}, {0.0, 1.0});
     diag->setPen(QPen(Qt::gray, 1, Qt::DotLine));
     diag->removeFromLegend();
-    m_roc->legend->setVisible(m_roc->legend->itemCount() > 0);
+    showRocLegend(m_roc->legend->itemCount() > 0);
     m_roc->replot();
 
     // Histogram of image scores, normal vs anomalous.

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QCPLayoutGrid;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -42,6 +43,7 @@ public:
     // For tests: the plots as drawn.
     QCustomPlot *rocPlot() const { return m_roc; }
     QCustomPlot *sigmaPlot() const { return m_sigma; }
+    bool rocLegendShown() const;
 
 Q_SIGNALS:
     void sigmaSettled(const s2s::NoiseSigma &sigma);
@@ -53,9 +55,11 @@ private:
     void recordSigmaPoint();
     void addSigmaPoint(double sigma, double imageAuroc, double pixelAuroc);
     void refreshStatus();
+    void showRocLegend(bool shown);
 
     SessionController *m_controller;
     QCustomPlot *m_roc = nullptr;
+    QCPLayoutGrid *m_rocLegendRow = nullptr;
     QCustomPlot *m_sigma = nullptr;
     QChartView *m_histogram = nullptr;
     QLineSeries *m_thresholdLine = nullptr;

@@ -5,7 +5,15 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <sys/resource.h>
+#include <cerrno>
+#include <cstdlib>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <string>
 
 namespace s2s::ui {
 
@@ -17,6 +25,35 @@ struct Outcome
     QString error;
     bool cancelled = false;
 };
+
+// The GUI thread must get a CPU as soon as it wakes. During a job, the process has as many busy threads
+// as cores or more (LibTorch's intra-op threads, OpenBLAS's workers, which spin with sched_yield,
+// image preparation), and other programs share the cores; at the same priority a runnable GUI thread
+// waited up to 70 ms per wake-up for a CPU and its event loop stalled for 120-290 ms at a time
+// (tst_mainwindow's stall probe: perf sched timehist, and /proc samples showing the GUI thread
+// runnable but without CPU time while the probe's watchdog thread ran). So the job's threads run at
+// nice 10: the worker itself (and the OpenMP threads it starts, which inherit it) and the threads
+// already there except the GUI thread and Qt's own (named "Q..."), OpenBLAS's among them.
+void yieldCpuToTheGuiThread()
+{
+    constexpr int kNice = 10;
+    const pid_t gui = getpid(); // Qt's GUI thread is the main thread
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc/self/task", ec)) {
+        const std::string name = entry.path().filename().string();
+        const pid_t tid = static_cast<pid_t>(std::strtol(name.c_str(), nullptr, 10));
+        if (tid <= 0 || tid == gui)
+            continue;
+        std::string comm;
+        std::getline(std::ifstream(entry.path() / "comm"), comm);
+        if (!comm.empty() && comm[0] == 'Q')
+            continue;
+        errno = 0;
+        const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
+        if (errno == 0 && nice < kNice)
+            setpriority(PRIO_PROCESS, static_cast<id_t>(tid), kNice);
+    }
+}
 
 } // namespace
 
@@ -78,6 +115,7 @@ void JobRunner::launch()
     auto outcome = std::make_shared<Outcome>();
     m_error.clear();
     QFuture<void> future = QtConcurrent::run([job, token, outcome](QPromise<void> &promise) {
+        yieldCpuToTheGuiThread();
         const ProgressFn progress = [&promise, token](const ProgressEvent &e) {
             if (promise.isCanceled())
                 token.cancel();

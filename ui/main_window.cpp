@@ -172,8 +172,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_training->showProgress(done, total, text);
     });
     // The Training tab has its own bar and Cancel: the status bar's show on the other tabs only.
-    const auto showJobWidgets = [this] {
-        const bool shown = m_controller->busy() && m_tabs->currentWidget() != m_training;
+    const auto showJobWidgets = [this](bool busy) {
+        const bool shown = busy && m_tabs->currentWidget() != m_training;
         m_progress->setVisible(shown);
         m_cancel->setVisible(shown);
     };
@@ -181,9 +181,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_training->setBusy(busy);
         if (busy)
             m_progress->setFormat(QStringLiteral("%p%"));
-        showJobWidgets();
+        showJobWidgets(busy);
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, showJobWidgets);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, showJobWidgets] { showJobWidgets(m_controller->busy()); });
     connect(m_controller, &SessionController::message, this, [this](const QString &text) {
         m_status->setText(text);
         m_training->appendLog(text);

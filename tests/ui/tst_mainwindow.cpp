@@ -23,9 +23,185 @@
 #include <QTest>
 #include <QTimer>
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <execinfo.h>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Says what the GUI thread did during its longest stall, so a failing probe names its cause. A
+// watchdog thread samples the GUI thread's scheduler statistics every 2 ms (/proc/self/task/TID/
+// schedstat: ns on a CPU, ns runnable but waiting for one). When the event loop has not ticked for
+// 40 ms it reads the thread's state, wait channel and system call and takes its stack (a signal
+// handler calls backtrace()). Over a stall: mostly on a CPU = work on the GUI thread (the stack says
+// which); mostly waiting for a CPU = the machine's other threads starve it; neither = it slept
+// (a lock, I/O, a page fault: state, wchan and syscall say which).
+class StallDiagnosis
+{
+public:
+    explicit StallDiagnosis(pid_t guiTid)
+        : m_tid(guiTid)
+    {
+        s_target = this;
+        struct sigaction sa = {};
+        sa.sa_handler = &StallDiagnosis::onSignal;
+        sa.sa_flags = SA_RESTART;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGUSR2, &sa, nullptr);
+        tick();
+        m_thread = std::thread([this] { watch(); });
+    }
+    ~StallDiagnosis()
+    {
+        m_stop = true;
+        m_thread.join();
+        signal(SIGUSR2, SIG_DFL);
+        s_target = nullptr;
+    }
+    void tick() { m_lastTick.store(nowNs()); }
+    std::string report() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_report;
+    }
+
+private:
+    static std::int64_t nowNs()
+    {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    }
+    std::string taskFile(const char *name) const
+    {
+        std::ifstream f("/proc/self/task/" + std::to_string(m_tid) + "/" + name);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        std::string text = ss.str();
+        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+            text.pop_back();
+        return text;
+    }
+    // (GUI thread CPU time, machine steal time) in clock ticks: /proc/self/task/TID/stat utime + stime,
+    // /proc/stat's steal column (time the hypervisor gave this VM's CPUs to others).
+    std::pair<std::int64_t, std::int64_t> schedstat() const
+    {
+        std::int64_t cpu = 0, steal = 0;
+        const std::string st = taskFile("stat");
+        const auto close = st.rfind(')');
+        if (close != std::string::npos) {
+            std::istringstream fields(st.substr(close + 2));
+            std::string f;
+            for (int i = 3; i <= 15 && fields >> f; ++i)
+                if (i == 14 || i == 15)
+                    cpu += std::stoll(f);
+        }
+        std::ifstream stat("/proc/stat");
+        std::string cpuLabel;
+        std::int64_t v[8] = {};
+        stat >> cpuLabel >> v[0] >> v[1] >> v[2] >> v[3] >> v[4] >> v[5] >> v[6] >> v[7];
+        steal = v[7];
+        return {cpu, steal};
+    }
+    static void onSignal(int)
+    {
+        if (StallDiagnosis *t = s_target)
+            t->m_frames = backtrace(t->m_stack, kFrames);
+        if (StallDiagnosis *t = s_target)
+            t->m_stackTaken.store(true);
+    }
+    static std::string loadAverage()
+    {
+        std::ifstream f("/proc/loadavg");
+        std::string a, b, c;
+        f >> a >> b >> c;
+        return a + " " + b + " " + c;
+    }
+    void watch()
+    {
+        std::pair<std::int64_t, std::int64_t> atTick = schedstat(), last = atTick;
+        std::int64_t tickSeen = m_lastTick.load();
+        std::int64_t longest = 0;
+        bool inStall = false, sampled = false;
+        std::string state;
+        std::int64_t before = nowNs();
+        while (!m_stop) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            const auto now = nowNs();
+            if (inStall)
+                m_oversleep = std::max(m_oversleep, now - before - 2000000);
+            before = now;
+            const auto stat = schedstat();
+            const auto tick = m_lastTick.load();
+            if (tick != tickSeen) { // the event loop ran
+                if (inStall) {
+                    const std::int64_t length = tick - tickSeen;
+                    if (length > longest) {
+                        longest = length;
+                        std::ostringstream r;
+                        const long hz = sysconf(_SC_CLK_TCK);
+                        r << "stall " << length / 1000000 << " ms: GUI thread CPU time "
+                          << (last.first - atTick.first) * 1000 / hz << " ms, steal (all CPUs) "
+                          << (last.second - atTick.second) * 1000 / hz << " ms, watchdog's own longest oversleep "
+                          << m_oversleep / 1000000 << " ms; " << state << "; load average " << loadAverage();
+                        if (m_stackTaken.load()) {
+                            r << "; stack:";
+                            char **symbols = backtrace_symbols(m_stack, m_frames);
+                            for (int i = 0; i < m_frames && symbols; ++i)
+                                r << "\n    " << symbols[i];
+                            std::free(symbols);
+                        }
+                        std::lock_guard lock(m_mutex);
+                        m_report = r.str();
+                    }
+                }
+                inStall = false;
+                sampled = false;
+                m_oversleep = 0;
+                m_stackTaken = false;
+                tickSeen = tick;
+                atTick = stat;
+            } else if (now - tick > 40000000) {
+                inStall = true;
+                if (!sampled && now - tick > 60000000) {
+                    sampled = true;
+                    const std::string st = taskFile("stat");
+                    const auto close = st.rfind(')');
+                    state = "state " + (close == std::string::npos ? std::string("?") : st.substr(close + 2, 1))
+                            + ", wchan " + taskFile("wchan") + ", syscall " + taskFile("syscall").substr(0, 40);
+                    syscall(SYS_tgkill, getpid(), m_tid, SIGUSR2);
+                }
+            } else {
+                atTick = stat;
+            }
+            last = stat;
+        }
+    }
+
+    static constexpr int kFrames = 48;
+    static inline StallDiagnosis *s_target = nullptr;
+    pid_t m_tid;
+    std::atomic<std::int64_t> m_lastTick{0};
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_stackTaken{false};
+    std::int64_t m_oversleep = 0; // watchdog thread only
+    void *m_stack[kFrames] = {};
+    int m_frames = 0;
+    mutable std::mutex m_mutex;
+    std::string m_report = "no stall over 40 ms";
+    std::thread m_thread;
+};
+
+} // namespace
 
 class TestMainWindow final : public QObject
 {
@@ -79,7 +255,10 @@ void TestMainWindow::trainShowsCurvesAndHeatmap()
     clock.start();
     qint64 last = clock.elapsed();
     QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    StallDiagnosis diagnosis(static_cast<pid_t>(syscall(SYS_gettid)));
     connect(&probe, &QTimer::timeout, this, [&] {
+        diagnosis.tick();
         const qint64 now = clock.elapsed();
         m_longestStallMs = std::max(m_longestStallMs, static_cast<double>(now - last - 10));
         last = now;
@@ -89,8 +268,8 @@ void TestMainWindow::trainShowsCurvesAndHeatmap()
     QVERIFY(controller->busy());
     QVERIFY(results.wait(240000));
     probe.stop();
-    qInfo("longest event-loop stall during training: %.0f ms", m_longestStallMs);
-    QVERIFY2(m_longestStallMs < 100.0, qPrintable(QString::number(m_longestStallMs)));
+    qInfo("longest event-loop stall during training: %.0f ms (%s)", m_longestStallMs, diagnosis.report().c_str());
+    QVERIFY2(m_longestStallMs < 100.0, qPrintable(QStringLiteral("%1 ms: %2").arg(m_longestStallMs).arg(QString::fromStdString(diagnosis.report()))));
     QVERIFY(controller->results().has_value());
     QVERIFY(m_window->evaluationPanel()->rocCurveCount() >= 2); // image + pixel
     m_window->viewer()->showImage(0);
