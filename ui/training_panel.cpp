@@ -39,6 +39,7 @@ QCustomPlot *makePlot(QWidget *parent, const QString &yLabel)
     plot->yAxis->setLabel(yLabel);
     plot->setMinimumHeight(150);
     plot->xAxis->setRange(0, 1);
+    plot->yAxis->setRange(0, 1); // not QCustomPlot's 0..5 before the first point
     return plot;
 }
 
