@@ -106,6 +106,13 @@ std::string familiesMarkdown(const std::vector<Table1Row> &rows, bool perFamily)
         md << "Mask IoU of each family's composites (the cycled run; run with --per-family for AUROC per family).\n\n";
     else
         md << "Each family on the whole test set. Bars: image AUROC from 0.5 (chance) to 1.0.\n\n";
+    if (!perFamily) {
+        md << "| Category | Family | Mask IoU | Images |\n|---|---|---|---|\n";
+        for (const auto &r : rows)
+            for (const auto &f : r.families)
+                md << "| " << r.category << " | " << f.family << " | " << f4(f.maskIou) << " | " << f.images << " |\n";
+        return md.str();
+    }
     md << "| Category | Family | Dynamic I-AUROC | | Sam2Sim I-AUROC | | Dynamic / Sam2Sim P-AUROC | Mask IoU | Images |\n";
     md << "|---|---|---|---|---|---|---|---|---|\n";
     for (const auto &r : rows)
