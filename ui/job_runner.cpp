@@ -32,11 +32,13 @@ struct Outcome
 // waited up to 70 ms per wake-up for a CPU and its event loop stalled for 120-290 ms at a time
 // (tst_mainwindow's stall probe: perf sched timehist, and /proc samples showing the GUI thread
 // runnable but without CPU time while the probe's watchdog thread ran). So the job's threads run at
-// nice 10: the worker itself (and the OpenMP threads it starts, which inherit it) and the threads
-// already there except the GUI thread and Qt's own (named "Q..."), OpenBLAS's among them.
+// nice 5 (a third of the GUI thread's weight; nice 10 starved the training itself behind other
+// programs: a probe training did not finish in 240 s on the loaded machine): the worker itself (and
+// the OpenMP threads it starts, which inherit it) and the threads already there except the GUI thread
+// and Qt's own (named "Q..."), OpenBLAS's among them.
 void yieldCpuToTheGuiThread()
 {
-    constexpr int kNice = 10;
+    constexpr int kNice = 5;
     const pid_t gui = getpid(); // Qt's GUI thread is the main thread
     std::error_code ec;
     for (const auto &entry : std::filesystem::directory_iterator("/proc/self/task", ec)) {
