@@ -161,6 +161,10 @@ void CompositingPanel::setImage(const QString &path)
 
 void CompositingPanel::updatePreview()
 {
+    if (!m_path.isEmpty() && source().isEmpty()) {
+        m_image = QImage();
+        m_preview->setText(tr("Choose a folder of background images (Browse...)."));
+    }
     if (m_path.isEmpty() || source().isEmpty())
         return;
     const QString path = m_path, spec = source();
