@@ -301,11 +301,11 @@ void TestViewer::cancelShowsCancellingThenCancelledAndKeepsTheCurves()
     QVERIFY(cancel && cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY2(training->progressText().startsWith(QStringLiteral("cancelling")), qPrintable(training->progressText()));
-    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
-    QVERIFY2(training->progressText().startsWith(QStringLiteral("cancelled")), qPrintable(training->progressText()));
+    // The job's end reaches the panel through queued signals after the future has stopped.
+    QTRY_VERIFY2_WITH_TIMEOUT(training->progressText().startsWith(QStringLiteral("cancelled")), qPrintable(training->progressText()), 60000);
     QVERIFY(!training->progressText().contains(QStringLiteral("epoch")));
     // The curves are those of the results on screen again, without the cancelled run's points.
-    QCOMPARE(training->curvePointCount(), shownPoints);
+    QTRY_COMPARE(training->curvePointCount(), shownPoints);
 }
 
 void TestViewer::singlePointLossPlotHasASaneAxis()
@@ -352,8 +352,7 @@ void TestViewer::oneCancelButtonOnTheTrainingTab()
     QCOMPARE(visibleCancels(), 1);
     QVERIFY(m_window->statusBar()->findChild<QProgressBar *>()->isVisible());
     controller->cancel();
-    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
-    QCOMPARE(visibleCancels(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(visibleCancels(), 0, 60000); // the end of the job arrives queued
 }
 
 void TestViewer::layoutsFit1024x700()
