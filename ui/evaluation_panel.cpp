@@ -57,8 +57,10 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     m_updating->setWordWrap(true);
     m_updating->setStyleSheet(QStringLiteral("QLabel { color: #1c4d8c; font-weight: bold; }"));
     m_sigmaControl = new SigmaControl(this);
-    status->addWidget(m_curves, 1);
-    status->addWidget(m_updating, 1);
+    auto *texts = new QVBoxLayout; // one above the other: each gets the row's width
+    texts->addWidget(m_curves);
+    texts->addWidget(m_updating);
+    status->addLayout(texts, 1);
     status->addWidget(new QLabel(tr("Noise sigma:"), this));
     status->addWidget(m_sigmaControl, 1);
     layout->addLayout(status, 3, 0, 1, 2);
