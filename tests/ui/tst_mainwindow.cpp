@@ -272,7 +272,7 @@ void TestMainWindow::trainShowsCurvesAndHeatmap()
     probe.start(10);
     m_window->startTraining();
     QVERIFY(controller->busy());
-    QVERIFY(results.wait(240000));
+    QVERIFY(results.wait(480000)); // the job's threads yield to everything else on a loaded machine
     probe.stop();
     // What the studio controls: the GUI thread may not work or block for 100 ms in a row. Time it spent
     // runnable without a CPU is the machine's load, reported, not failed on.
