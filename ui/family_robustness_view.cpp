@@ -49,6 +49,11 @@ FamilyRobustnessView::FamilyRobustnessView(QWidget *parent)
     layout->addWidget(m_status);
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumHeight(220);
+    // The legend sits in its own row above the bars, never over them.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     layout->addWidget(m_plot, 1);
     clearChart(tr("Which environments break the model? Compare SimpleNet and Sam2Sim on each family."));
 
@@ -197,7 +202,6 @@ void FamilyRobustnessView::showResults()
     addBars(dynamic, tr("SimpleNet dynamic"), QColor(222, 110, 30));
     addBars(sam2sim, tr("Sam2Sim"), QColor(46, 110, 200));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     m_plot->replot();
     const auto staticAuroc = number(m_results, "static", "image_auroc");
     m_status->setText(tr("Static %1 · dynamic %2 · Sam2Sim %3 (image AUROC, all families cycled); weakest family for "

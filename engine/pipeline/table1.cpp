@@ -267,8 +267,9 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         Table1Row row;
         row.category = category->name;
         row.kind = category->kind;
+        std::string trainingStage = "training (SimpleNet)";
         const TrainProgressFn training = [&](const TrainProgress &p) {
-            report(progress, "training", p.done, p.total);
+            report(progress, trainingStage, p.done, p.total);
         };
         const bool object = !(category->kind == CategoryKind::Texture || category->keepsBackground);
         // Static and dynamic share one model and its training features.
@@ -304,6 +305,7 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
             row.sam2simMetrics = row.cleanMaskMetrics = row.dynamicMetrics;
         } else {
             config.foreground = true;
+            trainingStage = "training (Sam2Sim)";
             sam2sim = std::make_unique<InspectionSession>(*category, config);
             sam2sim->extractFeatures(progress, cancel);
             sam2sim->train(training, cancel);
