@@ -143,6 +143,7 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_heat->setZValue(1);
     rightLayout->addWidget(m_view, 1);
     m_info = new QLabel(tr("Train a model to review its heatmaps."), right);
+    m_info->setObjectName(QStringLiteral("imageInfo"));
     m_info->setTextFormat(Qt::RichText);
     rightLayout->addWidget(m_info);
     split->setStretchFactor(1, 2);
@@ -162,6 +163,8 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     connect(controller, &SessionController::resultsChanged, this, [this] {
         m_pseudo->setChecked(false);
         rebuildList();
+        if (!results())
+            refreshOverlay(); // clears the image of the previous category
         if (results() && !results()->evaluation.images.empty())
             showImage(m_index >= 0 ? std::min<int>(m_index, static_cast<int>(results()->evaluation.images.size()) - 1) : 0);
     });
@@ -247,7 +250,16 @@ void HeatmapViewer::showImage(int testIndex)
 void HeatmapViewer::refreshOverlay()
 {
     const ResultSet *r = results();
-    if (!r || m_index < 0 || m_index >= static_cast<int>(r->evaluation.images.size()))
+    if (!r) { // nothing on screen (another category, no run yet): no image, no score, no verdict
+        m_index = -1;
+        m_image->setPixmap(QPixmap());
+        m_heat->setPixmap(QPixmap());
+        m_gt->setPath(QPainterPath());
+        m_pred->setPath(QPainterPath());
+        m_info->setText(tr("No results: train a model or open a run (File > Open run...)."));
+        return;
+    }
+    if (m_index < 0 || m_index >= static_cast<int>(r->evaluation.images.size()))
         return;
     const auto &img = r->evaluation.images[static_cast<std::size_t>(m_index)];
     try {

@@ -55,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void updateBanner();
+    void restoreChoices();
     QString backboneWeightsPath() const; // empty: random weights
 
     QLabel *m_banner = nullptr;

@@ -16,6 +16,7 @@ struct ReportOptions
     std::optional<ThresholdRule> thresholdRule; // none: the threshold stored with the run
     int galleryLimit = 0;                       // most images in the gallery (by score); 0: all
     int thumbnailPixels = 220;                  // longest side of gallery images
+    QString runFolderText;                      // the "Run folder" line; empty: the folder read
 };
 
 struct ReportResult
