@@ -212,10 +212,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_controller->setAutosaveRoot(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs"));
     connect(m_controller, &SessionController::runShown, this, &MainWindow::rememberRun);
     connect(m_controller, &SessionController::runOpened, this, [this](const QString &dir) {
-        // The controls show the sigma of the curves on screen.
-        const NoiseSigma sigma = m_controller->config().noiseSigma;
-        m_training->sigmaControl()->setValue(sigma);
-        m_evaluation->sigmaControl()->setValue(sigma);
+        // The controls show the settings of the curves on screen.
+        const RunConfig run = m_controller->config();
+        m_training->showRunSettings(run);
+        m_evaluation->sigmaControl()->setValue(run.noiseSigma);
+        Settings().setNoiseSigma(QString::fromStdString(run.noiseSigma.text()));
         m_controller->setConfig(m_training->applyTo(baseConfig()));
         m_status->setText(tr("Opened run %1").arg(dir));
     });
@@ -327,7 +328,7 @@ void MainWindow::openDataset(const QString &path)
     m_scan.setFuture(QtConcurrent::run([path] { return scanDataset(path.toStdString()); }));
 }
 
-void MainWindow::openRun(const QString &dir)
+bool MainWindow::openRun(const QString &dir)
 {
     // The run names its dataset and category; open those first, then load the results.
     RunConfig config;
@@ -342,25 +343,26 @@ void MainWindow::openRun(const QString &dir)
         verifyRunFolder(dir.toStdString());
     } catch (const std::exception &e) {
         showError(QString::fromUtf8(e.what()));
-        return;
+        return false;
     }
     const Dataset *open = m_browser->dataset();
     if (!open || open->root != config.dataRoot) {
         if (!std::filesystem::is_directory(config.dataRoot)) {
             showError(tr("%1: the run's dataset %2 is not there").arg(dir, QString::fromStdString(config.dataRoot.string())));
-            return;
+            return false;
         }
         m_pendingRun = dir;
         openDataset(QString::fromStdString(config.dataRoot.string()));
-        return;
+        return true;
     }
     const QString category = QString::fromStdString(config.category);
     if (!open->find(config.category)) {
         showError(tr("%1: category %2 is not in %3").arg(dir, category, QString::fromStdString(config.dataRoot.string())));
-        return;
+        return false;
     }
     m_browser->selectCategoryByName(category);
     m_controller->openRun(dir);
+    return true;
 }
 
 void MainWindow::rememberRun(const QString &dir)

@@ -34,8 +34,9 @@ public:
 
     void openDataset(const QString &path);
     // Opens a saved run folder (File > Open run..., --run): its dataset and category, then its results in
-    // every panel. Errors are shown; the current state stays.
-    void openRun(const QString &dir);
+    // every panel. Errors are shown; the current state stays. False when refused at once (not a run
+    // folder, its dataset or category missing).
+    bool openRun(const QString &dir);
     void generateDemoDataset(const QString &dir);
     void startTraining();
     // Exports the current model (File > Export model...) through a saved run, on the job runner;

@@ -123,8 +123,8 @@ int runStudio(int argc, char **argv)
     }
     if (dataset.isEmpty())
         dataset = Settings().recentDatasets().value(0);
-    if (!run.isEmpty()) {
-        window.openRun(run);
+    if (!run.isEmpty() && window.openRun(run)) {
+        // The run's dataset and category open with it.
     } else if (!dataset.isEmpty() && QFileInfo(dataset).isDir()) {
         window.openDataset(QFileInfo(dataset).absoluteFilePath());
     } else {

@@ -40,6 +40,9 @@ public:
     void addTrainProgress(const TrainProgress &p);
     void resetCurves();
     void setEpochs(int epochs);
+    // The settings of an opened run (preset, epochs, sigma, backbone, foreground, segmenter), so the
+    // controls describe the results on screen.
+    void showRunSettings(const RunConfig &config);
     // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
     void showTrainingOutcome(const TrainingOutcome &outcome);
     QString learningWarning() const; // the banner's text, empty when hidden

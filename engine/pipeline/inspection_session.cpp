@@ -713,6 +713,13 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
                 o.steps = t.value("steps", 0);
                 o.warmStart = t.value("warm_start", false);
             }
+            // The run's own timings, so a re-saved or reported run does not claim zero seconds.
+            if (m.contains("timings") && m.at("timings").is_object()) {
+                const auto &t = m.at("timings");
+                session->d->timings.features = t.value("features_s", 0.0);
+                session->d->timings.training = t.value("training_s", 0.0);
+                session->d->timings.evaluation = t.value("evaluation_s", 0.0);
+            }
         }
     }
     return session;

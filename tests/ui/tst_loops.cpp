@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
@@ -163,7 +164,10 @@ void TestLoops::train()
 void TestLoops::reportSaysWhatTheScreenSays()
 {
     auto *controller = m_window->controller();
+    QElapsedTimer clock;
+    clock.start();
     train();
+    qInfo("trained in %lld ms", clock.restart());
     // A sigma change whose job is cancelled once its training has finished (while it scores): the
     // session then holds heads that are not on screen. The report must still show the screen's run.
     const float shownScore = controller->results()->evaluation.images.front().score;
@@ -180,6 +184,7 @@ void TestLoops::reportSaysWhatTheScreenSays()
     controller->retrainForSigma(c);
     QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 120000);
     disconnect(conn);
+    qInfo("refit in %lld ms", clock.restart());
     if (cancelled && controller->results()->evaluation.images.front().score == shownScore)
         qInfo("the sigma-0.2 refit was cancelled after its training: the session's heads differ from the screen's");
 
@@ -196,6 +201,7 @@ void TestLoops::reportSaysWhatTheScreenSays()
         QDir().mkpath(m_dir.filePath(QStringLiteral("out")));
         controller->exportReport(name + QStringLiteral(".pdf"));
         QVERIFY(written.wait(180000));
+        qInfo("report in %lld ms", clock.restart());
         QVERIFY(controller->lastReport().has_value());
         const s2s::ui::ReportResult &report = *controller->lastReport();
         QCOMPARE(report.threshold.value, controller->threshold());
@@ -381,6 +387,8 @@ void TestLoops::cliRunOpens()
     QVERIFY(m_window->evaluationPanel()->rocCurveCount() >= 1);
     QTRY_VERIFY(m_window->viewer()->currentIndex() >= 0);
     QCOMPARE(m_window->viewer()->showsHeatmap(), summary.hasMap(0));
+    // The training controls show the run's settings (preset, epochs, sigma): its curves are not stale.
+    QVERIFY2(!controller->stale(), qPrintable(m_window->evaluationPanel()->staleText()));
 }
 
 void TestLoops::choicesSurviveARestart()
