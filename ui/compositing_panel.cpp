@@ -3,6 +3,7 @@
 #include "engine/background/compositor.h"
 #include "engine/foreground/classical_segmenter.h"
 #include "engine/io/image_io.h"
+#include "ui/family_robustness_view.h"
 #include "ui/image_utils.h"
 
 #include <QComboBox>
@@ -22,7 +23,11 @@ namespace s2s::ui {
 CompositingPanel::CompositingPanel(QWidget *parent)
     : QWidget(parent)
 {
-    auto *layout = new QHBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    auto *layout = new QHBoxLayout;
+    outer->addLayout(layout, 1);
+    m_robustness = new FamilyRobustnessView(this);
+    outer->addWidget(m_robustness, 1);
     auto *form = new QFormLayout;
     m_family = new QComboBox(this);
     m_family->addItem(tr("all families (cycled by seed)"), QStringLiteral("all"));

@@ -13,6 +13,8 @@ class QSpinBox;
 
 namespace s2s::ui {
 
+class FamilyRobustnessView;
+
 // Pseudo-background compositing: family or folder, seed, feathering, a live preview for the selected
 // image, and "evaluate with pseudo-backgrounds" (the request is handled by the main window).
 class CompositingPanel final : public QWidget
@@ -26,6 +28,7 @@ public:
     QString source() const;
     quint64 seed() const;
     double feather() const;
+    FamilyRobustnessView *robustness() const { return m_robustness; }
 
 Q_SIGNALS:
     void evaluateRequested();
@@ -41,6 +44,7 @@ private:
     QLabel *m_preview = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_evaluate = nullptr;
+    FamilyRobustnessView *m_robustness = nullptr;
     struct Output
     {
         QImage image;

@@ -7,6 +7,7 @@
 #include "engine/pipeline/run_folder.h"
 #include "resources/app_resources.h"
 #include "ui/compositing_panel.h"
+#include "ui/family_robustness_view.h"
 #include "ui/dataset_browser.h"
 #include "ui/evaluation_panel.h"
 #include "ui/export_model_dialog.h"
@@ -429,6 +430,7 @@ void MainWindow::selectCategory(const QString &name, bool force)
         c.kindOverride = kind;
     try {
         m_controller->setCategory(*category, m_training->applyTo(c));
+        m_compositing->robustness()->setCategory(*category, m_training->applyTo(c));
         m_training->resetCurves();
         m_status->setText(tr("Category %1 (%2)").arg(name, kind == CategoryKind::Object ? tr("object") : tr("texture")));
         // The run kept for this category comes back (not after a kind switch: that asks for a new model).

@@ -5,10 +5,15 @@
 #include "engine/core/threads.h"
 #include "engine/data/dataset.h"
 #include "engine/data/synth_generator.h"
+#include "engine/background/compositor.h"
+#include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/foreground_model.h"
 #include "engine/foreground/sam2/sam2_segmenter.h"
+#include "engine/io/image_io.h"
 #include "engine/pipeline/inspection_session.h"
 
 #include <nlohmann/json.hpp>
+#include <opencv2/core/utility.hpp>
 
 #include <unistd.h>
 
@@ -17,9 +22,11 @@
 #include <cstdio>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 namespace s2s::cli {
 namespace {
@@ -42,6 +49,16 @@ int printBench(const nlohmann::json &out, bool json)
                     s["model"].get<std::string>().c_str(), s["weights"].get<std::string>().c_str(),
                     s["encoder_s_per_image"].get<double>(), s["decoder_ms_per_prompt"].get<double>(),
                     s["peak_rss_mb"].get<double>());
+    }
+    if (out.contains("foreground")) {
+        const auto &f = out["foreground"];
+        std::printf("Classical foreground extraction (512 px):\n  border-colour %.3f s/image, learnt %.3f s/image "
+                    "(1 core)\n  fit %.2f s on %d training images\n  composite + learnt extraction %.1f images/s "
+                    "(%d threads), mask IoU vs clean %.3f\n",
+                    f["border_s_per_image_1core"].get<double>(), f["learnt_s_per_image_1core"].get<double>(),
+                    f["fit_s"].get<double>(), f["train_images"].get<int>(),
+                    f["composite_and_extract_images_per_s"].get<double>(), f["threads"].get<int>(),
+                    f["composite_mask_iou"].get<double>());
     }
     if (!out.contains("backbones"))
         return 0;
@@ -67,6 +84,74 @@ int printBench(const nlohmann::json &out, bool json)
     return 0;
 }
 
+// Classical foreground extraction on 512-px synthetic object images: seconds per image on one core
+// (border-colour and learnt), composites per second on all cores (composite + learnt extraction), and
+// how well the learnt extractor finds the clean silhouette again on each composite.
+nlohmann::json benchForeground(int threads)
+{
+    const std::filesystem::path tmp = std::filesystem::temp_directory_path() / ("sam2sim-bench-fg-" + std::to_string(::getpid()));
+    SynthOptions o;
+    o.out = tmp;
+    o.categories = {"nut"};
+    o.size = 512;
+    o.trainCount = 40;
+    o.testGoodCount = 12;
+    o.testDefectCount = 12;
+    generateSynthDataset(o);
+    const Category category = scanDataset(tmp).categories.at(0);
+    std::vector<cv::Mat> train, trainMasks, test;
+    for (const auto &r : category.train)
+        train.push_back(readImageRgb(r.image));
+    for (const auto &r : category.test)
+        test.push_back(readImageRgb(r.image));
+    std::filesystem::remove_all(tmp);
+    ClassicalSegmenter border;
+    const int previous = cv::getNumThreads();
+    cv::setNumThreads(1); // one core: OpenCV's own parallel loops off
+    double t0 = now();
+    for (const auto &image : train)
+        trainMasks.push_back(border.segment(image).mask);
+    const double borderS = (now() - t0) / static_cast<double>(train.size());
+    t0 = now();
+    auto model = std::make_shared<const ForegroundModel>(ForegroundModel::fit(train, trainMasks));
+    const double fitS = now() - t0;
+    LearnedSegmenter learnt(model);
+    std::vector<cv::Mat> clean;
+    t0 = now();
+    for (const auto &image : test)
+        clean.push_back(learnt.segment(image).mask);
+    const double learntS = (now() - t0) / static_cast<double>(test.size());
+    cv::setNumThreads(previous);
+    // All cores: each worker composites and extracts its share of images (as the pipeline does).
+    const auto source = makeBackgroundSource("all");
+    std::vector<double> iou(test.size());
+    std::atomic<std::size_t> next{0};
+    t0 = now();
+    std::vector<std::thread> workers;
+    for (int w = 0; w < std::max(1, threads); ++w)
+        workers.emplace_back([&] {
+            LearnedSegmenter own(model);
+            for (std::size_t i = next++; i < test.size(); i = next++) {
+                const cv::Mat onNew = composite(test[i], clean[i], source->generate(test[i].size(), i));
+                iou[i] = maskIou(own.segment(onNew).mask, clean[i]);
+            }
+        });
+    for (auto &w : workers)
+        w.join();
+    const double parallelS = now() - t0;
+    double sum = 0.0;
+    for (const double v : iou)
+        sum += v;
+    return {{"image_px", 512},
+            {"border_s_per_image_1core", borderS},
+            {"learnt_s_per_image_1core", learntS},
+            {"fit_s", fitS},
+            {"train_images", train.size()},
+            {"composite_and_extract_images_per_s", static_cast<double>(test.size()) / parallelS},
+            {"threads", threads},
+            {"composite_mask_iou", sum / static_cast<double>(test.size())}};
+}
+
 int runBench(const std::vector<std::string> &argv)
 {
     const Args args("bench", argv, {"backbone", "backbone-weights", "data", "train", "test", "epochs", "threads", "size", "parts",
@@ -75,8 +160,8 @@ int runBench(const std::vector<std::string> &argv)
     const int threads = configureThreads(args.intOr("threads", 0));
     const std::vector<std::string> parts = splitList(args.valueOr("parts", "sam2,simplenet"));
     for (const std::string &p : parts)
-        if (p != "sam2" && p != "simplenet")
-            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet)");
+        if (p != "sam2" && p != "simplenet" && p != "foreground")
+            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet, foreground)");
     const auto wants = [&](const std::string &p) { return std::find(parts.begin(), parts.end(), p) != parts.end(); };
     nlohmann::json out;
     out["blas"] = blasName();
@@ -93,6 +178,8 @@ int runBench(const std::vector<std::string> &argv)
                        {"decoder_ms_per_prompt", r.decoderMs},
                        {"peak_rss_mb", r.peakRssMb}};
     }
+    if (wants("foreground"))
+        out["foreground"] = benchForeground(threads);
     if (!wants("simplenet"))
         return printBench(out, args.flag("json"));
     const int trainCount = args.intOr("train", 200), testCount = args.intOr("test", 100);
@@ -196,7 +283,7 @@ const CommandRegistration registration{{
     "per-stage throughput (SAM 2 encoder/decoder, backbone, training, scoring, sigma retrain, memory)",
     "Usage: sam2sim bench [--json] [--backbone mobilenet_v2,wide_resnet50_2] [--backbone-weights W]\n"
     "                     [--data DIR] [--train 200] [--test 100] [--epochs 1] [--threads N]\n"
-    "                     [--parts sam2,simplenet] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
+    "                     [--parts sam2,simplenet,foreground] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
     "Without --data, generates an MVTec-sized synthetic category in a temporary folder. Without\n"
     "--sam2-weights, SAM 2.1 tiny runs on seeded random weights (same cost as the real ones).",
     &runBench,

@@ -83,6 +83,9 @@ int runEval(const std::vector<std::string> &argv)
                   << "  image AUROC " << num("image_auroc") << " (static " << num("static_image_auroc") << ")\n"
                   << "  pixel AUROC " << num("pixel_auroc") << " (static " << num("static_pixel_auroc") << ")\n"
                   << "  FPR at the static threshold " << num("fpr_at_threshold")
+                  << (result.value("mask_iou", nlohmann::json(nullptr)).is_number()
+                          ? "\n  mask IoU of composites vs clean images " + num("mask_iou")
+                          : std::string())
                   << "\nAppended to " << (run / "metrics.json").string() << "\n";
     } else {
         printMetrics(result, std::cout);

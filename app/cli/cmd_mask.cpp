@@ -3,6 +3,7 @@
 #include "app/cli/command.h"
 #include "app/cli/input_checks.h"
 
+#include "engine/foreground/foreground_model.h"
 #include "engine/foreground/sam2/sam2_segmenter.h"
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
@@ -15,7 +16,7 @@ namespace {
 
 int runMask(const std::vector<std::string> &argv)
 {
-    const Args args("mask", argv, {"image", "sam2-weights", "out", "logits-out", "box", "point"}, {"classical"});
+    const Args args("mask", argv, {"image", "sam2-weights", "out", "logits-out", "box", "point", "foreground-model"}, {"classical"});
     const std::string out = args.required("out");
     const cv::Mat rgb = readImageRgb(args.required("image"));
     checkOutputFile(out, "--out");
@@ -42,7 +43,17 @@ int runMask(const std::vector<std::string> &argv)
     if (args.has("logits-out") && !args.has("sam2-weights"))
         throw Error("mask: --logits-out needs the SAM 2 segmenter (--sam2-weights)");
     // Explicit weights mean SAM 2 (a bad file is an error, not a silent fallback).
-    auto segmenter = makeSegmenter(args.has("sam2-weights") ? "sam2" : "classical", args.valueOr("sam2-weights", ""));
+    // A run's learnt foreground model makes the classical segmenter (and SAM 2's fallback) the category's.
+    std::shared_ptr<const ForegroundModel> model;
+    if (const auto file = args.value("foreground-model")) {
+        const std::filesystem::path path = std::filesystem::is_directory(*file)
+                                               ? std::filesystem::path(*file) / "foreground_model.safetensors"
+                                               : std::filesystem::path(*file);
+        if (!std::filesystem::is_regular_file(path))
+            throw Error(path.string() + ": no such file (--foreground-model: a run folder or its foreground_model.safetensors)");
+        model = std::make_shared<const ForegroundModel>(ForegroundModel::load(path));
+    }
+    auto segmenter = makeSegmenter(args.has("sam2-weights") ? "sam2" : "classical", args.valueOr("sam2-weights", ""), model);
     const SegmentResult r = segmenter->segment(rgb, prompt);
     writeImage(out, r.mask);
     if (const auto logits = args.value("logits-out"))
@@ -56,7 +67,9 @@ const CommandRegistration registration{{
     "mask",
     "compute the foreground mask of an image",
     "Usage: sam2sim mask --image F [--sam2-weights W | --classical] --out MASK.png\n"
-    "                    [--logits-out L.safetensors] [--box x0,y0,x1,y1] [--point x,y]",
+    "                    [--logits-out L.safetensors] [--box x0,y0,x1,y1] [--point x,y]\n"
+    "                    [--foreground-model RUN|foreground_model.safetensors]\n"
+    "--foreground-model: the category's learnt extractor from a run folder (trained with --foreground on).",
     &runMask,
 }};
 

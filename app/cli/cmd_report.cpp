@@ -5,6 +5,7 @@
 
 #include "engine/core/error.h"
 #include "engine/pipeline/run_folder.h"
+#include "engine/pipeline/table1.h"
 #include "resources/app_resources.h"
 #include "ui/report/image_results.h"
 #include "ui/report/report_writer.h"
@@ -36,6 +37,8 @@ constexpr const char *kUsage =
     "  --csv FILE              also write per-image results (path, defect type, label, score,\n"
     "                          verdict, outcome) at the report's threshold\n"
     "  --gallery N             show only the N highest-scoring images (default: all)\n"
+    "  --table1 DIR            add the run category's per-family robustness (dynamic vs Sam2Sim bars,\n"
+    "                          mask IoU) from a 'sam2sim table1 --per-family' folder or table1.json\n"
     "  --language LANG         en (default), de or ko: the language of the report\n"
     "  --json                  print the result as JSON\n"
     "Needs no display: QT_QPA_PLATFORM defaults to 'offscreen'.";
@@ -65,7 +68,7 @@ std::unique_ptr<QGuiApplication> makeHeadlessApplication()
 
 int run(const std::vector<std::string> &argv)
 {
-    const Args args("report", argv, {"run", "out", "threshold-rule", "csv", "gallery", "language"}, {"json"});
+    const Args args("report", argv, {"run", "out", "threshold-rule", "csv", "gallery", "language", "table1"}, {"json"});
     if (!args.positionals().empty())
         throw Error("unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path runDir = args.required("run");
@@ -97,6 +100,9 @@ int run(const std::vector<std::string> &argv)
                 throw Error(target + ": is the run's own " + name + "; choose another output file");
     }
     const RunSummary summary = loadRunSummary(runDir);
+    nlohmann::json perFamily;
+    if (const auto table1 = args.value("table1"))
+        perFamily = readTable1Category(*table1, summary.config.category);
 
     const auto app = makeHeadlessApplication();
     if (language != "en") {
@@ -109,6 +115,7 @@ int run(const std::vector<std::string> &argv)
     ui::ReportOptions options;
     options.thresholdRule = rule;
     options.galleryLimit = gallery;
+    options.perFamily = perFamily;
     const ui::ReportResult result = ui::writeReport(summary, QString::fromStdString(out), options);
     if (const auto csv = args.value("csv"))
         ui::writeResultsCsv(summary, result.threshold.value, QString::fromStdString(*csv));

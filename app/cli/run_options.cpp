@@ -54,7 +54,7 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     config.foreground = fg == "on";
     config.segmenter = args.valueOr("segmenter", config.segmenter);
     config.sam2Weights = args.valueOr("sam2-weights", config.sam2Weights.string());
-    if (config.sam2Weights.empty() && config.foreground && config.segmenter != "classical")
+    if (config.sam2Weights.empty() && config.foreground && config.segmenter != "classical" && config.segmenter != "border")
         if (const auto found = locateSam2Weights())
             config.sam2Weights = found->path;
     config.backgroundFill = args.valueOr("fill", config.backgroundFill);

@@ -202,7 +202,7 @@ LearnedSegmenter::LearnedSegmenter(std::shared_ptr<const ForegroundModel> model)
 {
     if (!m_model)
         throw Error("learnt segmenter: no foreground model");
-    m_cacheKey = "learnt-v1-" + m_model->fingerprint();
+    m_cacheKey = "learnt-v2-" + m_model->fingerprint();
 }
 
 SegmentResult LearnedSegmenter::segment(const cv::Mat &rgb, const SegmentPrompt &prompt)
@@ -215,7 +215,7 @@ SegmentResult LearnedSegmenter::segment(const cv::Mat &rgb, const SegmentPrompt 
 
     // Where no training object ever reached (with a margin) is this image's background.
     cv::Mat support;
-    cv::dilate(m.prior > 0.f, support, ellipse(9));
+    cv::dilate(m.prior > 0.02f, support, ellipse(7));
     cv::Mat outside = ~support;
     if (cv::countNonZero(outside) < kGrid * kGrid / 20) {
         // The object filled the training frames: the image border stands in for the background.
@@ -255,8 +255,9 @@ SegmentResult LearnedSegmenter::segment(const cv::Mat &rgb, const SegmentPrompt 
     labels.setTo(cv::GC_FGD, core);
     labels.setTo(cv::GC_BGD, outside);
     const double scale = static_cast<double>(kGrid) / rgb.cols, scaleY = static_cast<double>(kGrid) / rgb.rows;
+    cv::Mat inBox(small.size(), CV_8UC1, cv::Scalar(255));
     if (prompt.box) {
-        cv::Mat inBox = cv::Mat::zeros(small.size(), CV_8UC1);
+        inBox.setTo(0);
         const cv::Rect box(static_cast<int>(prompt.box->x * scale), static_cast<int>(prompt.box->y * scaleY),
                            std::max(1, static_cast<int>(prompt.box->width * scale)),
                            std::max(1, static_cast<int>(prompt.box->height * scaleY)));
@@ -279,7 +280,9 @@ SegmentResult LearnedSegmenter::segment(const cv::Mat &rgb, const SegmentPrompt 
     }
     // One object, its interior defects kept: the largest component, holes filled, and the cells every
     // training object covered.
-    mask = fillHoles(largestComponent(mask)) | core;
+    // An opening first cuts background blobs of the object's colour that touch it through a narrow neck.
+    cv::morphologyEx(mask, mask, cv::MORPH_OPEN, ellipse(7));
+    mask = (fillHoles(largestComponent(mask)) | core) & inBox;
 
     SegmentResult result;
     cv::resize(mask, result.mask, rgb.size(), 0, 0, cv::INTER_LINEAR);

@@ -627,8 +627,15 @@ void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, c
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(verifiedSha256(d->config.sam2Weights));
     config["run_id"] = writer.runId();
+    config["foreground_model"] = d->foregroundModel ? nlohmann::json({{"fingerprint", d->foregroundModel->fingerprint()},
+                                                                       {"training_images", d->foregroundModel->trainingImages}})
+                                                    : nlohmann::json(nullptr);
     writeFileAtomically(runDir / "config.json", jsonText(config));
 
+    // The learnt foreground model the run's masks came from (classical extraction), so `eval --run` and
+    // the studio extract exactly as the training did.
+    if (d->foregroundModel && d->config.segmenter != "border")
+        d->foregroundModel->save(runDir / "foreground_model.safetensors");
     writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
                      {{"noise_sigma", std::to_string(d->lastTraining.sigmaAbsolute)},
                       {"noise_sigma_setting", d->config.noiseSigma.text()},
@@ -688,6 +695,8 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
     const Checkpoint ckpt = readCheckpoint(headsFile);
     SimpleNetHeads heads(1536, config.dscHidden, 0);
     heads->loadStateDict(ckpt.tensors, headsFile.string());
+    if (const fs::path model = runDir / "foreground_model.safetensors"; fs::exists(model))
+        session->d->foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::load(model));
     heads->eval();
     session->d->fused = FusedHeads::fromHeads(heads);
     session->d->heads = heads;

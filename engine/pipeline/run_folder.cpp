@@ -84,7 +84,7 @@ void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, co
 {
     metrics["run_id"] = writer.runId();
     nlohmann::json files = nlohmann::json::object();
-    for (const char *name : {"scores.csv", "heads.safetensors"})
+    for (const char *name : {"scores.csv", "heads.safetensors", "foreground_model.safetensors"})
         if (std::error_code ec; fs::exists(writer.dir() / name, ec))
             files[name] = sha256File(writer.dir() / name);
     metrics["files"] = files;
@@ -226,6 +226,15 @@ nlohmann::json robustnessEntry(const Evaluation &pseudo, const nlohmann::json &s
     e["image_auroc"] = num(pseudo.metrics.imageAuroc);
     e["pixel_auroc"] = num(pseudo.metrics.pixelAuroc);
     e["au_pro"] = num(pseudo.metrics.auPro);
+    double iouSum = 0.0;
+    int iouCount = 0;
+    for (const auto &r : pseudo.images)
+        if (r.maskIou >= 0.0) {
+            iouSum += r.maskIou;
+            ++iouCount;
+        }
+    // How well the extractor found each composite's object again (clean-image mask as reference).
+    e["mask_iou"] = iouCount ? nlohmann::json(iouSum / iouCount) : nlohmann::json(nullptr);
     e["static_image_auroc"] = staticMetrics.value("image_auroc", nlohmann::json(nullptr));
     e["static_pixel_auroc"] = staticMetrics.value("pixel_auroc", nlohmann::json(nullptr));
     // False-positive rate on normal images at the static run's threshold.

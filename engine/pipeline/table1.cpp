@@ -106,6 +106,13 @@ std::string familiesMarkdown(const std::vector<Table1Row> &rows, bool perFamily)
         md << "Mask IoU of each family's composites (the cycled run; run with --per-family for AUROC per family).\n\n";
     else
         md << "Each family on the whole test set. Bars: image AUROC from 0.5 (chance) to 1.0.\n\n";
+    if (!perFamily) {
+        md << "| Category | Family | Mask IoU | Images |\n|---|---|---|---|\n";
+        for (const auto &r : rows)
+            for (const auto &f : r.families)
+                md << "| " << r.category << " | " << f.family << " | " << f4(f.maskIou) << " | " << f.images << " |\n";
+        return md.str();
+    }
     md << "| Category | Family | Dynamic I-AUROC | | Sam2Sim I-AUROC | | Dynamic / Sam2Sim P-AUROC | Mask IoU | Images |\n";
     md << "|---|---|---|---|---|---|---|---|---|\n";
     for (const auto &r : rows)
@@ -159,16 +166,7 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
            << " / " << f4(r.sam2simMetrics.auPro) << " | " << (r.segmenter.empty() ? "-" : r.segmenter) << " | "
            << f4(r.cleanMaskMetrics.imageAuroc) << " / " << f4(r.cleanMaskMetrics.pixelAuroc) << " | " << f4(r.maskIou)
            << " |\n";
-        json["categories"].push_back({{"category", r.category},
-                                      {"kind", kind},
-                                      {"static", metricsJson(r.staticMetrics)},
-                                      {"dynamic", metricsJson(r.dynamicMetrics)},
-                                      {"sam2sim", metricsJson(r.sam2simMetrics)},
-                                      {"sam2sim_clean_masks", metricsJson(r.cleanMaskMetrics)},
-                                      {"segmenter", r.segmenter},
-                                      {"mask_iou", num(r.maskIou)},
-                                      {"families", familiesJson(r)},
-                                      {"seconds", r.seconds}});
+        json["categories"].push_back(table1CategoryJson(r));
     }
     for (const auto &[name, avg] : {std::pair<const char *, const Average *>{"Avg. textures", &textures},
                                     {"Avg. objects", &objects},
@@ -194,6 +192,42 @@ void writeOutputs(const fs::path &outDir, const std::vector<Table1Row> &rows, co
 }
 
 } // namespace
+
+nlohmann::json table1CategoryJson(const Table1Row &r)
+{
+    return {{"category", r.category},
+            {"kind", std::string(toString(r.kind))},
+            {"static", metricsJson(r.staticMetrics)},
+            {"dynamic", metricsJson(r.dynamicMetrics)},
+            {"sam2sim", metricsJson(r.sam2simMetrics)},
+            {"sam2sim_clean_masks", metricsJson(r.cleanMaskMetrics)},
+            {"segmenter", r.segmenter},
+            {"mask_iou", num(r.maskIou)},
+            {"families", familiesJson(r)},
+            {"seconds", r.seconds}};
+}
+
+nlohmann::json readTable1Category(const fs::path &fileOrDir, const std::string &category)
+{
+    const fs::path file = fs::is_directory(fileOrDir) ? fileOrDir / "table1.json" : fileOrDir;
+    const nlohmann::json j = nlohmann::json::parse(readFile(file), nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        throw Error(file.string() + ": not a table1.json (invalid JSON)");
+    if (!j.contains("categories") || !j.at("categories").is_array())
+        throw Error(file.string() + ": not a table1.json (no \"categories\")");
+    for (const auto &c : j.at("categories"))
+        if (c.is_object() && c.value("category", std::string()) == category) {
+            bool any = false;
+            if (c.contains("families") && c.at("families").is_array())
+                for (const auto &f : c.at("families"))
+                    any = any || (f.is_object() && f.contains("dynamic") && f.at("dynamic").is_object()
+                                  && f.at("dynamic").value("image_auroc", nlohmann::json(nullptr)).is_number());
+            if (!any)
+                throw Error(file.string() + ": no per-family AUROCs for '" + category + "' (run table1 with --per-family)");
+            return c;
+        }
+    throw Error(file.string() + ": no category '" + category + "'");
+}
 
 std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &o, const fs::path &outDir,
                                  const ProgressFn &progress, const CancelToken &cancel)
@@ -233,8 +267,9 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         Table1Row row;
         row.category = category->name;
         row.kind = category->kind;
+        std::string trainingStage = "training (SimpleNet)";
         const TrainProgressFn training = [&](const TrainProgress &p) {
-            report(progress, "training", p.done, p.total);
+            report(progress, trainingStage, p.done, p.total);
         };
         const bool object = !(category->kind == CategoryKind::Texture || category->keepsBackground);
         // Static and dynamic share one model and its training features.
@@ -270,6 +305,7 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
             row.sam2simMetrics = row.cleanMaskMetrics = row.dynamicMetrics;
         } else {
             config.foreground = true;
+            trainingStage = "training (Sam2Sim)";
             sam2sim = std::make_unique<InspectionSession>(*category, config);
             sam2sim->extractFeatures(progress, cancel);
             sam2sim->train(training, cancel);

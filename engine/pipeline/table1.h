@@ -4,6 +4,8 @@
 #include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_config.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -48,6 +50,12 @@ struct Table1Row
     std::vector<Table1Family> families;
     double seconds = 0.0;
 };
+
+// One category's entry of table1.json (also what the report's per-family section reads).
+nlohmann::json table1CategoryJson(const Table1Row &row);
+// The entry for `category` of a table1.json (a file, or the folder holding it), with per-family AUROCs;
+// throws s2s::Error("<file>: <problem>").
+nlohmann::json readTable1Category(const std::filesystem::path &fileOrDir, const std::string &category);
 
 // Runs the protocol and writes table1.csv, table1.json and table1.md into outDir (atomically).
 std::vector<Table1Row> runTable1(const std::filesystem::path &dataRoot, const Table1Options &options,

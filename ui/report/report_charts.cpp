@@ -287,4 +287,65 @@ void drawBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title
     }
 }
 
+void drawPairedBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title,
+                        const std::vector<QString> &labels, const std::vector<double> &first,
+                        const std::vector<double> &second, const QString &firstName, const QString &secondName,
+                        std::optional<double> reference, const QString &referenceLabel)
+{
+    drawTitle(canvas, area, title);
+    const QRectF plot = area.adjusted(110, 30, -40, -22);
+    // AUROC from 0 to 1: chance (0.5) is in the middle, so a collapse is visible at a glance.
+    const double lo = 0.0, hi = 1.0;
+    const auto px = [&](double v) { return scale(std::clamp(v, lo, hi), lo, hi, plot.left(), plot.right()); };
+    // Legend under the title.
+    canvas.setFont(kTickFont);
+    const QColor colours[2] = {kAnomalous, kNormal};
+    const QString names[2] = {firstName, secondName};
+    double x = plot.left();
+    for (int k = 0; k < 2; ++k) {
+        QColor fill = colours[k];
+        fill.setAlpha(170);
+        canvas.setPen(colours[k], 0.5);
+        canvas.rect(QRectF(x, area.top() + 17, 9, 7), fill);
+        canvas.setPen(kAxis);
+        canvas.text(QRectF(x + 12, area.top() + 15, 150, 10), Qt::AlignLeft | Qt::AlignVCenter, names[k]);
+        x += 160;
+    }
+    double step = 0.1;
+    for (const double t : ticks(lo, hi, 5, &step)) {
+        canvas.setPen(kGrid, 0.4);
+        canvas.line({px(t), plot.top()}, {px(t), plot.bottom()});
+        canvas.setPen(kAxis);
+        canvas.text(QRectF(px(t) - 15, plot.bottom() + 2, 30, 9), Qt::AlignHCenter | Qt::AlignTop, tickLabel(t, step));
+    }
+    const double rowH = labels.empty() ? 0 : plot.height() / labels.size();
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const double y = plot.top() + i * rowH;
+        canvas.setPen(kAxis);
+        canvas.text(QRectF(area.left(), y, 106, rowH), Qt::AlignRight | Qt::AlignVCenter, canvas.elided(labels[i], 104));
+        const double values[2] = {i < first.size() ? first[i] : std::nan(""), i < second.size() ? second[i] : std::nan("")};
+        for (int k = 0; k < 2; ++k) {
+            if (!std::isfinite(values[k]))
+                continue;
+            const double top = y + rowH * (0.12 + 0.38 * k), bottom = top + rowH * 0.36;
+            QColor fill = colours[k];
+            fill.setAlpha(170);
+            canvas.setPen(colours[k], 0.5);
+            canvas.rect(QRectF(QPointF(px(lo), top), QPointF(px(values[k]), bottom)), fill);
+            canvas.setPen(kAxis);
+            canvas.text(QRectF(px(values[k]) + 2, top - 2, 40, bottom - top + 4), Qt::AlignLeft | Qt::AlignVCenter,
+                        QString::number(values[k], 'f', 3));
+        }
+    }
+    canvas.setPen(kAxis, 0.7);
+    canvas.rect(plot);
+    if (reference) {
+        canvas.setPen(kThreshold, 1.0, Qt::DashLine);
+        canvas.line({px(*reference), plot.top() - 2}, {px(*reference), plot.bottom()});
+        canvas.setFont(kTickFont);
+        canvas.setPen(kThreshold);
+        canvas.text(QRectF(px(*reference) - 80, plot.bottom() + 11, 160, 9), Qt::AlignCenter, referenceLabel);
+    }
+}
+
 } // namespace s2s::ui

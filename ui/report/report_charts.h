@@ -35,4 +35,11 @@ void drawBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title
                   const std::vector<QString> &labels, const std::vector<double> &values,
                   std::optional<double> reference, const QString &referenceLabel);
 
+// Horizontal bar pairs per label (per background family: SimpleNet dynamic vs Sam2Sim), with a
+// legend naming the two series and an optional dashed reference line (static AUROC).
+void drawPairedBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title,
+                        const std::vector<QString> &labels, const std::vector<double> &first,
+                        const std::vector<double> &second, const QString &firstName, const QString &secondName,
+                        std::optional<double> reference, const QString &referenceLabel);
+
 } // namespace s2s::ui

@@ -550,4 +550,52 @@ std::vector<ReportBlock> robustnessSection(const ReportContext &ctx, ReportCanva
     return blocks;
 }
 
+std::vector<ReportBlock> familySection(const ReportContext &ctx, ReportCanvas &canvas)
+{
+    std::vector<ReportBlock> blocks;
+    const nlohmann::json &entry = ctx.options.perFamily;
+    if (!entry.is_object() || !entry.contains("families") || !entry.at("families").is_array()
+        || entry.at("families").empty())
+        return blocks;
+    blocks.push_back(headingBlock(Report::tr("Robustness per background family"), false));
+    blocks.push_back(paragraphBlock(
+        canvas,
+        Report::tr("Each family of pseudo-backgrounds on the whole test set. SimpleNet dynamic: the model "
+                   "trained on the original images; Sam2Sim: trained and tested with the background removed "
+                   "(segmenter: %1). Mask IoU: the composite's extracted mask against the clean image's; a "
+                   "family where it drops is one the extractor does not survive.")
+            .arg(fromStd(jsonString(entry, "segmenter", "-")))));
+    std::vector<QString> labels;
+    std::vector<double> dynamic, sam2sim;
+    std::vector<std::vector<QString>> rows;
+    const auto metric = [](const nlohmann::json &f, const char *column, const char *key) -> std::optional<double> {
+        return f.contains(column) && f.at(column).is_object() ? jsonNumber(f.at(column), key) : std::nullopt;
+    };
+    for (const nlohmann::json &f : entry.at("families")) {
+        if (!f.is_object())
+            continue;
+        const QString name = fromStd(jsonString(f, "family", "?"));
+        const auto d = metric(f, "dynamic", "image_auroc"), s = metric(f, "sam2sim", "image_auroc");
+        labels.push_back(name);
+        dynamic.push_back(d.value_or(std::nan("")));
+        sam2sim.push_back(s.value_or(std::nan("")));
+        rows.push_back({name, fixed(d), fixed(s), fixed(metric(f, "dynamic", "pixel_auroc")),
+                        fixed(metric(f, "sam2sim", "pixel_auroc")), fixed(jsonNumber(f, "mask_iou"), 3)});
+    }
+    blocks.push_back(tableBlock({Report::tr("Family"), Report::tr("Dyn. I-AUROC"), Report::tr("Sam2Sim I-AUROC"),
+                                 Report::tr("Dyn. P-AUROC"), Report::tr("Sam2Sim P-AUROC"), Report::tr("Mask IoU")},
+                                rows, {86, 80, 98, 80, 98, kContentWidth - 442}));
+    const std::optional<double> staticAuroc =
+        entry.contains("static") && entry.at("static").is_object() ? jsonNumber(entry.at("static"), "image_auroc")
+                                                                   : jsonNumber(ctx.run.metrics, "image_auroc");
+    const double chartH = 62 + 24.0 * labels.size();
+    blocks.push_back({chartH + 8, false, [labels, dynamic, sam2sim, staticAuroc, chartH](ReportCanvas &c, double top) {
+                          drawPairedBarChart(c, QRectF(kMarginX, top + 8, kContentWidth, chartH),
+                                             Report::tr("Image AUROC per background family"), labels, dynamic, sam2sim,
+                                             Report::tr("SimpleNet dynamic"), Report::tr("Sam2Sim"), staticAuroc,
+                                             Report::tr("static %1").arg(fixed(staticAuroc)));
+                      }});
+    return blocks;
+}
+
 } // namespace s2s::ui

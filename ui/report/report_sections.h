@@ -57,6 +57,8 @@ std::string jsonString(const nlohmann::json &object, const char *key, const std:
 
 std::vector<ReportBlock> titleSection(const ReportContext &context, ReportCanvas &canvas);
 std::vector<ReportBlock> curvesSection(const ReportContext &context, ReportCanvas &canvas);
+// Dynamic vs Sam2Sim image AUROC per background family, with mask IoU (ReportOptions::perFamily).
+std::vector<ReportBlock> familySection(const ReportContext &context, ReportCanvas &canvas);
 std::vector<ReportBlock> robustnessSection(const ReportContext &context, ReportCanvas &canvas);
 std::vector<ReportBlock> gallerySection(const ReportContext &context, ReportCanvas &canvas);
 

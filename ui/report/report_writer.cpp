@@ -122,7 +122,7 @@ ReportResult writeReport(const RunSummary &run, const QString &pdfPath, const Re
         ReportCanvas canvas(painter, kResolution / 72.0);
 
         std::vector<ReportBlock> blocks;
-        for (auto section : {&titleSection, &curvesSection, &robustnessSection, &gallerySection}) {
+        for (auto section : {&titleSection, &curvesSection, &robustnessSection, &familySection, &gallerySection}) {
             std::vector<ReportBlock> part = section(ctx, canvas);
             std::move(part.begin(), part.end(), std::back_inserter(blocks));
         }

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 
 namespace s2s::ui {
@@ -17,6 +19,9 @@ struct ReportOptions
     int galleryLimit = 0;                       // most images in the gallery (by score); 0: all
     int thumbnailPixels = 220;                  // longest side of gallery images
     QString runFolderText;                      // the "Run folder" line; empty: the folder read
+    // Per-background-family results of the run's category (a table1.json "categories" entry, from
+    // `sam2sim table1 --per-family` or the studio's per-family comparison); null: no such section.
+    nlohmann::json perFamily;
 };
 
 struct ReportResult
