@@ -499,7 +499,7 @@ void MainWindow::exportReport()
     if (!pdf.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) // "report" means report.pdf
         pdf += QStringLiteral(".pdf");
     // Only the PDF is written, from the results and threshold rule on screen.
-    m_controller->exportReport(pdf);
+    m_controller->exportReport(pdf, m_compositing->robustness()->results());
 }
 
 void MainWindow::showExportModelDialog()

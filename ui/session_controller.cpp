@@ -486,7 +486,7 @@ void SessionController::saveRun(const QString &dir)
     });
 }
 
-void SessionController::exportReport(const QString &pdf)
+void SessionController::exportReport(const QString &pdf, const nlohmann::json &perFamily)
 {
     if (!m_session || !m_results)
         return;
@@ -495,6 +495,8 @@ void SessionController::exportReport(const QString &pdf)
     const nlohmann::json robustness = robustnessJson();
     ReportOptions options;
     options.thresholdRule = m_rule;
+    if (perFamily.is_object() && m_category && perFamily.value("category", std::string()) == m_category->name)
+        options.perFamily = perFamily;
     options.runFolderText = m_results->runFolder.isEmpty() ? tr("not saved (the results on screen in Sam2Sim Studio)")
                                                            : m_results->runFolder;
     m_incoming.reset();

@@ -82,7 +82,9 @@ public:
     void saveRun(const QString &dir);
     // Writes the PDF report of the results on screen with the threshold rule on screen; nothing but the
     // PDF is written (the run folder the report reads is a temporary one). reportWritten(pdf) when done.
-    void exportReport(const QString &pdf);
+    // perFamily: the per-family comparison on screen for this category (a table1.json "categories" entry),
+    // or null.
+    void exportReport(const QString &pdf, const nlohmann::json &perFamily = nullptr);
     const std::optional<ReportResult> &lastReport() const { return m_lastReport; }
     // Loads a saved run folder (config.json, heads.safetensors, scores.csv, metrics.json, maps/) as the
     // results on screen, without evaluating again; its category becomes the current one. runOpened(dir)
