@@ -42,7 +42,8 @@ private:
     {
         return {QStringLiteral("--data"), m_data, QStringLiteral("--backbone"), QStringLiteral("mobilenet_v2"),
                 QStringLiteral("--backbone-weights"), QStringLiteral("none"), QStringLiteral("--threads"),
-                QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("3")};
+                QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--epochs"),
+                QStringLiteral("2")}; // 2 epochs of 10 images: a few steps, the plumbing is what is tested
     }
 
 private Q_SLOTS:
