@@ -17,6 +17,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+
 namespace s2s::ui {
 
 namespace {
@@ -88,6 +90,7 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
     layout->addWidget(new QLabel(tr("Scan problems (skipped files):"), this));
     m_issues = new QListWidget(this);
     m_issues->setMaximumHeight(110);
+    m_issues->setWordWrap(true); // a scan problem is read whole, not clipped
     layout->addWidget(m_issues);
 
     connect(m_categories, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -106,6 +109,12 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
     connect(&m_thumbWatcher, &QFutureWatcher<QImage>::resultReadyAt, this, [this](int index) {
         if (index < m_thumbnails->count())
             m_thumbnails->item(index)->setIcon(QIcon(QPixmap::fromImage(m_thumbWatcher.resultAt(index))));
+    });
+    // The split shown survives a restart.
+    if (const QVariant split = Settings().choice(QStringLiteral("browser/split")); split.isValid())
+        m_split->setCurrentIndex(std::clamp(split.toInt(), 0, m_split->count() - 1));
+    connect(m_split, &QComboBox::currentIndexChanged, this, [](int index) {
+        Settings().setChoice(QStringLiteral("browser/split"), index);
     });
     connect(m_split, &QComboBox::currentIndexChanged, this, [this] { refreshThumbnails(); });
     connect(m_defect, &QComboBox::currentIndexChanged, this, [this] { refreshThumbnails(); });
@@ -128,6 +137,15 @@ CategoryKind DatasetBrowser::kindOf(const QString &category) const
         return *kind;
     const Category *c = m_dataset->find(category.toStdString());
     return c ? c->kind : CategoryKind::Object;
+}
+
+bool DatasetBrowser::selectCategoryByName(const QString &name)
+{
+    const auto items = m_categories->findItems(name, Qt::MatchExactly, 0);
+    if (items.isEmpty())
+        return false;
+    m_categories->setCurrentItem(items.front());
+    return true;
 }
 
 void DatasetBrowser::setDataset(const Dataset &dataset)

@@ -28,6 +28,8 @@ public:
     const Dataset *dataset() const;
     // Kind shown for a category (user override or scanner default).
     CategoryKind kindOf(const QString &category) const;
+    // Makes a category the current one (categorySelected when it changes); false when it is not listed.
+    bool selectCategoryByName(const QString &name);
 
 Q_SIGNALS:
     void categorySelected(const QString &name);

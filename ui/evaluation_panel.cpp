@@ -353,10 +353,13 @@ void EvaluationPanel::applyPreset()
     m_targetFprLabel->setVisible(preset == QLatin1String("fpr"));
     try {
         if (preset == QLatin1String("f1"))
-            m_controller->setThreshold(f1Max(scores, labels).threshold, tr("F1-max"));
+            m_controller->setThreshold(f1Max(scores, labels).threshold, tr("F1-max"), ThresholdRule{ThresholdRule::Kind::F1, 0.0});
         else if (preset == QLatin1String("fpr"))
             m_controller->setThreshold(thresholdForFpr(scores, labels, m_targetFpr->value()),
-                                       tr("FPR <= %1 on good images").arg(m_targetFpr->value()));
+                                       tr("FPR <= %1 on good images").arg(m_targetFpr->value()),
+                                       ThresholdRule{ThresholdRule::Kind::Fpr, m_targetFpr->value()});
+        else // manual: the threshold on screen, now fixed
+            m_controller->setThreshold(m_controller->threshold(), tr("manual"));
     } catch (const std::exception &e) {
         m_rule->setText(tr("Cannot apply the rule: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -483,9 +486,18 @@ void EvaluationPanel::refreshThreshold()
 {
     const auto &r = m_controller->results();
     const double t = m_controller->threshold();
-    m_rule->setText(tr("Active rule: %1, threshold %2").arg(m_controller->thresholdRule()).arg(t, 0, 'f', 4));
-    if (!r)
+    { // the rule box shows the controller's rule (new results, another category, an opened run)
+        const ThresholdRule rule = m_controller->thresholdRuleSpec();
+        const QSignalBlocker block(m_preset);
+        m_preset->setCurrentIndex(rule.kind == ThresholdRule::Kind::F1 ? 0 : rule.kind == ThresholdRule::Kind::Fpr ? 1 : 2);
+        m_targetFpr->setEnabled(rule.kind == ThresholdRule::Kind::Fpr);
+    }
+    if (!r) { // nothing on screen: no rule, no matrix (another category's must not stay)
+        m_rule->setText(tr("Active rule: none (no results)"));
+        m_confusion->clearContents();
         return;
+    }
+    m_rule->setText(tr("Active rule: %1, threshold %2").arg(m_controller->thresholdRule()).arg(t, 0, 'f', 4));
     if (m_thresholdLine) {
         m_thresholdLine->clear();
         auto *y = qobject_cast<QValueAxis *>(m_histogram->chart()->axes(Qt::Vertical).value(0));

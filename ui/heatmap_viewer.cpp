@@ -293,6 +293,7 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     viewRow->addWidget(m_colorBar);
     rightLayout->addLayout(viewRow, 1);
     m_info = new QLabel(tr("Train a model to review its heatmaps."), right);
+    m_info->setObjectName(QStringLiteral("imageInfo"));
     m_info->setTextFormat(Qt::RichText);
     m_info->setWordWrap(true);
     rightLayout->addWidget(m_info);
@@ -524,7 +525,16 @@ void HeatmapViewer::display(int testIndex)
 void HeatmapViewer::refreshOverlay()
 {
     const ResultSet *r = results();
-    if (!r || m_index < 0 || m_index >= static_cast<int>(r->evaluation.images.size()))
+    if (!r) { // nothing on screen (another category, no run yet): no image, no score, no verdict
+        m_index = -1;
+        m_image->setPixmap(QPixmap());
+        m_heat->setPixmap(QPixmap());
+        m_gt->setPath(QPainterPath());
+        m_pred->setPath(QPainterPath());
+        m_info->setText(tr("No results: train a model or open a run (File > Open run...)."));
+        return;
+    }
+    if (m_index < 0 || m_index >= static_cast<int>(r->evaluation.images.size()))
         return;
     const auto &img = r->evaluation.images[static_cast<std::size_t>(m_index)];
     const bool composite = r->preparation && r->preparation->composite;

@@ -2,6 +2,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
+#include "engine/core/error.h"
 #include "engine/data/synth_generator.h"
 #include "engine/pipeline/run_folder.h"
 #include "resources/app_resources.h"
@@ -26,6 +27,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -37,6 +39,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+
+#include <utility>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace s2s::ui {
@@ -85,15 +89,39 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
 
     connect(&m_scan, &QFutureWatcher<Dataset>::finished, this, [this] {
+        const QString pendingRun = std::exchange(m_pendingRun, QString());
         try {
             const Dataset dataset = m_scan.result();
+            if (dataset.categories.empty()) {
+                // Not a dataset: say so and keep the one that is open (thumbnails, Train target).
+                QString why = tr("no category folder with train/good images was found");
+                if (!dataset.issues.empty())
+                    why += QStringLiteral(" (%1: %2)").arg(QString::fromStdString(dataset.issues.front().path.string()),
+                                                           QString::fromStdString(dataset.issues.front().message));
+                const QString text = tr("%1 is not a dataset: %2. Open an MVTec-style dataset (CATEGORY/train/good, "
+                                        "CATEGORY/test/...) or one category folder.")
+                                         .arg(QString::fromStdString(dataset.root.string()), why);
+                const QString previous = m_browser->dataset() ? QString::fromStdString(m_browser->dataset()->root.string())
+                                                              : QString();
+                showError(text);
+                m_status->setText(previous.isEmpty() ? tr("Not a dataset: %1").arg(QString::fromStdString(dataset.root.string()))
+                                                     : tr("Not a dataset: %1 (still open: %2)")
+                                                           .arg(QString::fromStdString(dataset.root.string()), previous));
+                m_status->setToolTip(text);
+                Q_EMIT datasetRefused(text);
+                return;
+            }
             m_browser->setDataset(dataset);
             Settings().addRecentDataset(QString::fromStdString(dataset.root.string()));
             rebuildRecentMenu();
             m_status->setText(tr("Opened %1").arg(QString::fromStdString(dataset.root.string())));
+            m_status->setToolTip(QString());
             Q_EMIT datasetOpened();
+            if (!pendingRun.isEmpty())
+                openRun(pendingRun);
         } catch (const std::exception &e) {
             showError(QString::fromUtf8(e.what()));
+            Q_EMIT datasetRefused(QString::fromUtf8(e.what()));
         }
     });
     connect(&m_background, &QFutureWatcher<QString>::finished, this, [this] {
@@ -103,8 +131,8 @@ MainWindow::MainWindow(QWidget *parent)
         else if (!result.isEmpty())
             m_status->setText(result);
     });
-    connect(m_browser, &DatasetBrowser::categorySelected, this, &MainWindow::selectCategory);
-    connect(m_browser, &DatasetBrowser::kindChanged, this, [this](const QString &category) { selectCategory(category); });
+    connect(m_browser, &DatasetBrowser::categorySelected, this, [this](const QString &name) { selectCategory(name); });
+    connect(m_browser, &DatasetBrowser::kindChanged, this, [this](const QString &category) { selectCategory(category, true); });
     connect(m_browser, &DatasetBrowser::imageSelected, this, [this](const QString &path) {
         m_foreground->setImage(path);
         m_compositing->setImage(path);
@@ -198,6 +226,37 @@ MainWindow::MainWindow(QWidget *parent)
             m_tabs->setCurrentWidget(m_evaluation);
     });
 
+    // The results on screen live in run folders: kept after every training, shown again on the next
+    // visit of the category and on the next start.
+    m_controller->setAutosaveRoot(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs"));
+    connect(m_controller, &SessionController::runShown, this, &MainWindow::rememberRun);
+    connect(m_controller, &SessionController::runOpened, this, [this](const QString &dir) {
+        // The controls show the settings of the curves on screen.
+        const RunConfig run = m_controller->config();
+        m_training->showRunSettings(run);
+        m_evaluation->sigmaControl()->setValue(run.noiseSigma);
+        Settings().setNoiseSigma(QString::fromStdString(run.noiseSigma.text()));
+        m_controller->setConfig(m_training->applyTo(baseConfig()));
+        m_status->setText(tr("Opened run %1").arg(dir));
+    });
+    connect(m_controller, &SessionController::reportWritten, this,
+            [this](const QString &pdf) { m_status->setText(tr("Report written to %1").arg(pdf)); });
+    connect(m_controller, &SessionController::runSaved, this,
+            [this](const QString &dir) { m_status->setText(tr("Run saved to %1").arg(dir)); });
+    // The sigma survives a restart.
+    for (SigmaControl *control : {m_training->sigmaControl(), m_evaluation->sigmaControl()})
+        connect(control, &SigmaControl::valueChanged, this,
+                [](const NoiseSigma &sigma) { Settings().setNoiseSigma(QString::fromStdString(sigma.text())); });
+    if (const QString stored = Settings().noiseSigma(); !stored.isEmpty()) {
+        try {
+            const NoiseSigma sigma = NoiseSigma::parse(stored.toStdString(), "settings");
+            m_training->sigmaControl()->setValue(sigma);
+            m_evaluation->sigmaControl()->setValue(sigma);
+        } catch (const std::exception &) {
+            // A value this version cannot read: the preset's stays.
+        }
+    }
+
     const Settings settings;
     restoreGeometry(settings.windowGeometry());
     restoreState(settings.windowState());
@@ -215,6 +274,11 @@ void MainWindow::buildMenus()
             openDataset(dir);
     });
     m_recent = file->addMenu(tr("Recent datasets"));
+    file->addAction(tr("Open &run..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a saved run folder (config.json, heads.safetensors, ...)"));
+        if (!dir.isEmpty())
+            openRun(dir);
+    });
     file->addAction(tr("&Generate demo dataset..."), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the demo dataset"));
         if (!dir.isEmpty())
@@ -283,6 +347,51 @@ void MainWindow::openDataset(const QString &path)
     m_scan.setFuture(QtConcurrent::run([path] { return scanDataset(path.toStdString()); }));
 }
 
+bool MainWindow::openRun(const QString &dir)
+{
+    // The run names its dataset and category; open those first, then load the results.
+    RunConfig config;
+    try {
+        const std::filesystem::path configFile = std::filesystem::path(dir.toStdString()) / "config.json";
+        if (!std::filesystem::is_regular_file(configFile))
+            throw Error(dir.toStdString() + ": not a run folder (no config.json)");
+        const auto json = nlohmann::json::parse(readFile(configFile), nullptr, false);
+        if (json.is_discarded())
+            throw Error(configFile.string() + ": not valid JSON");
+        config = runConfigFromJson(json, configFile);
+        verifyRunFolder(dir.toStdString());
+    } catch (const std::exception &e) {
+        showError(QString::fromUtf8(e.what()));
+        return false;
+    }
+    const Dataset *open = m_browser->dataset();
+    if (!open || open->root != config.dataRoot) {
+        if (!std::filesystem::is_directory(config.dataRoot)) {
+            showError(tr("%1: the run's dataset %2 is not there").arg(dir, QString::fromStdString(config.dataRoot.string())));
+            return false;
+        }
+        m_pendingRun = dir;
+        openDataset(QString::fromStdString(config.dataRoot.string()));
+        return true;
+    }
+    const QString category = QString::fromStdString(config.category);
+    if (!open->find(config.category)) {
+        showError(tr("%1: category %2 is not in %3").arg(dir, category, QString::fromStdString(config.dataRoot.string())));
+        return false;
+    }
+    m_browser->selectCategoryByName(category);
+    m_controller->openRun(dir);
+    return true;
+}
+
+void MainWindow::rememberRun(const QString &dir)
+{
+    Settings settings;
+    settings.setLastRun(dir);
+    if (const Category *c = m_controller->category())
+        settings.setRunFor(QString::fromStdString(m_controller->config().dataRoot.string()), QString::fromStdString(c->name), dir);
+}
+
 void MainWindow::generateDemoDataset(const QString &dir)
 {
     m_status->setText(tr("Generating the demo dataset in %1...").arg(dir));
@@ -321,11 +430,15 @@ RunConfig MainWindow::baseConfig() const
     return c;
 }
 
-void MainWindow::selectCategory(const QString &name)
+void MainWindow::selectCategory(const QString &name, bool force)
 {
     const Dataset *dataset = m_browser->dataset();
     const Category *category = dataset ? dataset->find(name.toStdString()) : nullptr;
     if (!category)
+        return;
+    // The category on screen selected again (a run of it was just opened): nothing to clear.
+    if (!force && m_controller->category() && m_controller->category()->name == category->name
+        && m_controller->config().dataRoot == dataset->root)
         return;
     RunConfig c;
     c.dataRoot = dataset->root;
@@ -338,6 +451,10 @@ void MainWindow::selectCategory(const QString &name)
         m_compositing->robustness()->setCategory(*category, m_training->applyTo(c));
         m_training->resetCurves();
         m_status->setText(tr("Category %1 (%2)").arg(name, kind == CategoryKind::Object ? tr("object") : tr("texture")));
+        // The run kept for this category comes back (not after a kind switch: that asks for a new model).
+        const QString kept = Settings().runFor(QString::fromStdString(dataset->root.string()), name);
+        if (!force && !kept.isEmpty() && QFileInfo(kept + QStringLiteral("/config.json")).isFile())
+            m_controller->openRun(kept);
     } catch (const std::exception &e) {
         showError(QString::fromUtf8(e.what()));
     }
@@ -398,22 +515,8 @@ void MainWindow::exportReport()
         return;
     if (!pdf.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) // "report" means report.pdf
         pdf += QStringLiteral(".pdf");
-    // The report is written from a run folder: save the run next to the PDF, then render it.
-    const QString runDir = pdf + QStringLiteral(".run");
-    const double threshold = m_controller->threshold();
-    m_controller->saveRun(runDir);
-    connect(m_controller, &SessionController::runSaved, this, [this, runDir, pdf, threshold] {
-        m_background.setFuture(QtConcurrent::run([runDir, pdf, threshold] {
-            try {
-                ReportOptions options;
-                options.thresholdRule = ThresholdRule{ThresholdRule::Kind::Value, threshold};
-                writeReport(loadRunSummary(runDir.toStdString()), pdf, options);
-                return QObject::tr("Report written to %1").arg(pdf);
-            } catch (const std::exception &e) {
-                return QString(QStringLiteral("error:") + QString::fromUtf8(e.what()));
-            }
-        }));
-    }, Qt::SingleShotConnection);
+    // Only the PDF is written, from the results and threshold rule on screen.
+    m_controller->exportReport(pdf, m_compositing->robustness()->results());
 }
 
 void MainWindow::showExportModelDialog()
@@ -469,6 +572,23 @@ void MainWindow::showError(const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_controller->busy()) {
+        // A job would be lost: ask.
+        QMessageBox box(QMessageBox::Question, tr("Sam2Sim Studio"),
+                        tr("A job is running (%1). Quitting cancels it and its results are lost.")
+                            .arg(m_status->text()),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("closeDuringJob"));
+        QPushButton *quit = box.addButton(tr("Cancel job and quit"), QMessageBox::DestructiveRole);
+        QPushButton *keep = box.addButton(tr("Keep working"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+        box.exec();
+        if (box.clickedButton() != quit) {
+            event->ignore();
+            return;
+        }
+    }
     Settings().setWindow(saveGeometry(), saveState());
     m_controller->cancel();
     QMainWindow::closeEvent(event);

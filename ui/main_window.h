@@ -33,6 +33,10 @@ public:
     ~MainWindow() override;
 
     void openDataset(const QString &path);
+    // Opens a saved run folder (File > Open run..., --run): its dataset and category, then its results in
+    // every panel. Errors are shown; the current state stays. False when refused at once (not a run
+    // folder, its dataset or category missing).
+    bool openRun(const QString &dir);
     void generateDemoDataset(const QString &dir);
     void startTraining();
     // Exports the current model (File > Export model...) through a saved run, on the job runner;
@@ -48,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void datasetOpened();
+    void datasetRefused(const QString &message); // a folder that is not a dataset; the previous one stays
     void modelExported(const QString &modelFile);
 
 protected:
@@ -58,7 +63,8 @@ protected:
 private:
     void buildMenus();
     void rebuildRecentMenu();
-    void selectCategory(const QString &name);
+    void selectCategory(const QString &name, bool force = false);
+    void rememberRun(const QString &dir);
     RunConfig baseConfig() const;
     void exportReport();
     void exportCsv();
@@ -80,6 +86,7 @@ private:
     QLabel *m_status = nullptr;
     QFutureWatcher<Dataset> m_scan;
     QFutureWatcher<QString> m_background;
+    QString m_pendingRun; // a run folder to open once its dataset is open
 };
 
 } // namespace s2s::ui

@@ -1,8 +1,17 @@
 #include "ui/session_controller.h"
 
 #include "engine/core/error.h"
+#include "engine/eval/metrics.h"
+#include "engine/pipeline/run_folder.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QMetaObject>
+#include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace s2s::ui {
 
@@ -17,6 +26,32 @@ bool sameHeads(const RunConfig &a, const RunConfig &b)
            && a.backgroundFill == b.backgroundFill;
 }
 
+// Writes a result set into a run folder exactly as it is on screen: the heads that produced it, its
+// evaluation and maps (no evaluation again), the given robustness entries. Runs on the worker thread.
+void writeResultSet(InspectionSession &session, const ResultSet &r, RunFolderWriter &writer, const nlohmann::json &robustness)
+{
+    session.restoreHeads(r.heads);
+    session.saveRun(writer, r.evaluation, r.maps, robustness);
+}
+
+// The kept runs (one per dataset category) are bounded: the least recently written beyond 16 go (off
+// the UI thread).
+void pruneKeptRuns(const QString &keep)
+{
+    constexpr int kKept = 16;
+    const QFileInfoList runs = QFileInfo(keep).dir().entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
+    QStringList old;
+    for (int i = kKept; i < runs.size(); ++i)
+        if (runs[i].absoluteFilePath() != QFileInfo(keep).absoluteFilePath()
+            && QFileInfo(runs[i].absoluteFilePath() + QStringLiteral("/config.json")).isFile())
+            old << runs[i].absoluteFilePath();
+    if (!old.isEmpty())
+        (void)QtConcurrent::run([old] {
+            for (const QString &dir : old)
+                QDir(dir).removeRecursively();
+        });
+}
+
 } // namespace
 
 SessionController::SessionController(QObject *parent)
@@ -28,19 +63,32 @@ SessionController::SessionController(QObject *parent)
         if (m_incoming) {
             if (m_incomingPseudo) {
                 m_pseudo = *m_incoming;
+                acceptPending(true);
                 Q_EMIT pseudoResultsChanged();
             } else {
                 m_results = *m_incoming;
+                acceptPending(false);
                 m_pseudo.reset();
-                const auto &m = m_results->evaluation.metrics;
-                if (!std::isnan(m.f1Threshold))
-                    setThreshold(m.f1Threshold, tr("F1-max"));
+                if (m_incomingSession && *m_incomingSession) { // a run folder was opened: its session is current
+                    m_session = *m_incomingSession;
+                    m_category = m_session->category();
+                    m_config = m_results->config;
+                    m_featureScale = m_results->training.featureScale;
+                    Q_EMIT featureScaleChanged(m_featureScale);
+                }
+                applyThresholdRule();
                 Q_EMIT resultsChanged();
                 Q_EMIT pseudoResultsChanged();
                 Q_EMIT staleChanged(stale());
+                if (m_incomingSession && *m_incomingSession)
+                    Q_EMIT runOpened(m_results->runFolder);
+                if (!m_results->runFolder.isEmpty())
+                    Q_EMIT runShown(m_results->runFolder);
             }
             m_incoming.reset();
+            m_incomingSession.reset();
         }
+        dropStalePending();
         Q_EMIT message(tr("%1 finished").arg(name));
         endSweep(name, true);
         setInflight(std::nullopt);
@@ -48,6 +96,8 @@ SessionController::SessionController(QObject *parent)
     });
     connect(&m_runner, &JobRunner::failed, this, [this](const QString &name, const QString &error) {
         m_incoming.reset();
+        m_incomingSession.reset();
+        dropStalePending();
         endSweep(name, false);
         setInflight(std::nullopt);
         Q_EMIT errorOccurred(tr("%1 failed: %2").arg(name, error));
@@ -55,6 +105,8 @@ SessionController::SessionController(QObject *parent)
     });
     connect(&m_runner, &JobRunner::cancelled, this, [this](const QString &name) {
         m_incoming.reset();
+        m_incomingSession.reset();
+        dropStalePending();
         endSweep(name, false);
         setInflight(std::nullopt);
         Q_EMIT message(tr("%1 cancelled; the previous results are kept").arg(name));
@@ -79,11 +131,95 @@ void SessionController::setCategory(const Category &category, const RunConfig &c
     m_session = std::make_shared<InspectionSession>(category, config);
     m_results.reset();
     m_pseudo.reset();
+    m_incoming.reset();
+    m_incomingSession.reset();
     m_featureScale = 0.0;
     setInflight(std::nullopt);
+    // Nothing of the previous category stays on screen: no results, no threshold. The rule stays (a
+    // value set by hand belongs to the other category's scores: F1-max then).
+    setThreshold(0.0, QString(),
+                 m_rule.kind == ThresholdRule::Kind::Value ? ThresholdRule{ThresholdRule::Kind::F1, 0.0} : m_rule);
     Q_EMIT featureScaleChanged(0.0);
     Q_EMIT resultsChanged();
     Q_EMIT pseudoResultsChanged();
+}
+
+QString SessionController::autosaveFolder() const
+{
+    if (m_autosaveRoot.isEmpty() || !m_category)
+        return {};
+    // One folder per dataset and category: <root>/<category>-<8 hex of the dataset path>.
+    const QByteArray root = QString::fromStdString(m_config.dataRoot.string()).toUtf8();
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(root, QCryptographicHash::Sha256).toHex().left(8));
+    return QDir(m_autosaveRoot).filePath(QString::fromStdString(m_category->name) + QLatin1Char('-') + hash);
+}
+
+void SessionController::preparePending(const QString &keep)
+{
+    m_incomingKeep = keep;
+    m_incomingPending = keep.isEmpty() ? QString()
+                                       : QDir(m_autosaveRoot).filePath(QStringLiteral(".pending-%1-%2")
+                                                                           .arg(++m_pendingSerial)
+                                                                           .arg(QFileInfo(keep).fileName()));
+}
+
+void SessionController::acceptPending(bool pseudo)
+{
+    const QString keep = std::exchange(m_incomingKeep, QString());
+    const QString pending = std::exchange(m_incomingPending, QString());
+    const bool written = !pending.isEmpty() && QFileInfo(pending + QStringLiteral("/config.json")).isFile();
+    if (!pseudo && m_results && m_results->runFolder == pending)
+        m_results->runFolder.clear();
+    if (!written)
+        return;
+    // Two renames on this thread; the replaced run is deleted off it (dropStalePending).
+    QDir root(m_autosaveRoot);
+    const QString trash = root.filePath(QStringLiteral(".trash-%1").arg(++m_pendingSerial));
+    if (QFileInfo::exists(keep) && !root.rename(keep, trash))
+        return;
+    if (!root.rename(pending, keep))
+        return;
+    if (!pseudo && m_results)
+        m_results->runFolder = keep;
+    pruneKeptRuns(keep);
+}
+
+void SessionController::dropStalePending()
+{
+    if (m_autosaveRoot.isEmpty())
+        return;
+    // Pending folders of jobs that will never be shown, and replaced runs; the job in flight keeps its own.
+    const QString live = m_runner.isRunning() ? QFileInfo(m_incomingPending).fileName() : QString();
+    QStringList stale;
+    const QDir root(m_autosaveRoot);
+    for (const QString &name : root.entryList({QStringLiteral(".pending-*"), QStringLiteral(".trash-*")},
+                                              QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot))
+        if (name != live)
+            stale << root.filePath(name);
+    if (stale.isEmpty())
+        return;
+    (void)QtConcurrent::run([stale] {
+        for (const QString &dir : stale)
+            QDir(dir).removeRecursively();
+    });
+}
+
+std::shared_ptr<const ResultSet> SessionController::resultsSnapshot() const
+{
+    return m_results ? std::make_shared<const ResultSet>(*m_results) : nullptr;
+}
+
+nlohmann::json SessionController::robustnessJson() const
+{
+    if (!m_results)
+        return nlohmann::json::array();
+    if (!m_pseudo)
+        return m_results->storedRobustness;
+    const auto num = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
+    const nlohmann::json staticMetrics = {{"image_auroc", num(m_results->evaluation.metrics.imageAuroc)},
+                                          {"pixel_auroc", num(m_results->evaluation.metrics.pixelAuroc)},
+                                          {"threshold", {{"value", m_threshold}}}};
+    return nlohmann::json::array({robustnessEntry(m_pseudo->evaluation, staticMetrics)});
 }
 
 const Category *SessionController::category() const
@@ -128,11 +264,44 @@ void SessionController::cancel()
     m_runner.cancel();
 }
 
+void SessionController::applyThresholdRule()
+{
+    if (!m_results)
+        return;
+    std::vector<float> scores;
+    std::vector<std::uint8_t> labels;
+    for (const auto &img : m_results->evaluation.images) {
+        scores.push_back(img.score);
+        labels.push_back(static_cast<std::uint8_t>(img.record.label != 0 ? 1 : 0));
+    }
+    try {
+        switch (m_rule.kind) {
+        case ThresholdRule::Kind::Value:
+            setThreshold(m_threshold, m_thresholdRule, m_rule); // kept: the user set it
+            return;
+        case ThresholdRule::Kind::Fpr:
+            setThreshold(thresholdForFpr(scores, labels, m_rule.value), tr("FPR <= %1 on good images").arg(m_rule.value), m_rule);
+            return;
+        case ThresholdRule::Kind::F1:
+            break;
+        }
+        setThreshold(f1Max(scores, labels).threshold, tr("F1-max"), ThresholdRule{ThresholdRule::Kind::F1, 0.0});
+    } catch (const std::exception &) {
+        // One class only (no F1, or no normal images for an FPR): the threshold stays as it is.
+    }
+}
+
 void SessionController::setThreshold(double value, const QString &rule)
 {
+    setThreshold(value, rule, ThresholdRule{ThresholdRule::Kind::Value, value});
+}
+
+void SessionController::setThreshold(double value, const QString &ruleText, const ThresholdRule &rule)
+{
     m_threshold = value;
-    m_thresholdRule = rule;
-    Q_EMIT thresholdChanged(value, rule);
+    m_thresholdRule = ruleText;
+    m_rule = rule;
+    Q_EMIT thresholdChanged(value, ruleText);
 }
 
 void SessionController::train(const RunConfig &config)
@@ -159,8 +328,14 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
                                   : QString::fromStdString(config.noiseSigma.text());
     const QString name = refit ? tr("Retraining for sigma %1").arg(sigmaText) : tr("Training");
     const std::string stage = name.toStdString();
-    m_runner.start(name, [this, session, config, incoming, refit, stage](const ProgressFn &progress,
-                                                                         const CancelToken &cancel) {
+    // A refit starts from the heads on screen (a cancelled job may have left others in the session).
+    const InspectionSession::SavedHeads start = refit && m_results ? m_results->heads : InspectionSession::SavedHeads{};
+    preparePending(autosaveFolder());
+    const QString autosave = m_incomingPending;
+    m_incomingSession.reset();
+    m_runner.start(name, [this, session, config, incoming, refit, stage, start, autosave](const ProgressFn &progress,
+                                                                                       const CancelToken &cancel) {
+        session->restoreHeads(start);
         session->setConfig(config);
         session->extractFeatures(progress, cancel);
         const double scale = session->featureScale();
@@ -179,6 +354,7 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
                 report(progress, stage, p.done, p.total, "step " + std::to_string(p.done) + "/" + std::to_string(p.total));
             },
             cancel, refit ? TrainMode::Refit : TrainMode::Full);
+        incoming->heads = session->saveHeads();
         incoming->evaluation = session->evaluate(EvalOptions{}, progress, cancel);
         for (std::size_t i = 0; i < incoming->evaluation.images.size(); ++i)
             incoming->maps.push_back(session->anomalyMap(i, false));
@@ -186,6 +362,17 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
         incoming->training = session->lastTraining();
         incoming->pretrained = !config.backboneWeights.empty();
         incoming->segmenter = QString::fromStdString(session->segmenterName());
+        if (!autosave.isEmpty() && !cancel.isCancelled()) {
+            // Kept for the next start of the studio (and the next visit of this category).
+            try {
+                RunFolderWriter writer(autosave.toStdString());
+                writeResultSet(*session, *incoming, writer, nlohmann::json::array());
+                incoming->runFolder = autosave;
+            } catch (const std::exception &e) {
+                const QString text = tr("The results were not kept for the next start: %1").arg(QString::fromUtf8(e.what()));
+                QMetaObject::invokeMethod(this, [this, text] { Q_EMIT message(text); }, Qt::QueuedConnection);
+            }
+        }
     });
     setInflight(config);
     Q_EMIT message(refit ? tr("Retraining the heads for sigma %1 on cached features").arg(sigmaText)
@@ -198,9 +385,13 @@ void SessionController::sweep(const std::vector<NoiseSigma> &sigmas)
         return;
     auto session = m_session;
     m_incoming.reset();
+    m_incomingSession.reset();
     const RunConfig base = m_results->config;
+    const InspectionSession::SavedHeads onScreen = m_results->heads;
     m_sweeping = true;
-    m_runner.start(tr("Sigma sweep"), [this, session, base, sigmas](const ProgressFn &progress, const CancelToken &cancel) {
+    preparePending(QString());
+    m_runner.start(tr("Sigma sweep"), [this, session, base, sigmas, onScreen](const ProgressFn &progress, const CancelToken &cancel) {
+        session->restoreHeads(onScreen);
         const InspectionSession::SavedHeads saved = session->saveHeads();
         try {
             for (std::size_t i = 0; i < sigmas.size(); ++i) {
@@ -237,19 +428,43 @@ void SessionController::evaluate(const EvalOptions &options)
     auto session = m_session;
     auto incoming = std::make_shared<ResultSet>();
     m_incoming = incoming;
-    m_incomingPseudo = options.background == BackgroundMode::Pseudo;
-    const RunConfig config = m_results->config;
-    m_runner.start(options.background == BackgroundMode::Pseudo ? tr("Pseudo-background evaluation") : tr("Evaluation"),
-                   [session, options, incoming, config](const ProgressFn &progress, const CancelToken &cancel) {
+    m_incomingSession.reset();
+    const bool pseudo = options.background == BackgroundMode::Pseudo;
+    m_incomingPseudo = pseudo;
+    const std::shared_ptr<const ResultSet> onScreen = resultsSnapshot();
+    const double threshold = m_threshold;
+    preparePending(pseudo && !autosaveFolder().isEmpty() && m_results->runFolder == autosaveFolder() ? autosaveFolder()
+                                                                                                     : QString());
+    const QString autosave = m_incomingPending;
+    m_runner.start(pseudo ? tr("Pseudo-background evaluation") : tr("Evaluation"),
+                   [this, session, options, incoming, onScreen, threshold, autosave, pseudo](const ProgressFn &progress,
+                                                                                           const CancelToken &cancel) {
+                       session->restoreHeads(onScreen->heads); // the heads on screen, whatever ran since
                        incoming->evaluation = session->evaluate(options, progress, cancel);
                        for (std::size_t i = 0; i < incoming->evaluation.images.size(); ++i)
                            incoming->maps.push_back(session->anomalyMap(i, false));
-                       incoming->config = config;
+                       incoming->config = onScreen->config;
                        incoming->training = session->lastTraining();
-                       incoming->pretrained = !config.backboneWeights.empty();
+                       incoming->pretrained = !onScreen->config.backboneWeights.empty();
                        incoming->segmenter = QString::fromStdString(session->segmenterName());
                        incoming->preparation = session->testPreparation();
                        incoming->maskCacheDir = session->maskCacheDir();
+                       incoming->heads = onScreen->heads;
+                       if (pseudo && !autosave.isEmpty()) {
+                           // The kept run records this background set too.
+                           const auto num = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
+                           const nlohmann::json staticMetrics = {{"image_auroc", num(onScreen->evaluation.metrics.imageAuroc)},
+                                                                 {"pixel_auroc", num(onScreen->evaluation.metrics.pixelAuroc)},
+                                                                 {"threshold", {{"value", threshold}}}};
+                           try {
+                               RunFolderWriter writer(autosave.toStdString());
+                               writeResultSet(*session, *onScreen, writer,
+                                              nlohmann::json::array({robustnessEntry(incoming->evaluation, staticMetrics)}));
+                           } catch (const std::exception &e) {
+                               const QString text = tr("The results were not kept for the next start: %1").arg(QString::fromUtf8(e.what()));
+                               QMetaObject::invokeMethod(this, [this, text] { Q_EMIT message(text); }, Qt::QueuedConnection);
+                           }
+                       }
                    });
 }
 
@@ -258,15 +473,83 @@ void SessionController::saveRun(const QString &dir)
     if (!m_session || !m_results)
         return;
     auto session = m_session;
-    const Evaluation ev = m_results->evaluation;
+    const std::shared_ptr<const ResultSet> onScreen = resultsSnapshot();
+    const nlohmann::json robustness = robustnessJson();
     m_incoming.reset();
-    m_runner.start(tr("Saving run"), [session, ev, dir](const ProgressFn &, const CancelToken &) {
-        // Re-evaluate so the session's maps are the static ones before writing them.
-        const Evaluation fresh = session->evaluate(ev.options, {}, CancelToken());
-        session->saveRun(dir.toStdString(), fresh);
+    m_incomingSession.reset();
+    preparePending(QString());
+    m_runner.start(tr("Saving run"), [this, session, onScreen, robustness, dir](const ProgressFn &, const CancelToken &) {
+        RunFolderWriter writer(dir.toStdString());
+        writeResultSet(*session, *onScreen, writer, robustness);
+        QMetaObject::invokeMethod(this, [this, dir] {
+            Q_EMIT runSaved(dir);
+            Q_EMIT runShown(dir);
+        }, Qt::QueuedConnection);
     });
-    connect(&m_runner, &JobRunner::finished, this, [this, dir](const QString &) { Q_EMIT runSaved(dir); },
-            Qt::SingleShotConnection);
+}
+
+void SessionController::exportReport(const QString &pdf, const nlohmann::json &perFamily)
+{
+    if (!m_session || !m_results)
+        return;
+    auto session = m_session;
+    const std::shared_ptr<const ResultSet> onScreen = resultsSnapshot();
+    const nlohmann::json robustness = robustnessJson();
+    ReportOptions options;
+    options.thresholdRule = m_rule;
+    if (perFamily.is_object() && m_category && perFamily.value("category", std::string()) == m_category->name)
+        options.perFamily = perFamily;
+    options.runFolderText = m_results->runFolder.isEmpty() ? tr("not saved (the results on screen in Sam2Sim Studio)")
+                                                           : m_results->runFolder;
+    m_incoming.reset();
+    m_incomingSession.reset();
+    preparePending(QString());
+    m_runner.start(tr("Writing the report"), [this, session, onScreen, robustness, options, pdf](const ProgressFn &progress,
+                                                                                               const CancelToken &cancel) {
+        // The report renders from a run folder: a temporary one, removed when the PDF is written.
+        QTemporaryDir tmp;
+        if (!tmp.isValid())
+            throw Error(pdf.toStdString() + ": cannot create a temporary folder (" + tmp.errorString().toStdString() + ")");
+        const std::filesystem::path runDir = std::filesystem::path(tmp.path().toStdString()) / "run";
+        {
+            RunFolderWriter writer(runDir);
+            writeResultSet(*session, *onScreen, writer, robustness);
+        }
+        const ReportResult result = writeReport(loadRunSummary(runDir), pdf, options, progress, cancel);
+        QMetaObject::invokeMethod(this, [this, pdf, result] {
+            m_lastReport = result;
+            Q_EMIT reportWritten(pdf);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void SessionController::openRun(const QString &dir)
+{
+    auto incoming = std::make_shared<ResultSet>();
+    auto loaded = std::make_shared<std::shared_ptr<InspectionSession>>();
+    m_incoming = incoming;
+    m_incomingPseudo = false;
+    m_incomingSession = loaded;
+    preparePending(QString());
+    m_runner.start(tr("Opening run"), [dir, incoming, loaded](const ProgressFn &, const CancelToken &cancel) {
+        const std::filesystem::path runDir = dir.toStdString();
+        std::shared_ptr<InspectionSession> session = InspectionSession::loadRun(runDir);
+        cancel.throwIfCancelled();
+        const RunSummary run = loadRunSummary(runDir);
+        incoming->evaluation = evaluationFromRun(run, &session->category());
+        incoming->maps = cropMapsFromRun(run);
+        incoming->config = session->config();
+        incoming->training = session->lastTraining();
+        incoming->pretrained = run.metrics.value("backbone_pretrained", false);
+        incoming->segmenter = run.metrics.contains("segmenter") && run.metrics.at("segmenter").is_string()
+                                  ? QString::fromStdString(run.metrics.at("segmenter").get<std::string>())
+                                  : QString();
+        incoming->heads = session->saveHeads();
+        incoming->runFolder = dir;
+        if (run.metrics.contains("robustness") && run.metrics.at("robustness").is_array())
+            incoming->storedRobustness = run.metrics.at("robustness");
+        *loaded = std::move(session);
+    });
 }
 
 } // namespace s2s::ui

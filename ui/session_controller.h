@@ -4,6 +4,8 @@
 #include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_config.h"
 #include "ui/job_runner.h"
+#include "ui/report/report_writer.h"
+#include "ui/report/threshold_rule.h"
 
 #include <QObject>
 #include <QString>
@@ -28,10 +30,16 @@ struct ResultSet
     // cached: the viewer redraws the composite that was scored under its heatmap.
     std::optional<PreparationSpec> preparation;
     std::filesystem::path maskCacheDir;
+    InspectionSession::SavedHeads heads; // the heads that produced these results (saved runs and reports use them)
+    QString runFolder;                   // the run folder these results were read from or last written to
+    nlohmann::json storedRobustness = nlohmann::json::array(); // robustness entries of the run folder opened
 };
 
 // Owns the InspectionSession of the selected category and funnels every job on it through one
 // JobRunner: a newer request cancels an older one; a cancelled job leaves the last results intact.
+// The one source of truth for "the results on screen": the result set (run, heads, sigma, evaluation,
+// maps), the pseudo-background result set and the threshold with its rule. Every panel, the CSV export,
+// saved runs and the PDF report read them from here.
 class SessionController final : public QObject
 {
     Q_OBJECT
@@ -68,11 +76,27 @@ public:
     bool stale() const;
 
     double threshold() const { return m_threshold; }
-    QString thresholdRule() const { return m_thresholdRule; }
-    void setThreshold(double value, const QString &rule);
+    QString thresholdRule() const { return m_thresholdRule; }   // the rule in words, as panels show it
+    ThresholdRule thresholdRuleSpec() const { return m_rule; } // the same rule for reports (f1, fpr:X, value:X)
+    void setThreshold(double value, const QString &rule);     // a value set by hand (rule "value:X")
+    void setThreshold(double value, const QString &ruleText, const ThresholdRule &rule);
 
-    // Saves the current run (config, heads, scores, metrics, maps) to a folder, on the worker thread.
+    // Saves the results on screen (config, their heads, scores, metrics, maps, pseudo-background
+    // robustness) to a run folder, on the worker thread; runSaved(dir) when done.
     void saveRun(const QString &dir);
+    // Writes the PDF report of the results on screen with the threshold rule on screen; nothing but the
+    // PDF is written (the run folder the report reads is a temporary one). reportWritten(pdf) when done.
+    // perFamily: the per-family comparison on screen for this category (a table1.json "categories" entry),
+    // or null.
+    void exportReport(const QString &pdf, const nlohmann::json &perFamily = nullptr);
+    const std::optional<ReportResult> &lastReport() const { return m_lastReport; }
+    // Loads a saved run folder (config.json, heads.safetensors, scores.csv, metrics.json, maps/) as the
+    // results on screen, without evaluating again; its category becomes the current one. runOpened(dir)
+    // when done, errorOccurred when the folder is not a run.
+    void openRun(const QString &dir);
+    // Where the results of every training are kept between sessions (empty: not kept).
+    void setAutosaveRoot(const QString &dir) { m_autosaveRoot = dir; }
+    QString autosaveFolder() const; // for the current dataset and category
     JobRunner &runner() { return m_runner; }
 
 Q_SIGNALS:
@@ -85,6 +109,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &text);
     void busyChanged(bool busy);
     void runSaved(const QString &dir);
+    void reportWritten(const QString &pdf);
+    void runOpened(const QString &dir);
+    void runShown(const QString &dir); // the run folder that now holds the results on screen (saved, opened or kept)
     void inflightChanged();                 // a training job started or ended
     void featureScaleChanged(double scale); // measured when the features are extracted
     void sweepPoint(double sigma, double sigmaRelative, double imageAuroc, double pixelAuroc);
@@ -94,6 +121,17 @@ private:
     void startTrainingJob(const RunConfig &config, bool refit);
     void setInflight(std::optional<RunConfig> config);
     void endSweep(const QString &jobName, bool completed);
+    // metrics.json "robustness" for the results on screen: the pseudo-background evaluation on screen (at
+    // the threshold on screen), else what the run folder they came from recorded.
+    nlohmann::json robustnessJson() const;
+    std::shared_ptr<const ResultSet> resultsSnapshot() const;
+    // Kept runs: a job writes the results it computes to a pending folder; only results that reach the
+    // screen replace the category's kept run (a cancelled or superseded job's never do).
+    void preparePending(const QString &keep);
+    void acceptPending(bool pseudo);
+    void dropStalePending();
+    // The rule on screen applied to the results on screen (new results keep the user's rule).
+    void applyThresholdRule();
 
     JobRunner m_runner;
     std::shared_ptr<InspectionSession> m_session;
@@ -103,11 +141,18 @@ private:
     std::optional<ResultSet> m_pseudo;
     std::shared_ptr<ResultSet> m_incoming;
     bool m_incomingPseudo = false;
+    std::shared_ptr<std::shared_ptr<InspectionSession>> m_incomingSession; // a run folder being opened
     std::optional<RunConfig> m_inflight;
     double m_featureScale = 0.0;
     bool m_sweeping = false;
     double m_threshold = 0.0;
     QString m_thresholdRule;
+    ThresholdRule m_rule;
+    std::optional<ReportResult> m_lastReport;
+    QString m_autosaveRoot;
+    int m_pendingSerial = 0;
+    QString m_incomingKeep;    // the kept run the job in flight may replace ("" for none)
+    QString m_incomingPending; // where that job writes it
 };
 
 } // namespace s2s::ui

@@ -51,6 +51,31 @@ void Settings::setCategoryKind(const QString &datasetPath, const QString &catego
     m_settings.setValue(QStringLiteral("kinds/") + datasetPath + QLatin1Char('|') + category, kind);
 }
 
+QString Settings::lastRun() const { return m_settings.value(QStringLiteral("lastRun")).toString(); }
+
+void Settings::setLastRun(const QString &dir) { m_settings.setValue(QStringLiteral("lastRun"), dir); }
+
+QString Settings::runFor(const QString &datasetPath, const QString &category) const
+{
+    return m_settings.value(QStringLiteral("runs/") + datasetPath + QLatin1Char('|') + category).toString();
+}
+
+void Settings::setRunFor(const QString &datasetPath, const QString &category, const QString &dir)
+{
+    m_settings.setValue(QStringLiteral("runs/") + datasetPath + QLatin1Char('|') + category, dir);
+}
+
+QString Settings::noiseSigma() const { return m_settings.value(QStringLiteral("noiseSigma")).toString(); }
+
+void Settings::setNoiseSigma(const QString &text) { m_settings.setValue(QStringLiteral("noiseSigma"), text); }
+
+QVariant Settings::choice(const QString &key) const { return m_settings.value(QStringLiteral("choices/") + key); }
+
+void Settings::setChoice(const QString &key, const QVariant &value)
+{
+    m_settings.setValue(QStringLiteral("choices/") + key, value);
+}
+
 QByteArray Settings::windowGeometry() const { return m_settings.value(QStringLiteral("window/geometry")).toByteArray(); }
 
 QByteArray Settings::windowState() const { return m_settings.value(QStringLiteral("window/state")).toByteArray(); }

@@ -27,6 +27,20 @@ public:
     QString categoryKind(const QString &datasetPath, const QString &category) const; // "" = default
     void setCategoryKind(const QString &datasetPath, const QString &category, const QString &kind);
 
+    // The run folder shown last (reopened on start) and the run kept for each dataset category.
+    QString lastRun() const;
+    void setLastRun(const QString &dir);
+    QString runFor(const QString &datasetPath, const QString &category) const;
+    void setRunFor(const QString &datasetPath, const QString &category, const QString &dir);
+
+    // The noise sigma as NoiseSigma::text() spells it ("" = the preset's).
+    QString noiseSigma() const;
+    void setNoiseSigma(const QString &text);
+    // Other choices of the panels that survive a restart (key e.g. "training/preset", "browser/split");
+    // an invalid QVariant when never set.
+    QVariant choice(const QString &key) const;
+    void setChoice(const QString &key, const QVariant &value);
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);

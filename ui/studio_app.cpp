@@ -54,6 +54,9 @@ struct StudioCommandLine
                                             QStringLiteral("name")};
     const QCommandLineOption weightsOption{QStringLiteral("backbone-weights"),
                                            QApplication::translate("main", "Backbone weights file."), QStringLiteral("file")};
+    const QCommandLineOption runOption{QStringLiteral("run"),
+                                       QApplication::translate("main", "Open a saved run folder (written by the studio or `sam2sim train`)."),
+                                       QStringLiteral("dir")};
     const QCommandLineOption epochsOption{QStringLiteral("epochs"), QApplication::translate("main", "Training epochs."),
                                           QStringLiteral("n")};
 
@@ -64,7 +67,7 @@ struct StudioCommandLine
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("dataset"),
                                      QApplication::translate("main", "Dataset or category folder to open."));
-        parser.addOptions({trainOption, shotsOption, backboneOption, weightsOption, epochsOption});
+        parser.addOptions({trainOption, shotsOption, runOption, backboneOption, weightsOption, epochsOption});
     }
 };
 
@@ -111,9 +114,18 @@ int runStudio(int argc, char **argv)
     window.show();
 
     QString dataset = parser.positionalArguments().value(0);
+    // A run named on the command line, else (no dataset named) the run shown last comes back.
+    QString run = parser.isSet(cli.runOption) ? QFileInfo(parser.value(cli.runOption)).absoluteFilePath() : QString();
+    if (run.isEmpty() && dataset.isEmpty() && !parser.isSet(cli.trainOption) && !parser.isSet(cli.shotsOption)) {
+        const QString last = Settings().lastRun();
+        if (!last.isEmpty() && QFileInfo(last + QStringLiteral("/config.json")).isFile())
+            run = last;
+    }
     if (dataset.isEmpty())
         dataset = Settings().recentDatasets().value(0);
-    if (!dataset.isEmpty() && QFileInfo(dataset).isDir()) {
+    if (!run.isEmpty() && window.openRun(run)) {
+        // The run's dataset and category open with it.
+    } else if (!dataset.isEmpty() && QFileInfo(dataset).isDir()) {
         window.openDataset(QFileInfo(dataset).absoluteFilePath());
     } else {
         // First start: the built-in demo dataset, generated once into the app's data folder.

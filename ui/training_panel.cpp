@@ -177,6 +177,33 @@ TrainingPanel::TrainingPanel(QWidget *parent)
         m_foreground->setChecked(true);
         m_segmenter->setCurrentIndex(m_segmenter->findData(QStringLiteral("sam2")));
     }
+    restoreChoices();
+}
+
+void TrainingPanel::restoreChoices()
+{
+    // The user's choices survive a restart (the sigma is kept by the main window, which owns both controls).
+    const Settings settings;
+    if (const QVariant v = settings.choice(QStringLiteral("training/preset")); v.isValid() && m_preset->findData(v) >= 0)
+        m_preset->setCurrentIndex(m_preset->findData(v));
+    if (const QVariant v = settings.choice(QStringLiteral("training/epochs")); v.isValid())
+        m_epochs->setValue(v.toInt());
+    if (const QVariant v = settings.choice(QStringLiteral("training/foreground")); v.isValid())
+        m_foreground->setChecked(v.toBool());
+    if (const QVariant v = settings.choice(QStringLiteral("training/segmenter")); v.isValid() && m_segmenter->findData(v) >= 0)
+        m_segmenter->setCurrentIndex(m_segmenter->findData(v));
+    if (const QVariant v = settings.choice(QStringLiteral("training/threads")); v.isValid())
+        m_threads->setValue(v.toInt());
+    if (const QVariant v = settings.choice(QStringLiteral("training/autoRetrain")); v.isValid())
+        m_autoRetrain->setChecked(v.toBool());
+    connect(m_preset, &QComboBox::currentIndexChanged, this,
+            [this] { Settings().setChoice(QStringLiteral("training/preset"), m_preset->currentData()); });
+    connect(m_epochs, &QSpinBox::valueChanged, this, [](int v) { Settings().setChoice(QStringLiteral("training/epochs"), v); });
+    connect(m_foreground, &QCheckBox::toggled, this, [](bool v) { Settings().setChoice(QStringLiteral("training/foreground"), v); });
+    connect(m_segmenter, &QComboBox::currentIndexChanged, this,
+            [this] { Settings().setChoice(QStringLiteral("training/segmenter"), m_segmenter->currentData()); });
+    connect(m_threads, &QSpinBox::valueChanged, this, [](int v) { Settings().setChoice(QStringLiteral("training/threads"), v); });
+    connect(m_autoRetrain, &QCheckBox::toggled, this, [](bool v) { Settings().setChoice(QStringLiteral("training/autoRetrain"), v); });
 }
 
 void TrainingPanel::refreshWeights()
@@ -326,6 +353,20 @@ void TrainingPanel::showProgress(int done, int total, const QString &text)
 void TrainingPanel::setEpochs(int epochs)
 {
     m_epochs->setValue(epochs);
+}
+
+void TrainingPanel::showRunSettings(const RunConfig &c)
+{
+    if (const int i = m_preset->findData(QString::fromStdString(c.preset)); i >= 0)
+        m_preset->setCurrentIndex(i); // resets epochs and sigma to the preset's: set below
+    m_epochs->setValue(c.totalEpochs()); // the panel's epochs are meta x discriminator epochs
+    m_sigma->setValue(c.noiseSigma);
+    const QString backbone = c.backboneWeights.empty() ? QStringLiteral("random") : QString::fromStdString(c.backbone);
+    if (const int i = m_backbone->findData(backbone); i >= 0)
+        m_backbone->setCurrentIndex(i);
+    m_foreground->setChecked(c.foreground);
+    if (const int i = m_segmenter->findData(QString::fromStdString(c.segmenter)); i >= 0)
+        m_segmenter->setCurrentIndex(i);
 }
 
 void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)

@@ -51,6 +51,9 @@ public:
     int curvePointCount() const; // points of the loss curve on screen
     QCustomPlot *lossPlot() const { return m_lossPlot; }
     void setEpochs(int epochs);
+    // The settings of an opened run (preset, epochs, sigma, backbone, foreground, segmenter), so the
+    // controls describe the results on screen.
+    void showRunSettings(const RunConfig &config);
     // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
     void showTrainingOutcome(const TrainingOutcome &outcome);
     QString learningWarning() const; // the banner's text, empty when hidden
@@ -66,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void updateBanner();
+    void restoreChoices();
     QString backboneWeightsPath() const; // empty: random weights
 
     QLabel *m_banner = nullptr;

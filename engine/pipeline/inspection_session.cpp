@@ -613,6 +613,12 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
 
 void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) const
 {
+    saveRun(writer, ev, d->lastMaps, nlohmann::json::array());
+}
+
+void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, const std::vector<ScoreMap> &cropMaps,
+                                const nlohmann::json &robustness) const
+{
     if (!d->heads)
         throw Error(writer.target().string() + ": nothing to save, the model is not trained");
     const fs::path runDir = writer.dir(); // the temporary folder; commit() below puts it in place
@@ -648,7 +654,7 @@ void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) c
     std::string csv = "path,defect_type,label,score\n";
     for (const auto &r : ev.images) {
         char score[32];
-        std::snprintf(score, sizeof score, "%.8g", static_cast<double>(r.score));
+        std::snprintf(score, sizeof score, "%.9g", static_cast<double>(r.score)); // 9 digits: the float exactly
         csv += csvField(r.record.image.string()) + "," + csvField(r.record.defectType) + ","
                + std::to_string(r.record.label) + "," + score + "\n";
     }
@@ -656,16 +662,16 @@ void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) c
 
     // Maps: 16-bit PNGs over one global range so they stay comparable.
     nlohmann::json mapRange = nullptr;
-    if (!d->lastMaps.empty() && d->lastMaps.size() == ev.images.size()) {
+    if (!cropMaps.empty() && cropMaps.size() == ev.images.size()) {
         float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
-        for (const auto &m : d->lastMaps)
+        for (const auto &m : cropMaps)
             for (float v : m.values) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
         const float span = hi > lo ? hi - lo : 1.f;
-        for (std::size_t i = 0; i < d->lastMaps.size(); ++i) {
-            const ScoreMap &m = d->lastMaps[i];
+        for (std::size_t i = 0; i < cropMaps.size(); ++i) {
+            const ScoreMap &m = cropMaps[i];
             cv::Mat q(m.height, m.width, CV_16UC1);
             for (int y = 0; y < m.height; ++y)
                 for (int x = 0; x < m.width; ++x)
@@ -678,6 +684,8 @@ void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) c
     }
     nlohmann::json metrics = evaluationJson(*this, ev);
     metrics["map_range"] = mapRange;
+    if (robustness.is_array())
+        metrics["robustness"] = robustness;
     addRunProvenance(metrics, writer, ev, d->category.issues);
     writeFileAtomically(runDir / "metrics.json", jsonText(metrics));
     writer.commit();
@@ -723,6 +731,13 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
                 o.epochs = t.value("epochs", o.epochs);
                 o.steps = t.value("steps", 0);
                 o.warmStart = t.value("warm_start", false);
+            }
+            // The run's own timings, so a re-saved or reported run does not claim zero seconds.
+            if (m.contains("timings") && m.at("timings").is_object()) {
+                const auto &t = m.at("timings");
+                session->d->timings.features = t.value("features_s", 0.0);
+                session->d->timings.training = t.value("training_s", 0.0);
+                session->d->timings.evaluation = t.value("evaluation_s", 0.0);
             }
         }
     }

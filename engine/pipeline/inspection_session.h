@@ -8,6 +8,8 @@
 #include "engine/pipeline/run_config.h"
 #include "engine/simplenet/train_progress.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -147,6 +149,11 @@ public:
     // --out or a concurrent writer fails at once) and commits it.
     void saveRun(const std::filesystem::path &runDir, const Evaluation &evaluation) const;
     void saveRun(RunFolderWriter &writer, const Evaluation &evaluation) const;
+    // The same with the anomaly maps given (crop frame, one per test image of `evaluation`, or none) instead
+    // of the last evaluation's, and metrics.json "robustness" entries (robustnessEntry) to record: writes
+    // exactly the results a caller holds (the studio's results on screen) without evaluating again.
+    void saveRun(RunFolderWriter &writer, const Evaluation &evaluation, const std::vector<ScoreMap> &cropMaps,
+                 const nlohmann::json &robustness) const;
     // Restores config and heads from a run folder (rescans the dataset named in its config).
     static std::unique_ptr<InspectionSession> loadRun(const std::filesystem::path &runDir);
 

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <random>
 
@@ -249,6 +250,70 @@ nlohmann::json robustnessEntry(const Evaluation &pseudo, const nlohmann::json &s
         e["fpr_at_threshold"] = normals > 0 ? nlohmann::json(fp / normals) : nlohmann::json(nullptr);
     }
     return e;
+}
+
+Evaluation evaluationFromRun(const RunSummary &run, const Category *current)
+{
+    const auto number = [&](const char *key) {
+        const auto it = run.metrics.find(key);
+        return it != run.metrics.end() && it->is_number() ? it->get<double>() : std::nan("");
+    };
+    const auto roc = [&](const char *key) {
+        RocCurve r;
+        const auto it = run.metrics.find(key);
+        if (it == run.metrics.end() || !it->is_object())
+            return r;
+        const auto list = [&](const char *name) {
+            std::vector<double> out;
+            if (it->contains(name) && it->at(name).is_array())
+                for (const auto &v : it->at(name))
+                    out.push_back(v.is_number() ? v.get<double>() : std::nan(""));
+            return out;
+        };
+        r.fpr = list("fpr");
+        r.tpr = list("tpr");
+        r.thresholds = list("thresholds");
+        for (double &t : r.thresholds)
+            if (t >= 1e30)
+                t = std::numeric_limits<double>::infinity(); // evaluationJson's spelling of +inf
+        return r;
+    };
+    std::map<std::string, const ImageRecord *> byPath;
+    if (current)
+        for (const ImageRecord &r : current->test)
+            byPath[r.image.string()] = &r;
+    Evaluation ev;
+    for (const ScoreRow &row : run.scores) {
+        ImageResult result;
+        if (const auto it = byPath.find(row.path); it != byPath.end())
+            result.record = *it->second;
+        result.record.image = row.path;
+        result.record.split = Split::Test;
+        result.record.defectType = row.defectType;
+        result.record.label = row.label;
+        result.score = row.score;
+        ev.images.push_back(std::move(result));
+    }
+    ev.metrics = {number("image_auroc"), number("pixel_auroc"), number("au_pro"), number("f1_max"),
+                  number("f1_threshold")};
+    ev.imageRoc = roc("image_roc");
+    ev.imageRoc.auroc = ev.metrics.imageAuroc;
+    ev.pixelRoc = roc("pixel_roc");
+    ev.pixelRoc.auroc = ev.metrics.pixelAuroc;
+    if (run.metrics.contains("timings") && run.metrics.at("timings").is_object())
+        ev.seconds = run.metrics.at("timings").value("evaluation_s", 0.0);
+    return ev;
+}
+
+std::vector<ScoreMap> cropMapsFromRun(const RunSummary &run)
+{
+    std::vector<ScoreMap> maps;
+    for (std::size_t row = 0; row < run.scores.size(); ++row) {
+        if (!run.hasMap(row))
+            return {};
+        maps.push_back(run.map(row));
+    }
+    return maps;
 }
 
 } // namespace s2s

@@ -88,6 +88,13 @@ struct InputChange
 };
 std::vector<InputChange> changedInputs(const RunSummary &run, const Category &current);
 
+// The evaluation a run folder records, for showing a saved run without evaluating again: one image per
+// scores.csv row (ground-truth masks taken from `current` when it holds the same image path), the metrics
+// and the ROC curves of metrics.json (NaN where absent), static backgrounds.
+Evaluation evaluationFromRun(const RunSummary &run, const Category *current);
+// The run's anomaly maps in the crop frame, one per scores.csv row; empty when the run stored none.
+std::vector<ScoreMap> cropMapsFromRun(const RunSummary &run);
+
 // JSON text as the run folder stores it: never throws on a path that is not UTF-8 (bytes replaced).
 std::string jsonText(const nlohmann::json &json);
 

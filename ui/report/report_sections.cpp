@@ -382,7 +382,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
         {Report::tr("Dataset"), fromStd(cfg.dataRoot.string())},
         {Report::tr("Category"), category},
         {Report::tr("Kind"), kindText(run)},
-        {Report::tr("Run folder"), fromStd(run.dir.string())},
+        {Report::tr("Run folder"), ctx.options.runFolderText.isEmpty() ? fromStd(run.dir.string()) : ctx.options.runFolderText},
         {Report::tr("Run created"),
          created.isEmpty() ? Report::tr("unknown")
                            : Report::tr("%1, Sam2Sim Studio %2")

@@ -18,6 +18,7 @@ struct ReportOptions
     std::optional<ThresholdRule> thresholdRule; // none: the threshold stored with the run
     int galleryLimit = 0;                       // most images in the gallery (by score); 0: all
     int thumbnailPixels = 220;                  // longest side of gallery images
+    QString runFolderText;                      // the "Run folder" line; empty: the folder read
     // Per-background-family results of the run's category (a table1.json "categories" entry, from
     // `sam2sim table1 --per-family` or the studio's per-family comparison); null: no such section.
     nlohmann::json perFamily;
