@@ -12,12 +12,14 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 namespace s2s::cli {
 namespace {
 
 // One line per phase of a category (features, training, segmentation, compositing, scoring) when it
-// ends, with its count and time, and a line with an ETA while a long phase runs (every 20 s).
+// ends, with its count and time, and a line with an ETA while a long phase runs (every 20 s). Phases
+// may interleave (images are prepared and embedded in chunks); each is timed on its own.
 class PhasePrinter
 {
 public:
@@ -26,61 +28,46 @@ public:
         using Clock = std::chrono::steady_clock;
         const auto now = Clock::now();
         if (e.stage == "table1") {
-            finish(now);
+            m_phases.clear();
             if (e.done < e.total) {
                 m_category = e.message;
-                m_categoryIndex = "category " + std::to_string(e.done + 1) + "/" + std::to_string(e.total);
                 m_categoryStart = now;
-                std::fprintf(stderr, "table1: %s %s\n", m_categoryIndex.c_str(), m_category.c_str());
+                std::fprintf(stderr, "table1: category %lld/%lld %s\n", static_cast<long long>(e.done + 1),
+                             static_cast<long long>(e.total), m_category.c_str());
             }
             return;
         }
-        if (e.stage == "pixel metrics")
+        if (e.stage == "pixel metrics" || e.total <= 0)
             return; // part of scoring
-        const std::string phase = phaseOf(e.stage);
-        if (phase != m_phase || e.done < m_done) {
-            finish(now);
-            m_phase = phase;
-            m_start = m_lastLine = now;
-        }
-        m_stage = phase;
-        m_done = e.done;
-        m_total = e.total;
-        const double elapsed = std::chrono::duration<double>(now - m_start).count();
-        if (e.done > 0 && e.done < e.total && std::chrono::duration<double>(now - m_lastLine).count() >= 20.0) {
+        const std::string phase = e.stage == "score" ? "scoring" : e.stage;
+        auto it = m_phases.find(phase);
+        if (it == m_phases.end() || e.done < it->second.done)
+            it = m_phases.insert_or_assign(phase, Phase{now, now, 0}).first;
+        Phase &p = it->second;
+        p.done = e.done;
+        const double elapsed = std::chrono::duration<double>(now - p.start).count();
+        if (e.done >= e.total) {
+            std::fprintf(stderr, "table1:   %-30s %lld/%lld in %.1f s  (%s: %.0f s so far)\n", phase.c_str(),
+                         static_cast<long long>(e.done), static_cast<long long>(e.total), elapsed, m_category.c_str(),
+                         std::chrono::duration<double>(now - m_categoryStart).count());
+            m_phases.erase(it);
+        } else if (e.done > 0 && std::chrono::duration<double>(now - p.lastLine).count() >= 20.0) {
             const double eta = elapsed / static_cast<double>(e.done) * static_cast<double>(e.total - e.done);
-            std::fprintf(stderr, "table1:   %s %lld/%lld  elapsed %.0f s  eta %.0f s\n", m_stage.c_str(),
+            std::fprintf(stderr, "table1:   %s %lld/%lld  elapsed %.0f s  eta %.0f s\n", phase.c_str(),
                          static_cast<long long>(e.done), static_cast<long long>(e.total), elapsed, eta);
-            m_lastLine = now;
+            p.lastLine = now;
         }
-        if (e.done == e.total)
-            finish(now);
     }
 
 private:
-    static std::string phaseOf(const std::string &stage)
+    struct Phase
     {
-        if (stage.rfind("features", 0) == 0)
-            return stage;
-        if (stage == "score")
-            return "scoring";
-        return stage; // training, segmentation, compositing, foreground model
-    }
-
-    void finish(std::chrono::steady_clock::time_point now)
-    {
-        if (m_phase.empty())
-            return;
-        const double elapsed = std::chrono::duration<double>(now - m_start).count();
-        const double total = std::chrono::duration<double>(now - m_categoryStart).count();
-        std::fprintf(stderr, "table1:   %-30s %lld/%lld in %.1f s  (%s: %.0f s so far)\n", m_stage.c_str(),
-                     static_cast<long long>(m_done), static_cast<long long>(m_total), elapsed, m_category.c_str(), total);
-        m_phase.clear();
-    }
-
-    std::string m_category, m_categoryIndex, m_phase, m_stage;
-    std::int64_t m_done = 0, m_total = 0;
-    std::chrono::steady_clock::time_point m_start, m_lastLine, m_categoryStart;
+        std::chrono::steady_clock::time_point start, lastLine;
+        std::int64_t done = 0;
+    };
+    std::map<std::string, Phase> m_phases;
+    std::string m_category;
+    std::chrono::steady_clock::time_point m_categoryStart;
 };
 
 int runTable1Command(const std::vector<std::string> &argv)
