@@ -12,10 +12,6 @@
         <translation> - unplausible Maske (%1): das ganze Bild bleibt erhalten</translation>
     </message>
     <message>
-        <source>Report written to %1</source>
-        <translation>Bericht geschrieben nach %1</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
@@ -57,6 +53,21 @@
     <message>
         <source>Training epochs.</source>
         <translation>Trainingsepochen.</translation>
+    </message>
+    <message>
+        <source>Open a saved run folder (written by the studio or `sam2sim train`).</source>
+        <translation>Einen gespeicherten Lauf-Ordner öffnen (vom Studio oder von `sam2sim train` geschrieben).</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ColorBar</name>
+    <message>
+        <source>Heatmap colour scale: patch anomaly scores (the image score is the highest); the black mark is the threshold</source>
+        <translation>Farbskala der Heatmap: Anomaliewerte der Patches (der Bildwert ist der höchste); die schwarze Marke ist die Schwelle</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -104,6 +115,18 @@
     <message>
         <source>Folder of background images</source>
         <translation>Ordner mit Hintergrundbildern</translation>
+    </message>
+    <message>
+        <source>a folder of background images</source>
+        <translation>ein Ordner mit Hintergrundbildern</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Choose a folder of background images (Browse...).</source>
+        <translation>Einen Ordner mit Hintergrundbildern wählen (Durchsuchen...).</translation>
     </message>
 </context>
 <context>
@@ -180,10 +203,6 @@
         <translation>Richtig-positiv-Rate</translation>
     </message>
     <message>
-        <source>Score histogram (drag the slider to move the threshold)</source>
-        <translation>Score-Histogramm (Schieberegler ziehen, um die Schwelle zu verschieben)</translation>
-    </message>
-    <message>
         <source>F1-max</source>
         <translation>F1-max</translation>
     </message>
@@ -248,24 +267,12 @@
         <translation>Noch keine Ergebnisse: ein Modell trainieren.</translation>
     </message>
     <message>
-        <source>%1 (AUROC %2)</source>
-        <translation>%1 (AUROC %2)</translation>
-    </message>
-    <message>
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
         <source>pixel</source>
         <translation>Pixel</translation>
-    </message>
-    <message>
-        <source>image, pseudo-bg</source>
-        <translation>Bild, Pseudo-Hg.</translation>
-    </message>
-    <message>
-        <source>pixel, pseudo-bg</source>
-        <translation>Pixel, Pseudo-Hg.</translation>
     </message>
     <message>
         <source>images</source>
@@ -375,6 +382,38 @@
         <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;Der Diskriminator hat nicht gelernt&lt;/b&gt; bei diesem Sigma: die Karten sind Rauschen.&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>Score histogram</source>
+        <translation>Wert-Histogramm</translation>
+    </message>
+    <message>
+        <source>Drag to move the threshold (the rule becomes manual)</source>
+        <translation>Ziehen verschiebt die Schwelle (die Regel wird manuell)</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>target FPR:</source>
+        <translation>Ziel-FPR:</translation>
+    </message>
+    <message>
+        <source>%1 AUROC %2</source>
+        <translation>%1 AUROC %2</translation>
+    </message>
+    <message>
+        <source>image, pseudo</source>
+        <translation>Bild, Pseudo</translation>
+    </message>
+    <message>
+        <source>pixel, pseudo</source>
+        <translation>Pixel, Pseudo</translation>
+    </message>
+    <message>
+        <source>Active rule: none (no results)</source>
+        <translation>Aktive Regel: keine (keine Ergebnisse)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::ExportModelDialog</name>
@@ -417,6 +456,75 @@
     <message>
         <source>Folder for the exported model</source>
         <translation>Ordner für das exportierte Modell</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::FamilyRobustnessView</name>
+    <message>
+        <source>Compare per background family</source>
+        <translation>Je Hintergrundfamilie vergleichen</translation>
+    </message>
+    <message>
+        <source>Trains SimpleNet on the original images and Sam2Sim on background-removed images with the current settings, then tests both on each pseudo-background family.</source>
+        <translation>Trainiert SimpleNet auf den Originalbildern und Sam2Sim auf freigestellten Bildern mit den aktuellen Einstellungen und testet beide auf jeder Pseudo-Hintergrundfamilie.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Which environments break the model? Compare SimpleNet and Sam2Sim on each family.</source>
+        <translation>Welche Umgebungen bringen das Modell zu Fall? SimpleNet und Sam2Sim auf jeder Familie vergleichen.</translation>
+    </message>
+    <message>
+        <source>Comparing per family: %1 %2/%3</source>
+        <translation>Vergleich je Familie: %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Comparing per family: %1</source>
+        <translation>Vergleich je Familie: %1</translation>
+    </message>
+    <message>
+        <source>The per-family comparison failed: %1</source>
+        <translation>Der Vergleich je Familie ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Per-family comparison cancelled.</source>
+        <translation>Vergleich je Familie abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Comparing per family: starting...</source>
+        <translation>Vergleich je Familie: Start...</translation>
+    </message>
+    <message>
+        <source>Per-family comparison</source>
+        <translation>Vergleich je Familie</translation>
+    </message>
+    <message>
+        <source>No per-family results.</source>
+        <translation>Keine Ergebnisse je Familie.</translation>
+    </message>
+    <message>
+        <source>%1
+IoU %2</source>
+        <translation>%1
+IoU %2</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>SimpleNet dynamic</source>
+        <translation>SimpleNet dynamisch</translation>
+    </message>
+    <message>
+        <source>Sam2Sim</source>
+        <translation>Sam2Sim</translation>
+    </message>
+    <message>
+        <source>Static %1 · dynamic %2 · Sam2Sim %3 (image AUROC, all families cycled); weakest family for Sam2Sim: %4. Segmenter: %5.</source>
+        <translation>Statisch %1 · dynamisch %2 · Sam2Sim %3 (Bild-AUROC, alle Familien im Wechsel); schwächste Familie für Sam2Sim: %4. Segmentierer: %5.</translation>
     </message>
 </context>
 <context>
@@ -505,14 +613,6 @@
         <translation>Ground Truth</translation>
     </message>
     <message>
-        <source>Pseudo-background results</source>
-        <translation>Ergebnisse mit Pseudo-Hintergründen</translation>
-    </message>
-    <message>
-        <source>Heatmap opacity:</source>
-        <translation>Deckkraft der Heatmap:</translation>
-    </message>
-    <message>
         <source>Train a model to review its heatmaps.</source>
         <translation>Ein Modell trainieren, um seine Heatmaps zu prüfen.</translation>
     </message>
@@ -527,6 +627,50 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; score &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; threshold %4 (%5) &amp;nbsp; verdict &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; Score &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; Schwelle %4 (%5) &amp;nbsp; Urteil &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</translation>
+    </message>
+    <message>
+        <source>Heatmap opacity</source>
+        <translation>Deckkraft der Heatmap</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the whole image into the view (F)</source>
+        <translation>Das ganze Bild in die Ansicht einpassen (F)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation>Ein Bildpixel je Bildschirmpixel (1)</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Deckkraft:</translation>
+    </message>
+    <message>
+        <source>Pseudo-backgrounds</source>
+        <translation>Pseudo-Hintergründe</translation>
+    </message>
+    <message>
+        <source>Show the evaluation on pseudo-backgrounds: each image as the composite that was scored</source>
+        <translation>Die Auswertung auf Pseudo-Hintergründen zeigen: jedes Bild als die bewertete Komposition</translation>
+    </message>
+    <message>
+        <source>No image matches the filter &quot;%1&quot;.</source>
+        <translation>Kein Bild passt zum Filter „%1“.</translation>
+    </message>
+    <message>
+        <source>No results: train a model or open a run (File &gt; Open run...).</source>
+        <translation>Keine Ergebnisse: ein Modell trainieren oder einen Lauf öffnen (Datei &gt; Lauf öffnen...).</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;On pseudo-background &lt;b&gt;%1&lt;/b&gt; (seed %2): the composite that was scored</source>
+        <translation>&lt;br&gt;Auf Pseudo-Hintergrund &lt;b&gt;%1&lt;/b&gt; (Seed %2): die bewertete Komposition</translation>
     </message>
 </context>
 <context>
@@ -734,6 +878,66 @@
     <message>
         <source>Exporting model</source>
         <translation>Modell wird exportiert</translation>
+    </message>
+    <message>
+        <source>no category folder with train/good images was found</source>
+        <translation>es wurde kein Kategorieordner mit train/good-Bildern gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is not a dataset: %2. Open an MVTec-style dataset (CATEGORY/train/good, CATEGORY/test/...) or one category folder.</source>
+        <translation>%1 ist kein Datensatz: %2. Einen Datensatz im MVTec-Format (KATEGORIE/train/good, KATEGORIE/test/...) oder einen Kategorieordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Not a dataset: %1</source>
+        <translation>Kein Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>Not a dataset: %1 (still open: %2)</source>
+        <translation>Kein Datensatz: %1 (weiterhin geöffnet: %2)</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>wird abgebrochen...</translation>
+    </message>
+    <message>
+        <source>Opened run %1</source>
+        <translation>Lauf %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Run saved to %1</source>
+        <translation>Lauf gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;run...</source>
+        <translation>&amp;Lauf öffnen...</translation>
+    </message>
+    <message>
+        <source>Open a saved run folder (config.json, heads.safetensors, ...)</source>
+        <translation>Einen gespeicherten Lauf-Ordner öffnen (config.json, heads.safetensors, ...)</translation>
+    </message>
+    <message>
+        <source>%1: the run&apos;s dataset %2 is not there</source>
+        <translation>%1: der Datensatz %2 des Laufs ist nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1: category %2 is not in %3</source>
+        <translation>%1: Kategorie %2 ist nicht in %3</translation>
+    </message>
+    <message>
+        <source>A job is running (%1). Quitting cancels it and its results are lost.</source>
+        <translation>Ein Auftrag läuft (%1). Beenden bricht ihn ab, seine Ergebnisse gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Cancel job and quit</source>
+        <translation>Auftrag abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1426,50 @@
         <source>Discriminator</source>
         <translation>Diskriminator</translation>
     </message>
+    <message>
+        <source>Robustness per background family</source>
+        <translation>Robustheit je Hintergrundfamilie</translation>
+    </message>
+    <message>
+        <source>Each family of pseudo-backgrounds on the whole test set. SimpleNet dynamic: the model trained on the original images; Sam2Sim: trained and tested with the background removed (segmenter: %1). Mask IoU: the composite&apos;s extracted mask against the clean image&apos;s; a family where it drops is one the extractor does not survive.</source>
+        <translation>Jede Familie von Pseudo-Hintergründen auf dem ganzen Testsatz. SimpleNet dynamisch: das auf den Originalbildern trainierte Modell; Sam2Sim: mit entferntem Hintergrund trainiert und getestet (Segmentierer: %1). Masken-IoU: die extrahierte Maske der Komposition gegen die des sauberen Bildes; eine Familie, bei der sie sinkt, übersteht der Extraktor nicht.</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Dyn. I-AUROC</source>
+        <translation>Dyn. I-AUROC</translation>
+    </message>
+    <message>
+        <source>Sam2Sim I-AUROC</source>
+        <translation>Sam2Sim I-AUROC</translation>
+    </message>
+    <message>
+        <source>Dyn. P-AUROC</source>
+        <translation>Dyn. P-AUROC</translation>
+    </message>
+    <message>
+        <source>Sam2Sim P-AUROC</source>
+        <translation>Sam2Sim P-AUROC</translation>
+    </message>
+    <message>
+        <source>Mask IoU</source>
+        <translation>Masken-IoU</translation>
+    </message>
+    <message>
+        <source>Image AUROC per background family</source>
+        <translation>Bild-AUROC je Hintergrundfamilie</translation>
+    </message>
+    <message>
+        <source>SimpleNet dynamic</source>
+        <translation>SimpleNet dynamisch</translation>
+    </message>
+    <message>
+        <source>Sam2Sim</source>
+        <translation>Sam2Sim</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -1276,6 +1524,26 @@
     <message>
         <source>Training with sigma %1</source>
         <translation>Training mit Sigma %1</translation>
+    </message>
+    <message>
+        <source>FPR &lt;= %1 on good images</source>
+        <translation>FPR &lt;= %1 auf guten Bildern</translation>
+    </message>
+    <message>
+        <source>The results were not kept for the next start: %1</source>
+        <translation>Die Ergebnisse wurden nicht für den nächsten Start behalten: %1</translation>
+    </message>
+    <message>
+        <source>not saved (the results on screen in Sam2Sim Studio)</source>
+        <translation>nicht gespeichert (die Ergebnisse auf dem Bildschirm in Sam2Sim Studio)</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Bericht wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Opening run</source>
+        <translation>Lauf wird geöffnet</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1722,22 @@
     <message>
         <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
         <translation>Der Diskriminator hat nicht gelernt: letzte Epoche Verlust %1, p_true %2, p_fake %3. Rausch-Sigma %4 passt nicht zu diesen Merkmalen (Skala %5), die Heatmaps sind daher Rauschen. „auto“ oder ein Sigma nahe %6 wählen.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>wird abgebrochen...</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

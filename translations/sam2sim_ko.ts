@@ -12,10 +12,6 @@
         <translation> - 비정상적인 마스크(%1): 전체 프레임을 유지합니다</translation>
     </message>
     <message>
-        <source>Report written to %1</source>
-        <translation>보고서를 %1에 저장했습니다</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>단계</translation>
     </message>
@@ -57,6 +53,21 @@
     <message>
         <source>Training epochs.</source>
         <translation>학습 에포크 수.</translation>
+    </message>
+    <message>
+        <source>Open a saved run folder (written by the studio or `sam2sim train`).</source>
+        <translation>저장된 실행 폴더를 엽니다 (스튜디오 또는 `sam2sim train`이 작성).</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ColorBar</name>
+    <message>
+        <source>Heatmap colour scale: patch anomaly scores (the image score is the highest); the black mark is the threshold</source>
+        <translation>히트맵 색상 척도: 패치 이상 점수 (이미지 점수는 최댓값), 검은 표시는 임계값</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>점수</translation>
     </message>
 </context>
 <context>
@@ -104,6 +115,18 @@
     <message>
         <source>Folder of background images</source>
         <translation>배경 이미지 폴더</translation>
+    </message>
+    <message>
+        <source>a folder of background images</source>
+        <translation>배경 이미지 폴더</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Choose a folder of background images (Browse...).</source>
+        <translation>배경 이미지 폴더를 선택하세요 (찾아보기...).</translation>
     </message>
 </context>
 <context>
@@ -180,10 +203,6 @@
         <translation>진양성률</translation>
     </message>
     <message>
-        <source>Score histogram (drag the slider to move the threshold)</source>
-        <translation>점수 히스토그램 (슬라이더를 끌어 임계값 이동)</translation>
-    </message>
-    <message>
         <source>F1-max</source>
         <translation>F1-max</translation>
     </message>
@@ -248,24 +267,12 @@
         <translation>아직 결과가 없습니다. 모델을 학습하십시오.</translation>
     </message>
     <message>
-        <source>%1 (AUROC %2)</source>
-        <translation>%1 (AUROC %2)</translation>
-    </message>
-    <message>
         <source>image</source>
         <translation>이미지</translation>
     </message>
     <message>
         <source>pixel</source>
         <translation>픽셀</translation>
-    </message>
-    <message>
-        <source>image, pseudo-bg</source>
-        <translation>이미지, 의사 배경</translation>
-    </message>
-    <message>
-        <source>pixel, pseudo-bg</source>
-        <translation>픽셀, 의사 배경</translation>
     </message>
     <message>
         <source>images</source>
@@ -375,6 +382,38 @@
         <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;판별기가 학습하지 못했습니다&lt;/b&gt; (이 시그마에서): 맵은 노이즈입니다.&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>Score histogram</source>
+        <translation>점수 히스토그램</translation>
+    </message>
+    <message>
+        <source>Drag to move the threshold (the rule becomes manual)</source>
+        <translation>끌어서 임계값 이동 (규칙이 수동으로 바뀜)</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>임계값:</translation>
+    </message>
+    <message>
+        <source>target FPR:</source>
+        <translation>목표 FPR:</translation>
+    </message>
+    <message>
+        <source>%1 AUROC %2</source>
+        <translation>%1 AUROC %2</translation>
+    </message>
+    <message>
+        <source>image, pseudo</source>
+        <translation>이미지, 의사</translation>
+    </message>
+    <message>
+        <source>pixel, pseudo</source>
+        <translation>픽셀, 의사</translation>
+    </message>
+    <message>
+        <source>Active rule: none (no results)</source>
+        <translation>활성 규칙: 없음 (결과 없음)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::ExportModelDialog</name>
@@ -417,6 +456,75 @@
     <message>
         <source>Folder for the exported model</source>
         <translation>내보낸 모델의 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::FamilyRobustnessView</name>
+    <message>
+        <source>Compare per background family</source>
+        <translation>배경 계열별 비교</translation>
+    </message>
+    <message>
+        <source>Trains SimpleNet on the original images and Sam2Sim on background-removed images with the current settings, then tests both on each pseudo-background family.</source>
+        <translation>현재 설정으로 SimpleNet은 원본 이미지로, Sam2Sim은 배경을 제거한 이미지로 학습한 뒤 각 의사 배경 계열에서 둘 다 시험합니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Which environments break the model? Compare SimpleNet and Sam2Sim on each family.</source>
+        <translation>어떤 환경에서 모델이 무너질까요? 계열마다 SimpleNet과 Sam2Sim을 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Comparing per family: %1 %2/%3</source>
+        <translation>계열별 비교 중: %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Comparing per family: %1</source>
+        <translation>계열별 비교 중: %1</translation>
+    </message>
+    <message>
+        <source>The per-family comparison failed: %1</source>
+        <translation>계열별 비교 실패: %1</translation>
+    </message>
+    <message>
+        <source>Per-family comparison cancelled.</source>
+        <translation>계열별 비교가 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Comparing per family: starting...</source>
+        <translation>계열별 비교 중: 시작...</translation>
+    </message>
+    <message>
+        <source>Per-family comparison</source>
+        <translation>계열별 비교</translation>
+    </message>
+    <message>
+        <source>No per-family results.</source>
+        <translation>계열별 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1
+IoU %2</source>
+        <translation>%1
+IoU %2</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>이미지 AUROC</translation>
+    </message>
+    <message>
+        <source>SimpleNet dynamic</source>
+        <translation>SimpleNet 동적</translation>
+    </message>
+    <message>
+        <source>Sam2Sim</source>
+        <translation>Sam2Sim</translation>
+    </message>
+    <message>
+        <source>Static %1 · dynamic %2 · Sam2Sim %3 (image AUROC, all families cycled); weakest family for Sam2Sim: %4. Segmenter: %5.</source>
+        <translation>정적 %1 · 동적 %2 · Sam2Sim %3 (이미지 AUROC, 모든 계열 순환), Sam2Sim의 가장 약한 계열: %4. 분할기: %5.</translation>
     </message>
 </context>
 <context>
@@ -505,14 +613,6 @@
         <translation>정답</translation>
     </message>
     <message>
-        <source>Pseudo-background results</source>
-        <translation>의사 배경 결과</translation>
-    </message>
-    <message>
-        <source>Heatmap opacity:</source>
-        <translation>히트맵 불투명도:</translation>
-    </message>
-    <message>
         <source>Train a model to review its heatmaps.</source>
         <translation>히트맵을 검토하려면 모델을 학습하십시오.</translation>
     </message>
@@ -527,6 +627,50 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; score &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; threshold %4 (%5) &amp;nbsp; verdict &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) &amp;nbsp; 점수 &lt;b&gt;%3&lt;/b&gt; &amp;nbsp; 임계값 %4 (%5) &amp;nbsp; 판정 &lt;b&gt;%6&lt;/b&gt; &amp;nbsp; %7</translation>
+    </message>
+    <message>
+        <source>Heatmap opacity</source>
+        <translation>히트맵 불투명도</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Fit the whole image into the view (F)</source>
+        <translation>이미지 전체를 보기에 맞춤 (F)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1)</source>
+        <translation>화면 픽셀당 이미지 픽셀 하나 (1)</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>불투명도:</translation>
+    </message>
+    <message>
+        <source>Pseudo-backgrounds</source>
+        <translation>의사 배경</translation>
+    </message>
+    <message>
+        <source>Show the evaluation on pseudo-backgrounds: each image as the composite that was scored</source>
+        <translation>의사 배경 평가 보기: 각 이미지를 점수가 매겨진 합성 이미지로 표시</translation>
+    </message>
+    <message>
+        <source>No image matches the filter &quot;%1&quot;.</source>
+        <translation>필터 &quot;%1&quot;에 맞는 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No results: train a model or open a run (File &gt; Open run...).</source>
+        <translation>결과 없음: 모델을 학습하거나 실행을 여세요 (파일 &gt; 실행 열기...).</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;On pseudo-background &lt;b&gt;%1&lt;/b&gt; (seed %2): the composite that was scored</source>
+        <translation>&lt;br&gt;의사 배경 &lt;b&gt;%1&lt;/b&gt; (시드 %2): 점수가 매겨진 합성 이미지</translation>
     </message>
 </context>
 <context>
@@ -734,6 +878,66 @@
     <message>
         <source>Exporting model</source>
         <translation>모델 내보내는 중</translation>
+    </message>
+    <message>
+        <source>no category folder with train/good images was found</source>
+        <translation>train/good 이미지가 있는 범주 폴더를 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a dataset: %2. Open an MVTec-style dataset (CATEGORY/train/good, CATEGORY/test/...) or one category folder.</source>
+        <translation>%1은(는) 데이터셋이 아닙니다: %2. MVTec 형식 데이터셋 (범주/train/good, 범주/test/...) 또는 범주 폴더 하나를 여세요.</translation>
+    </message>
+    <message>
+        <source>Not a dataset: %1</source>
+        <translation>데이터셋 아님: %1</translation>
+    </message>
+    <message>
+        <source>Not a dataset: %1 (still open: %2)</source>
+        <translation>데이터셋 아님: %1 (계속 열려 있음: %2)</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>취소 중...</translation>
+    </message>
+    <message>
+        <source>Opened run %1</source>
+        <translation>실행 %1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>보고서를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Run saved to %1</source>
+        <translation>실행을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Open &amp;run...</source>
+        <translation>실행 열기(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Open a saved run folder (config.json, heads.safetensors, ...)</source>
+        <translation>저장된 실행 폴더 열기 (config.json, heads.safetensors, ...)</translation>
+    </message>
+    <message>
+        <source>%1: the run&apos;s dataset %2 is not there</source>
+        <translation>%1: 실행의 데이터셋 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: category %2 is not in %3</source>
+        <translation>%1: 범주 %2이(가) %3에 없습니다</translation>
+    </message>
+    <message>
+        <source>A job is running (%1). Quitting cancels it and its results are lost.</source>
+        <translation>작업이 실행 중입니다 (%1). 종료하면 작업이 취소되고 결과가 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Cancel job and quit</source>
+        <translation>작업 취소 후 종료</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>계속 작업</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1426,50 @@
         <source>Discriminator</source>
         <translation>판별기</translation>
     </message>
+    <message>
+        <source>Robustness per background family</source>
+        <translation>배경 계열별 견고성</translation>
+    </message>
+    <message>
+        <source>Each family of pseudo-backgrounds on the whole test set. SimpleNet dynamic: the model trained on the original images; Sam2Sim: trained and tested with the background removed (segmenter: %1). Mask IoU: the composite&apos;s extracted mask against the clean image&apos;s; a family where it drops is one the extractor does not survive.</source>
+        <translation>전체 테스트 세트에 대한 의사 배경 계열별 결과입니다. SimpleNet 동적: 원본 이미지로 학습한 모델, Sam2Sim: 배경을 제거하고 학습 및 시험 (분할기: %1). 마스크 IoU: 합성 이미지에서 추출한 마스크와 깨끗한 이미지의 마스크 비교, 이 값이 떨어지는 계열은 추출기가 견디지 못하는 계열입니다.</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>계열</translation>
+    </message>
+    <message>
+        <source>Dyn. I-AUROC</source>
+        <translation>동적 I-AUROC</translation>
+    </message>
+    <message>
+        <source>Sam2Sim I-AUROC</source>
+        <translation>Sam2Sim I-AUROC</translation>
+    </message>
+    <message>
+        <source>Dyn. P-AUROC</source>
+        <translation>동적 P-AUROC</translation>
+    </message>
+    <message>
+        <source>Sam2Sim P-AUROC</source>
+        <translation>Sam2Sim P-AUROC</translation>
+    </message>
+    <message>
+        <source>Mask IoU</source>
+        <translation>마스크 IoU</translation>
+    </message>
+    <message>
+        <source>Image AUROC per background family</source>
+        <translation>배경 계열별 이미지 AUROC</translation>
+    </message>
+    <message>
+        <source>SimpleNet dynamic</source>
+        <translation>SimpleNet 동적</translation>
+    </message>
+    <message>
+        <source>Sam2Sim</source>
+        <translation>Sam2Sim</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -1276,6 +1524,26 @@
     <message>
         <source>Training with sigma %1</source>
         <translation>시그마 %1(으)로 학습</translation>
+    </message>
+    <message>
+        <source>FPR &lt;= %1 on good images</source>
+        <translation>정상 이미지에서 FPR &lt;= %1</translation>
+    </message>
+    <message>
+        <source>The results were not kept for the next start: %1</source>
+        <translation>다음 시작을 위해 결과를 보관하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>not saved (the results on screen in Sam2Sim Studio)</source>
+        <translation>저장되지 않음 (Sam2Sim Studio 화면의 결과)</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>보고서 작성 중</translation>
+    </message>
+    <message>
+        <source>Opening run</source>
+        <translation>실행 여는 중</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1722,22 @@
     <message>
         <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
         <translation>판별기가 학습하지 못했습니다: 마지막 에포크 손실 %1, p_true %2, p_fake %3. 노이즈 시그마 %4이(가) 이 특징(스케일 %5)에 맞지 않아 히트맵은 노이즈입니다. &quot;자동&quot; 또는 %6 근처의 시그마를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>취소 중...</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
     </message>
 </context>
 <context>
