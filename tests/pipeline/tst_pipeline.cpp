@@ -125,13 +125,24 @@ void TestPipeline::pseudoBackgroundsAndForeground()
     c.segmenter = "classical";
     s2s::InspectionSession session(m_category, c);
     session.train({}, {});
-    QCOMPARE(session.segmenterName(), std::string("classical"));
+    // "classical" is the extractor learnt from the category's training images.
+    QCOMPARE(session.segmenterName(), std::string("classical-learnt"));
     s2s::EvalOptions pseudo;
     pseudo.background = s2s::BackgroundMode::Pseudo;
     pseudo.backgroundSource = "clutter";
     pseudo.seed = 3;
     const auto ev = session.evaluate(pseudo, {}, {});
     QCOMPARE(ev.images.size(), m_category.test.size());
+    for (const auto &r : ev.images) {
+        QCOMPARE(r.background, std::string("clutter"));
+        QVERIFY2(r.maskIou > 0.5 && r.maskIou <= 1.0, std::to_string(r.maskIou).c_str());
+        QCOMPARE(r.maskSource, std::string("classical-learnt"));
+    }
+    // "border" keeps the model-free border-colour segmenter.
+    c.segmenter = "border";
+    s2s::InspectionSession border(m_category, c);
+    border.train({}, {});
+    QCOMPARE(border.segmenterName(), std::string("classical"));
     const auto png = session.preparedImagePng(0);
     QVERIFY(png.size() > 100);
 }

@@ -233,6 +233,24 @@ void drawScoreHistogram(ReportCanvas &canvas, const QRectF &area, const std::vec
     }
 }
 
+namespace {
+
+// The plot's frame and, at x (points), a dashed reference line labelled under the axis.
+void frameWithReference(ReportCanvas &canvas, const QRectF &plot, std::optional<double> x, const QString &label)
+{
+    canvas.setPen(kAxis, 0.7);
+    canvas.rect(plot);
+    if (!x)
+        return;
+    canvas.setPen(kThreshold, 1.0, Qt::DashLine);
+    canvas.line({*x, plot.top() - 2}, {*x, plot.bottom()});
+    canvas.setFont(kTickFont);
+    canvas.setPen(kThreshold);
+    canvas.text(QRectF(*x - 80, plot.bottom() + 11, 160, 9), Qt::AlignCenter, label);
+}
+
+} // namespace
+
 void drawBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title,
                   const std::vector<QString> &labels, const std::vector<double> &values,
                   std::optional<double> reference, const QString &referenceLabel)
@@ -275,16 +293,7 @@ void drawBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title
                         QString::number(values[i], 'f', 3));
         }
     }
-    canvas.setPen(kAxis, 0.7);
-    canvas.rect(plot);
-    if (reference) {
-        canvas.setPen(kThreshold, 1.0, Qt::DashLine);
-        canvas.line({px(*reference), plot.top() - 2}, {px(*reference), plot.bottom()});
-        canvas.setFont(kTickFont);
-        canvas.setPen(kThreshold);
-        canvas.text(QRectF(px(*reference) - 80, plot.bottom() + 11, 160, 9), Qt::AlignCenter,
-                    referenceLabel);
-    }
+    frameWithReference(canvas, plot, reference ? std::optional<double>(px(*reference)) : std::nullopt, referenceLabel);
 }
 
 void drawPairedBarChart(ReportCanvas &canvas, const QRectF &area, const QString &title,
@@ -337,15 +346,7 @@ void drawPairedBarChart(ReportCanvas &canvas, const QRectF &area, const QString 
                         QString::number(values[k], 'f', 3));
         }
     }
-    canvas.setPen(kAxis, 0.7);
-    canvas.rect(plot);
-    if (reference) {
-        canvas.setPen(kThreshold, 1.0, Qt::DashLine);
-        canvas.line({px(*reference), plot.top() - 2}, {px(*reference), plot.bottom()});
-        canvas.setFont(kTickFont);
-        canvas.setPen(kThreshold);
-        canvas.text(QRectF(px(*reference) - 80, plot.bottom() + 11, 160, 9), Qt::AlignCenter, referenceLabel);
-    }
+    frameWithReference(canvas, plot, reference ? std::optional<double>(px(*reference)) : std::nullopt, referenceLabel);
 }
 
 } // namespace s2s::ui
