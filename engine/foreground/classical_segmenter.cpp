@@ -11,18 +11,6 @@ namespace s2s {
 
 namespace {
 
-cv::Mat fillHoles(const cv::Mat &mask)
-{
-    cv::Mat padded;
-    cv::copyMakeBorder(mask, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
-    cv::Mat outside = padded.clone();
-    cv::floodFill(outside, cv::Point(0, 0), cv::Scalar(255));
-    cv::Mat holes;
-    cv::bitwise_not(outside, holes);
-    cv::Mat filled = padded | holes;
-    return filled(cv::Rect(1, 1, mask.cols, mask.rows)).clone();
-}
-
 // Keeps the component with the largest area weighted towards the image centre (or the prompt).
 cv::Mat keepMainComponent(const cv::Mat &mask, cv::Point2d focus)
 {
@@ -46,6 +34,30 @@ cv::Mat keepMainComponent(const cv::Mat &mask, cv::Point2d focus)
 }
 
 } // namespace
+
+cv::Mat fillMaskHoles(const cv::Mat &mask)
+{
+    cv::Mat padded;
+    cv::copyMakeBorder(mask, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::floodFill(padded, cv::Point(0, 0), cv::Scalar(128));
+    cv::Mat filled = padded != 128;
+    return filled(cv::Rect(1, 1, mask.cols, mask.rows)).clone();
+}
+
+cv::Mat largestMaskComponent(const cv::Mat &mask)
+{
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    int best = 0, bestArea = 0;
+    for (int i = 1; i < n; ++i)
+        if (stats.at<int>(i, cv::CC_STAT_AREA) > bestArea) {
+            bestArea = stats.at<int>(i, cv::CC_STAT_AREA);
+            best = i;
+        }
+    if (best == 0)
+        return cv::Mat::zeros(mask.size(), CV_8UC1);
+    return labels == best;
+}
 
 bool implausibleMask(const cv::Mat &mask, std::string *why)
 {
@@ -120,7 +132,7 @@ SegmentResult ClassicalSegmenter::segment(const cv::Mat &rgb, const SegmentPromp
     else if (prompt.box)
         focus = cv::Point2d((prompt.box->x + prompt.box->width / 2.0) * scale,
                             (prompt.box->y + prompt.box->height / 2.0) * scale);
-    mask = fillHoles(keepMainComponent(mask, focus));
+    mask = fillMaskHoles(keepMainComponent(mask, focus));
     if (prompt.box) {
         cv::Mat inside = cv::Mat::zeros(mask.size(), CV_8UC1);
         const cv::Rect box(cv::Point(static_cast<int>(prompt.box->x * scale), static_cast<int>(prompt.box->y * scale)),

@@ -14,6 +14,11 @@ public:
     SegmentResult segment(const cv::Mat &rgb, const SegmentPrompt &prompt = {}) override;
 };
 
+// A 0/255 mask with every hole (background not connected to the frame's edge) filled.
+cv::Mat fillMaskHoles(const cv::Mat &mask);
+// The largest 8-connected component of a 0/255 mask (all zeros when it has none).
+cv::Mat largestMaskComponent(const cv::Mat &mask);
+
 // True when a mask is not a usable object silhouette (empty, tiny, or nearly the whole frame).
 bool implausibleMask(const cv::Mat &mask, std::string *why = nullptr);
 

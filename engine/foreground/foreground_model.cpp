@@ -1,6 +1,7 @@
 #include "engine/foreground/foreground_model.h"
 
 #include "engine/core/error.h"
+#include "engine/foreground/classical_segmenter.h"
 #include "engine/io/checkpoint.h"
 
 #include <opencv2/imgproc.hpp>
@@ -77,30 +78,6 @@ cv::Mat toGrid(const cv::Mat &image, int interpolation)
     cv::Mat out;
     cv::resize(image, out, cv::Size(kGrid, kGrid), 0, 0, interpolation);
     return out;
-}
-
-cv::Mat fillHoles(const cv::Mat &mask)
-{
-    cv::Mat padded;
-    cv::copyMakeBorder(mask, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
-    cv::floodFill(padded, cv::Point(0, 0), cv::Scalar(128));
-    cv::Mat filled = padded != 128;
-    return filled(cv::Rect(1, 1, mask.cols, mask.rows)).clone();
-}
-
-cv::Mat largestComponent(const cv::Mat &mask)
-{
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
-    int best = 0, bestArea = 0;
-    for (int i = 1; i < n; ++i)
-        if (stats.at<int>(i, cv::CC_STAT_AREA) > bestArea) {
-            bestArea = stats.at<int>(i, cv::CC_STAT_AREA);
-            best = i;
-        }
-    if (best == 0)
-        return cv::Mat::zeros(mask.size(), CV_8UC1);
-    return labels == best;
 }
 
 std::uint64_t fnv1a(const void *data, std::size_t n, std::uint64_t h)
@@ -282,7 +259,7 @@ SegmentResult LearnedSegmenter::segment(const cv::Mat &rgb, const SegmentPrompt 
     // training object covered.
     // An opening first cuts background blobs of the object's colour that touch it through a narrow neck.
     cv::morphologyEx(mask, mask, cv::MORPH_OPEN, ellipse(7));
-    mask = (fillHoles(largestComponent(mask)) | core) & inBox;
+    mask = (fillMaskHoles(largestMaskComponent(mask)) | core) & inBox;
 
     SegmentResult result;
     cv::resize(mask, result.mask, rgb.size(), 0, 0, cv::INTER_LINEAR);
