@@ -2,6 +2,7 @@
 // category switch clears every panel (and brings that category's kept run back), a folder that is not a
 // dataset is refused and the open one stays, a saved run (the studio's or `sam2sim train`'s) opens into
 // every panel, closing during a job asks, and the user's choices survive a restart.
+#include "isolated_settings.h"
 #include "engine/data/synth_generator.h"
 #include "ui/dataset_browser.h"
 #include "ui/evaluation_panel.h"
@@ -115,7 +116,7 @@ private:
 
 void TestLoops::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    s2s::test::isolateSettings(m_dir.path() + QStringLiteral("/settings"));
     qputenv("SAM2SIM_NO_DIALOGS", "1");
     QApplication::setQuitOnLastWindowClosed(false);
     {

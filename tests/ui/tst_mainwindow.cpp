@@ -1,5 +1,6 @@
 // The studio, offscreen: open the demo dataset, train a short run, check the panels, cancel,
 // measure event-loop stalls during training and the time from a sigma change to updated ROC curves.
+#include "isolated_settings.h"
 #include "engine/core/threads.h"
 #include "engine/data/synth_generator.h"
 #include "engine/export/exported_model.h"
@@ -233,7 +234,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    s2s::test::isolateSettings(m_dir.path() + QStringLiteral("/settings"));
     qputenv("SAM2SIM_NO_DIALOGS", "1");
     if (qEnvironmentVariableIsSet("SAM2SIM_TEST_GLIBC_MALLOC_DEFAULTS")) {
         // For comparing the stall probe with and without the engine's allocator tuning (threads.cpp):

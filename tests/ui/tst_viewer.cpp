@@ -2,6 +2,7 @@
 // with the list and its filters, navigation keys wherever the focus is, fit/1:1, the colour bar,
 // composites under pseudo-background maps), the feedback of a cancelled training (bar text, loss
 // curves), empty and single-point charts, and the layouts at 1024x700.
+#include "isolated_settings.h"
 #include "engine/background/compositor.h"
 #include "engine/data/synth_generator.h"
 #include "engine/io/image_io.h"
@@ -65,7 +66,7 @@ private:
 
 void TestViewer::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    s2s::test::isolateSettings(m_dir.path() + QStringLiteral("/settings"));
     qputenv("SAM2SIM_NO_DIALOGS", "1");
     Settings settings;
     settings.setBackbone(QStringLiteral("mobilenet_v2"));
