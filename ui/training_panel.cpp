@@ -375,6 +375,9 @@ void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
         m_shown = m_live;
         m_live.clear();
         drawCurves(m_shown);
+    } else if (!t.curve.empty()) { // an opened run, a category's kept run: the curve it recorded
+        m_shown = QVector<TrainProgress>(t.curve.begin(), t.curve.end());
+        drawCurves(m_shown);
     }
     m_sigma->setFeatureScale(t.featureScale);
     appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)")

@@ -5,11 +5,13 @@
 #include "app/cli/run_options.h"
 
 #include "engine/core/atomic_file.h"
+#include "engine/core/csv.h"
 #include "engine/pipeline/inspection_session.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <iostream>
 #include <optional>
 
@@ -18,8 +20,8 @@ namespace {
 
 int runEval(const std::vector<std::string> &argv)
 {
-    const Args args("eval", argv, {"run", "background", "source", "seed", "feather", "threads"},
-                    {"json", "quiet", "strict"});
+    const Args args("eval", argv, {"run", "background", "source", "seed", "feather", "threads", "scores"},
+                    {"json", "quiet", "strict", "clean-masks"});
     if (!args.positionals().empty())
         throw Error("eval: unexpected argument '" + args.positionals().front() + "'");
     const std::filesystem::path run = args.required("run");
@@ -59,12 +61,34 @@ int runEval(const std::vector<std::string> &argv)
     options.backgroundSource = args.valueOr("source", "all");
     options.seed = args.u64Or("seed", 0);
     options.featherPx = static_cast<float>(doubleInRange(args, "feather", options.featherPx, 0.0, 256.0));
+    options.cleanMaskForComposite = args.flag("clean-masks");
+    if (options.cleanMaskForComposite && (options.background != BackgroundMode::Pseudo || !session->config().foreground))
+        throw Error("eval: --clean-masks needs --background pseudo and a run trained with background removal");
     const bool quiet = args.flag("quiet") || args.flag("json");
     const Evaluation ev = session->evaluate(options, progressPrinter("eval", quiet), CancelToken());
 
+    if (args.has("scores")) {
+        // One row per test image: which composite it was scored as and how well its mask was found, so a
+        // user can look at the images that break the model.
+        std::string csv = "path,defect_type,label,score,background,mask_iou,mask_source\n";
+        for (const auto &r : ev.images) {
+            char score[32];
+            std::snprintf(score, sizeof score, "%.9g", static_cast<double>(r.score));
+            char iou[32] = "";
+            if (r.maskIou >= 0.0)
+                std::snprintf(iou, sizeof iou, "%.4f", r.maskIou);
+            csv += csvField(r.record.image.string()) + "," + csvField(r.record.defectType) + ","
+                   + std::to_string(r.record.label) + "," + score + "," + csvField(r.background) + "," + iou + ","
+                   + csvField(r.maskSource) + "\n";
+        }
+        writeFileAtomically(args.required("scores"), csv);
+    }
     nlohmann::json metrics = summary.metrics;
     nlohmann::json result;
-    if (options.background == BackgroundMode::Pseudo) {
+    if (options.background == BackgroundMode::Pseudo && options.cleanMaskForComposite) {
+        result = robustnessEntry(ev, summary.metrics); // a diagnostic: printed, not appended to the run
+        result["diagnostic"] = "clean-image masks";
+    } else if (options.background == BackgroundMode::Pseudo) {
         result = robustnessEntry(ev, summary.metrics);
         if (!metrics.contains("robustness") || !metrics.at("robustness").is_array())
             metrics["robustness"] = nlohmann::json::array();
@@ -86,7 +110,8 @@ int runEval(const std::vector<std::string> &argv)
                   << (result.value("mask_iou", nlohmann::json(nullptr)).is_number()
                           ? "\n  mask IoU of composites vs clean images " + num("mask_iou")
                           : std::string())
-                  << "\nAppended to " << (run / "metrics.json").string() << "\n";
+                  << (options.cleanMaskForComposite ? "\n  diagnostic: each composite's background removed with its clean image's mask\n"
+                                                    : "\nAppended to " + (run / "metrics.json").string() + "\n");
     } else {
         printMetrics(result, std::cout);
     }
@@ -97,7 +122,10 @@ const CommandRegistration registration{{
     "eval",
     "evaluate a run on static images or pseudo-background composites",
     "Usage: sam2sim eval --run RUN [--background static|pseudo] [--source FAMILY|DIR|all] [--seed N]\n"
-    "                    [--feather PX] [--threads N] [--json] [--strict]\n"
+    "                    [--feather PX] [--threads N] [--scores CSV] [--clean-masks] [--json] [--strict]\n"
+    "--scores CSV writes one row per test image: score, pseudo-background family, mask IoU vs the clean\n"
+    "image's mask and who made the mask. --clean-masks (pseudo, runs with background removal): a diagnostic\n"
+    "that removes each composite's background with its clean image's mask; printed, not appended.\n"
     "Test images that changed, vanished or appeared since training are named on stderr (--strict: an\n"
     "error), as are input files the scanner skips.\n"
     "Pseudo-background results are appended to RUN/metrics.json under \"robustness\".",

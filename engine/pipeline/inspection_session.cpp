@@ -45,6 +45,54 @@ double seconds(Clock::time_point since)
     return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
+// The training curve in metrics.json: one array per quantity, one entry per step.
+nlohmann::json curveJson(const std::vector<TrainProgress> &curve)
+{
+    nlohmann::json j = nlohmann::json::object();
+    for (const char *key : {"step", "total", "epoch", "epochs", "loss", "p_true", "p_fake"})
+        j[key] = nlohmann::json::array();
+    for (const TrainProgress &p : curve) {
+        j["step"].push_back(p.done);
+        j["total"].push_back(p.total);
+        j["epoch"].push_back(p.epoch);
+        j["epochs"].push_back(p.epochs);
+        j["loss"].push_back(p.loss);
+        j["p_true"].push_back(p.pTrue);
+        j["p_fake"].push_back(p.pFake);
+    }
+    return j;
+}
+
+// Runs saved before the curve was kept, or with a damaged one, have none: the curve is for display only.
+std::vector<TrainProgress> curveFromJson(const nlohmann::json &j)
+{
+    std::vector<TrainProgress> curve;
+    if (!j.is_object())
+        return curve;
+    const auto column = [&](const char *key) { return j.contains(key) && j.at(key).is_array() ? j.at(key) : nlohmann::json::array(); };
+    const nlohmann::json step = column("step"), total = column("total"), epoch = column("epoch"), epochs = column("epochs"),
+                         loss = column("loss"), pTrue = column("p_true"), pFake = column("p_fake");
+    const std::size_t n = step.size();
+    for (const auto *c : {&total, &epoch, &epochs, &loss, &pTrue, &pFake})
+        if (c->size() != n)
+            return curve;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!step[i].is_number() || !total[i].is_number() || !epoch[i].is_number() || !epochs[i].is_number()
+            || !loss[i].is_number() || !pTrue[i].is_number() || !pFake[i].is_number())
+            return {};
+        TrainProgress p;
+        p.done = step[i].get<int>();
+        p.total = total[i].get<int>();
+        p.epoch = epoch[i].get<int>();
+        p.epochs = epochs[i].get<int>();
+        p.loss = loss[i].get<double>();
+        p.pTrue = pTrue[i].get<double>();
+        p.pFake = pFake[i].get<double>();
+        curve.push_back(p);
+    }
+    return curve;
+}
+
 fs::path cacheDirFor(const Category &category)
 {
     // Masks are cached beside the user's data only if writable; otherwise under the temp folder.
@@ -429,7 +477,13 @@ void InspectionSession::train(const TrainProgressFn &progress, const CancelToken
         settings.epochs = (d->config.refitSteps + perEpoch - 1) / perEpoch;
         settings.maxSteps = d->config.refitSteps;
     }
-    TrainedHeads trained = trainHeads(d->train, settings, progress, cancel, warm ? &*d->heads : nullptr,
+    std::vector<TrainProgress> curve;
+    const TrainProgressFn record = [&](const TrainProgress &p) {
+        curve.push_back(p);
+        if (progress)
+            progress(p);
+    };
+    TrainedHeads trained = trainHeads(d->train, settings, record, cancel, warm ? &*d->heads : nullptr,
                                       warm ? d->moments.get() : nullptr);
     // Only a finished run replaces the previous heads.
     d->fused = FusedHeads::fromHeads(trained.heads);
@@ -448,6 +502,7 @@ void InspectionSession::train(const TrainProgressFn &progress, const CancelToken
     o.epochs = settings.epochs;
     o.steps = trained.summary.steps;
     o.patchFraction = settings.patchFraction;
+    o.curve = std::move(curve);
 }
 
 namespace {
@@ -731,6 +786,7 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
                 o.epochs = t.value("epochs", o.epochs);
                 o.steps = t.value("steps", 0);
                 o.warmStart = t.value("warm_start", false);
+                o.curve = curveFromJson(t.value("curve", nlohmann::json::object()));
             }
             // The run's own timings, so a re-saved or reported run does not claim zero seconds.
             if (m.contains("timings") && m.at("timings").is_object()) {
@@ -784,7 +840,8 @@ nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation
                      {"final_p_fake", t.pFake},
                      {"epochs", t.epochs},
                      {"steps", t.steps},
-                     {"warm_start", t.warmStart}};
+                     {"warm_start", t.warmStart},
+                     {"curve", curveJson(t.curve)}};
     j["not_learning"] = t.notLearning;
     j["background"] = ev.options.background == BackgroundMode::Static ? "static" : "pseudo";
     j["selection"] = "final epoch, no test-set selection";

@@ -86,6 +86,7 @@ struct TrainingOutcome
     int epochs = 0;
     int steps = 0;
     double patchFraction = 1.0;
+    std::vector<TrainProgress> curve; // every step's running means, as drawn live (kept in metrics.json)
 };
 
 enum class TrainMode {

@@ -342,6 +342,12 @@ void TestLoops::openRunRestoresEveryPanel()
     QCOMPARE(after.evaluation.metrics.pixelAuroc, before.evaluation.metrics.pixelAuroc);
     QCOMPARE(after.training.sigmaAbsolute, before.training.sigmaAbsolute);
     QCOMPARE(after.maps.size(), before.maps.size());
+    // The training tab shows the run's loss curve, point for point.
+    QVERIFY(!before.training.curve.empty());
+    QCOMPARE(after.training.curve.size(), before.training.curve.size());
+    QCOMPARE(m_window->trainingPanel()->curvePointCount(), static_cast<int>(before.training.curve.size()));
+    QCOMPARE(after.training.curve.back().loss, before.training.curve.back().loss);
+    QCOMPARE(after.training.curve.back().done, before.training.curve.back().done);
     QCOMPARE(controller->threshold(), static_cast<double>(before.evaluation.metrics.f1Threshold));
     QVERIFY(m_window->evaluationPanel()->rocCurveCount() >= 2);
     QVERIFY(shownConfusion(m_window->evaluationPanel())[3] >= 0);
