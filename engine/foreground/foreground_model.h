@@ -23,6 +23,13 @@ struct ForegroundModel
 
     cv::Mat prior;                   // CV_32FC1 kGrid x kGrid, fraction of training masks covering a cell
     std::vector<float> objectColour; // kBins^3, smoothed, sums to 1
+    // The training silhouettes themselves, kShape x kShape each, stacked vertically (CV_8UC1 0/255; at
+    // most kMaxShapes, evenly chosen). A test mask is matched against them (shifted): where the best
+    // match is close, mask pixels far outside the matched silhouette are a new background's blobs that
+    // GrabCut joined to the object. Empty in models saved before shapes were kept.
+    static constexpr int kShape = 96;
+    static constexpr int kMaxShapes = 256;
+    cv::Mat shapes;
     int trainingImages = 0;
 
     // A hex digest of the contents: part of mask cache keys and run folders.
@@ -32,7 +39,9 @@ struct ForegroundModel
     // mask has any foreground.
     static ForegroundModel fit(const std::vector<cv::Mat> &images, const std::vector<cv::Mat> &masks);
 
-    // foreground_model.safetensors (tensors "prior", "object_colour"), written atomically.
+    int shapeCount() const { return shapes.empty() ? 0 : shapes.rows / kShape; }
+    // foreground_model.safetensors (tensors "prior", "object_colour", "shapes"), written atomically.
+    // Files without "shapes" (format v1) load with none.
     void save(const std::filesystem::path &path) const;
     static ForegroundModel load(const std::filesystem::path &path); // s2s::Error("<file>: <problem>")
 };
@@ -50,8 +59,14 @@ public:
     const ForegroundModel &model() const { return *m_model; }
 
 private:
+    // The matched training silhouette at kGrid, dilated by a margin; empty when no silhouette is close
+    // enough to `mask` (a category whose shape varies, or an image the extraction failed on).
+    cv::Mat matchedShape(const cv::Mat &mask) const;
+
     std::shared_ptr<const ForegroundModel> m_model;
     std::string m_cacheKey;
+    std::vector<cv::Point2d> m_shapeCentroids; // per training silhouette, in kShape cells
+    std::vector<int> m_shapeAreas;
 };
 
 // Intersection over union of two 0/255 masks of one size (1 when both are empty).

@@ -98,7 +98,9 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record, PreparedInfo *info)
         // The silhouette's boundary is where a segmenter is least sure and where a composite's new
         // background bleeds in (feathering, a pixel or two of mask error). Any foreign colour there
         // becomes the maximum patch score of a normal image, so the boundary band is replaced too,
-        // identically for training and test images.
+        // identically for training and test images. Its width, 1.5% of the shorter side, was swept with
+        // the learnt extractor (synthetic 209/83 nut, demo nut; Sam2Sim image AUROC): 0.8% lost 0.01 and
+        // 0.13, 2.5% lost 0.02 and 0.03.
         cv::Mat mask;
         const int band = std::max(1, static_cast<int>(std::lround(std::min(rgb.cols, rgb.rows) * 0.015)));
         const bool reuse = m_spec.composite && m_spec.reuseCleanMask;
