@@ -55,6 +55,7 @@ FamilyRobustnessView::FamilyRobustnessView(QWidget *parent)
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     layout->addWidget(m_plot, 1);
+    layout->addStretch(0); // takes the room while the chart is hidden
     clearChart(tr("Which environments break the model? Compare SimpleNet and Sam2Sim on each family."));
 
     connect(m_run, &QPushButton::clicked, this, &FamilyRobustnessView::start);
@@ -150,6 +151,7 @@ void FamilyRobustnessView::clearChart(const QString &text)
     m_plot->yAxis->setRange(0, 1);
     m_plot->yAxis->setTickLabels(false);
     m_plot->replot();
+    m_plot->setVisible(false); // an empty chart says nothing (and was drawn squeezed into a corner)
     m_status->setText(text);
 }
 
@@ -202,6 +204,7 @@ void FamilyRobustnessView::showResults()
     addBars(dynamic, tr("SimpleNet dynamic"), QColor(222, 110, 30));
     addBars(sam2sim, tr("Sam2Sim"), QColor(46, 110, 200));
     m_plot->legend->setVisible(true);
+    m_plot->setVisible(true);
     m_plot->replot();
     const auto staticAuroc = number(m_results, "static", "image_auroc");
     m_status->setText(tr("Static %1 · dynamic %2 · Sam2Sim %3 (image AUROC, all families cycled); weakest family for "

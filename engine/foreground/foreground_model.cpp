@@ -270,11 +270,44 @@ cv::Mat LearnedSegmenter::matchedShape(const cv::Mat &mask) const
     }
     if (bestIndex < 0 || best < kMinShapeIou)
         return {};
+    // The best silhouette in the test mask's frame, then turned by a few degrees and moved by a cell
+    // either way: training silhouettes are a few degrees apart, and at a corner that is a sliver of the
+    // new background.
     cv::Mat placed = cv::Mat::zeros(kShape + 2 * kPad, kShape + 2 * kPad, CV_8UC1);
     m_model->shapes.rowRange(bestIndex * kShape, (bestIndex + 1) * kShape)
         .copyTo(placed(cv::Rect(kPad + bestShift.x, kPad + bestShift.y, kShape, kShape)));
+    const cv::Mat silhouette = placed(cv::Rect(kPad, kPad, kShape, kShape)).clone();
+    const cv::Moments sm = cv::moments(silhouette, true);
+    const cv::Point2f pivot(static_cast<float>(sm.m10 / std::max(1.0, sm.m00)), static_cast<float>(sm.m01 / std::max(1.0, sm.m00)));
+    double bestAngle = 0.0;
+    cv::Point2d bestMove(0, 0);
+    for (const double angle : {-6.0, -4.5, -3.0, -1.5, 1.5, 3.0, 4.5, 6.0})
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx) {
+                cv::Mat a = cv::getRotationMatrix2D(pivot, angle, 1.0);
+                a.at<double>(0, 2) += dx;
+                a.at<double>(1, 2) += dy;
+                cv::Mat turned;
+                cv::warpAffine(silhouette, turned, a, silhouette.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+                turned = turned > 127;
+                cv::bitwise_and(turned, test, both);
+                const int inter = cv::countNonZero(both);
+                const double iou = static_cast<double>(inter) / (area + cv::countNonZero(turned) - inter);
+                if (iou > best) {
+                    best = iou;
+                    bestAngle = angle;
+                    bestMove = cv::Point2d(dx, dy);
+                }
+            }
     cv::Mat grid;
-    cv::resize(placed(cv::Rect(kPad, kPad, kShape, kShape)), grid, cv::Size(kGrid, kGrid), 0, 0, cv::INTER_LINEAR);
+    cv::resize(silhouette, grid, cv::Size(kGrid, kGrid), 0, 0, cv::INTER_LINEAR);
+    if (bestAngle != 0.0 || bestMove != cv::Point2d(0, 0)) {
+        constexpr double up = static_cast<double>(kGrid) / kShape;
+        cv::Mat a = cv::getRotationMatrix2D(cv::Point2f(static_cast<float>(pivot.x * up), static_cast<float>(pivot.y * up)), bestAngle, 1.0);
+        a.at<double>(0, 2) += bestMove.x * up;
+        a.at<double>(1, 2) += bestMove.y * up;
+        cv::warpAffine(grid, grid, a, grid.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
+    }
     grid = grid > 127;
     cv::dilate(grid, grid, ellipse(2 * kShapeMargin + 1));
     return grid;
