@@ -371,6 +371,23 @@ private Q_SLOTS:
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing '%1'").arg(needle)));
         // Gallery order: highest score first (#1 is the 0.91 crack).
         QVERIFY(text.contains(QRegularExpression(QStringLiteral("#1\\s+score 0\\.9100"))));
+        // Every heading is on the page of what it heads (pdftotext ends each page with a form feed).
+        const QStringList pages = text.split(QLatin1Char('\f'));
+        const QList<QPair<QString, QString>> headed = {
+            {QStringLiteral("Confusion matrix at the threshold"), QStringLiteral("Actual normal")},
+            {QStringLiteral("Curves"), QStringLiteral("Image-level ROC")},
+            {QStringLiteral("Pseudo-background robustness"), QStringLiteral("static (original")},
+            {QStringLiteral("Metrics"), QStringLiteral("Image AUROC (I-AUROC)")},
+        };
+        for (const auto &[heading, content] : headed) {
+            int page = -1;
+            for (int p = 0; p < pages.size() && page < 0; ++p)
+                if (pages[p].contains(QRegularExpression(QStringLiteral("(^|\\n)\\s*") + QRegularExpression::escape(heading) + QStringLiteral("\\s*\\n"))))
+                    page = p;
+            QVERIFY2(page >= 0, qPrintable(QStringLiteral("heading '%1' not found").arg(heading)));
+            QVERIFY2(pages[page].contains(content),
+                     qPrintable(QStringLiteral("'%1' is on page %2 without '%3'").arg(heading).arg(page + 1).arg(content)));
+        }
     }
 
     void pdfFontsAreEmbedded()

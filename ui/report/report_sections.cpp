@@ -323,7 +323,8 @@ ReportBlock headingBlock(const QString &text, bool newPage)
                        text);
                 c.setPen(kAccent, 0.8);
                 c.line({kMarginX, top + 21}, {kMarginX + kContentWidth, top + 21});
-            }};
+            },
+            true};
 }
 
 ReportBlock paragraphBlock(ReportCanvas &canvas, const QString &text, double pointSize, bool italic)
@@ -442,7 +443,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
 std::vector<ReportBlock> curvesSection(const ReportContext &ctx, ReportCanvas &canvas)
 {
     std::vector<ReportBlock> blocks;
-    blocks.push_back(headingBlock(Report::tr("Curves"), true));
+    blocks.push_back(headingBlock(Report::tr("Curves"), false)); // under the confusion matrix when it fits
 
     std::optional<RocSeries> image = rocFromJson(ctx.run.metrics, "image_roc", "image_auroc");
     if (!image && !ctx.normalScores.empty() && !ctx.anomalousScores.empty()) {
@@ -497,6 +498,7 @@ std::vector<ReportBlock> robustnessSection(const ReportContext &ctx, ReportCanva
         Report::tr("The foreground of each test image is composited onto backgrounds the model never "
                    "saw and the test set is scored again. \"static\" is the original test set; a drop "
                    "in AUROC means the model reacts to the background, not to the object.")));
+    blocks.back().keepWithNext = true; // the introduction stays with its table
 
     // The FPR column only when the engine recorded it for the composites.
     bool withFpr = false;

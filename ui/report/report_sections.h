@@ -49,6 +49,7 @@ struct ReportBlock
     double height = 0.0;
     bool newPage = false;
     std::function<void(ReportCanvas &canvas, double top)> paint;
+    bool keepWithNext = false; // headings: moved to the next page with the block that follows them
 };
 
 // Optional numbers and strings of metrics.json (absent, null or NaN give nullopt).

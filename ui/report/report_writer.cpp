@@ -31,8 +31,13 @@ std::vector<std::vector<PlacedBlock>> paginate(const std::vector<ReportBlock> &b
     constexpr double gap = 8.0;
     std::vector<std::vector<PlacedBlock>> pages(1);
     double y = kContentTop;
-    for (const ReportBlock &block : blocks) {
-        const bool fits = y + block.height <= kContentBottom;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const ReportBlock &block = blocks[i];
+        // A heading (or an introduction) goes with the block under it: never alone at the foot of a page.
+        double needed = block.height;
+        for (std::size_t k = i; blocks[k].keepWithNext && k + 1 < blocks.size() && !blocks[k + 1].newPage; ++k)
+            needed += gap + blocks[k + 1].height;
+        const bool fits = y + needed <= kContentBottom;
         if (!pages.back().empty() && (block.newPage || !fits)) {
             pages.emplace_back();
             y = kContentTop;
