@@ -220,7 +220,9 @@ LearnedSegmenter::LearnedSegmenter(std::shared_ptr<const ForegroundModel> model)
 {
     if (!m_model)
         throw Error("learnt segmenter: no foreground model");
-    m_cacheKey = "learnt-v3-" + m_model->fingerprint();
+    // The version names the extraction algorithm: bump it whenever segment() changes, or cached masks of
+    // the same model outlive the change (v4: silhouettes refined by rotation).
+    m_cacheKey = "learnt-v4-" + m_model->fingerprint();
     for (int i = 0; i < m_model->shapeCount(); ++i) {
         const cv::Moments mo = cv::moments(m_model->shapes.rowRange(i * kShape, (i + 1) * kShape), true);
         m_shapeAreas.push_back(static_cast<int>(mo.m00));
