@@ -140,6 +140,13 @@ void SigmaControl::userChanged()
 
 void SigmaControl::updateLabel()
 {
+    // Auto before the features are measured has no absolute value yet: a dash, not the box's minimum.
+    const bool unknown = m_scale <= 0.0 && m_auto->isChecked();
+    m_spin->setSpecialValueText(unknown ? QStringLiteral("\u2014") : QString());
+    if (unknown && m_spin->value() != m_spin->minimum()) {
+        const QSignalBlocker block(m_spin);
+        m_spin->setValue(m_spin->minimum());
+    }
     if (m_scale <= 0.0) {
         m_relative->setText(m_auto->isChecked() ? tr("= %1x scale").arg(NoiseSigma::kAutoFactor) : QString());
         m_relative->setToolTip(tr("The feature scale is measured when the features are first extracted."));
