@@ -105,7 +105,7 @@ nlohmann::json benchForeground(int threads)
     for (const auto &r : category.test)
         test.push_back(readImageRgb(r.image));
     std::filesystem::remove_all(tmp);
-    ClassicalSegmenter border;
+    ClassicalSegmenter border(ClassicalSegmenter::Background::Plain);
     const int previous = cv::getNumThreads();
     cv::setNumThreads(1); // one core: OpenCV's own parallel loops off
     double t0 = now();

@@ -258,8 +258,8 @@ struct InspectionSession::Impl
         return config.segmenter != "border" && kind() == CategoryKind::Object && !category.keepsBackground;
     }
 
-    // Learns the object's look from the training images (static background: the border-colour
-    // segmenter is reliable there). Cheap (one small segmentation per training image, cached on disk).
+    // Learns the object's look from the training images (static, plain background: the border-colour
+    // segmenter, extended by the object's faint parts, is reliable there). Cheap (one small segmentation per training image, cached on disk).
     void ensureForegroundModel(const ProgressFn &progress, const CancelToken &cancel)
     {
         if (foregroundModel || !usesForegroundModel())
@@ -267,7 +267,7 @@ struct InspectionSession::Impl
         const std::vector<ImageRecord> &records = category.train;
         std::vector<cv::Mat> images(records.size()), masks(records.size());
         const MaskCache cache(cacheDirFor(category));
-        ClassicalSegmenter border;
+        ClassicalSegmenter border(ClassicalSegmenter::Background::Plain);
         SerialProgress step(progress, "foreground model", static_cast<std::int64_t>(records.size()));
         parallelFor(records.size(), at::get_num_threads(), [&](std::size_t i, int) {
             cancel.throwIfCancelled();

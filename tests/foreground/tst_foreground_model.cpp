@@ -212,6 +212,56 @@ private Q_SLOTS:
 
     // Real data: hazelnut_toy, model fitted on the training images' border-colour masks; each test image
     // is composited with its clean mask on each family and segmented again.
+    // A training image like the demo tablet: a red and cream capsule on light grey with a lighting
+    // gradient and a shadow. Otsu's split keeps the red half only; the plain-background mode must add the
+    // cream half, leave the shadow out, and leave a mask with nothing faint to add as it was (no rim).
+    void plainBackgroundAddsFaintPartsNotShadows()
+    {
+        cv::Mat image(256, 256, CV_8UC3);
+        for (int y = 0; y < image.rows; ++y)
+            for (int x = 0; x < image.cols; ++x) {
+                const int g = 178 + (x + y) / 20;
+                image.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<std::uint8_t>(g - 4), static_cast<std::uint8_t>(g + 2),
+                                                      static_cast<std::uint8_t>(g - 4));
+            }
+        cv::Mat noise(image.size(), CV_8UC3);
+        cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(2));
+        image += noise;
+        const cv::RotatedRect body(cv::Point2f(120, 124), cv::Size2f(150, 64), 25.f);
+        cv::Mat capsule = cv::Mat::zeros(image.size(), CV_8UC1), shadow = cv::Mat::zeros(image.size(), CV_8UC1);
+        cv::ellipse(capsule, body, cv::Scalar(255), cv::FILLED);
+        cv::ellipse(shadow, cv::RotatedRect(body.center + cv::Point2f(12, 16), body.size, body.angle), cv::Scalar(255), cv::FILLED);
+        shadow &= ~capsule;
+        cv::Mat shaded;
+        image.convertTo(shaded, -1, 0.7);
+        shaded.copyTo(image, shadow);
+        cv::Mat half = cv::Mat::zeros(image.size(), CV_8UC1);
+        const double a = 25.0 * CV_PI / 180.0;
+        for (int y = 0; y < half.rows; ++y)
+            for (int x = 0; x < half.cols; ++x)
+                if ((x - body.center.x) * std::cos(a) + (y - body.center.y) * std::sin(a) < 0)
+                    half.at<std::uint8_t>(y, x) = 255;
+        image.setTo(cv::Scalar(226, 221, 204), capsule & ~half);
+        image.setTo(cv::Scalar(200, 45, 40), capsule & half);
+        const cv::Mat creamHalf = capsule & ~half;
+        const auto covered = [](const cv::Mat &mask, const cv::Mat &part) {
+            return static_cast<double>(cv::countNonZero(mask & part)) / cv::countNonZero(part);
+        };
+
+        const cv::Mat any = ClassicalSegmenter().segment(image).mask;
+        const cv::Mat plain = ClassicalSegmenter(ClassicalSegmenter::Background::Plain).segment(image).mask;
+        QVERIFY2(covered(any, creamHalf) < 0.5, "premise: Otsu alone leaves the cream half out");
+        QVERIFY2(maskIou(plain, capsule) > 0.92, qPrintable(QStringLiteral("IoU with the capsule %1").arg(maskIou(plain, capsule))));
+        QVERIFY2(covered(plain, shadow) < 0.1, qPrintable(QStringLiteral("shadow kept %1").arg(covered(plain, shadow))));
+
+        // The red half alone: nothing faint to add, so the same mask as Otsu's.
+        cv::Mat redOnly = image.clone();
+        redOnly.setTo(cv::Scalar(184, 190, 184), creamHalf);
+        const cv::Mat anyRed = ClassicalSegmenter().segment(redOnly).mask;
+        const cv::Mat plainRed = ClassicalSegmenter(ClassicalSegmenter::Background::Plain).segment(redOnly).mask;
+        QVERIFY2(maskIou(plainRed, anyRed) > 0.98, qPrintable(QStringLiteral("IoU %1").arg(maskIou(plainRed, anyRed))));
+    }
+
     void hazelnutCompositesPerFamily()
     {
         const QString shared = qEnvironmentVariable("SAM2SIM_SHARED");
@@ -221,11 +271,11 @@ private Q_SLOTS:
         const Dataset dataset = scanDataset(root);
         QCOMPARE(dataset.categories.size(), std::size_t(1));
         const Category &c = dataset.categories.front();
-        ClassicalSegmenter border;
+        ClassicalSegmenter border, plain(ClassicalSegmenter::Background::Plain);
         std::vector<cv::Mat> images, masks;
         for (const auto &r : c.train) {
             images.push_back(readImageRgb(r.image));
-            masks.push_back(border.segment(images.back()).mask);
+            masks.push_back(plain.segment(images.back()).mask);
         }
         auto model = std::make_shared<const ForegroundModel>(ForegroundModel::fit(images, masks));
         LearnedSegmenter learnt(model);
