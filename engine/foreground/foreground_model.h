@@ -59,7 +59,7 @@ public:
     const ForegroundModel &model() const { return *m_model; }
 
 private:
-    // The matched training silhouette at kGrid, dilated by a margin; empty when no silhouette is close
+    // The matched training silhouette at kGrid (0/255); empty when no silhouette is close
     // enough to `mask` (a category whose shape varies, or an image the extraction failed on).
     cv::Mat matchedShape(const cv::Mat &mask) const;
 

@@ -2,35 +2,14 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/hash.h"
 #include "engine/io/image_io.h"
 
-#include <cstdio>
 #include <fstream>
 
 namespace s2s {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::uint64_t fnv1a(const void *data, std::size_t n, std::uint64_t h = 1469598103934665603ULL)
-{
-    const auto *p = static_cast<const unsigned char *>(data);
-    for (std::size_t i = 0; i < n; ++i) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-std::string hex(std::uint64_t v)
-{
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
-} // namespace
 
 MaskCache::MaskCache(fs::path dir)
     : m_dir(std::move(dir))
@@ -43,12 +22,12 @@ std::string MaskCache::contentKey(const cv::Mat &rgb)
     std::uint64_t h = fnv1a(header, sizeof header);
     for (int y = 0; y < rgb.rows; ++y)
         h = fnv1a(rgb.ptr(y), rgb.cols * rgb.elemSize(), h);
-    return hex(h);
+    return hex64(h);
 }
 
 fs::path MaskCache::path(const std::string &imageKey, const std::string &segmenterKey) const
 {
-    return m_dir / hex(fnv1a(segmenterKey.data(), segmenterKey.size())) / (imageKey + ".png");
+    return m_dir / hex64(fnv1a(segmenterKey.data(), segmenterKey.size())) / (imageKey + ".png");
 }
 
 std::optional<cv::Mat> MaskCache::find(const std::string &imageKey, const std::string &segmenterKey) const

@@ -22,29 +22,6 @@ namespace {
 
 constexpr double kBoxInset = 0.03;
 
-cv::Mat largestComponentFilled(const cv::Mat &mask)
-{
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
-    int best = -1, bestArea = 0;
-    for (int i = 1; i < n; ++i)
-        if (stats.at<int>(i, cv::CC_STAT_AREA) > bestArea) {
-            bestArea = stats.at<int>(i, cv::CC_STAT_AREA);
-            best = i;
-        }
-    cv::Mat out = cv::Mat::zeros(mask.size(), CV_8UC1);
-    if (best < 0)
-        return out;
-    out.setTo(255, labels == best);
-    // Fill holes: everything not reachable from the (padded) border is inside.
-    cv::Mat padded;
-    cv::copyMakeBorder(out, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
-    cv::floodFill(padded, cv::Point(0, 0), cv::Scalar(128));
-    cv::Mat inner = padded(cv::Rect(1, 1, mask.cols, mask.rows));
-    out.setTo(255, inner != 128);
-    return out;
-}
-
 } // namespace
 
 Sam2Segmenter::Sam2Segmenter(const std::filesystem::path &weights)
@@ -103,7 +80,7 @@ SegmentResult Sam2Segmenter::segment(const cv::Mat &rgb, const SegmentPrompt &pr
     cv::Mat mask(img.rows, img.cols, CV_8UC1);
     std::memcpy(mask.data, binary.data_ptr(), mask.total());
     SegmentResult r;
-    r.mask = largestComponentFilled(mask);
+    r.mask = fillMaskHoles(largestMaskComponent(mask));
     r.confidence = d.iou.select(1, best).item<float>();
     r.producedBy = name();
     const at::Tensor low = logits.clamp(-32, 32).squeeze().contiguous();
