@@ -11,15 +11,26 @@
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 namespace s2s::ui {
 
 namespace {
 
+// One weights file, however it was reached (relative or absolute, through a link, `..`).
+bool sameFile(const std::filesystem::path &a, const std::filesystem::path &b)
+{
+    if (a == b)
+        return true;
+    std::error_code error;
+    return !a.empty() && !b.empty() && std::filesystem::equivalent(a, b, error);
+}
+
 bool sameHeads(const RunConfig &a, const RunConfig &b)
 {
-    return a.backbone == b.backbone && a.backboneWeights == b.backboneWeights && a.noiseSigma == b.noiseSigma
+    return a.backbone == b.backbone && sameFile(a.backboneWeights, b.backboneWeights) && a.noiseSigma == b.noiseSigma
            && a.totalEpochs() == b.totalEpochs() && a.batchSize == b.batchSize && a.seed == b.seed
            && a.patchFraction == b.patchFraction && a.minSteps == b.minSteps
            && a.foreground == b.foreground && a.segmenter == b.segmenter && a.kindOverride == b.kindOverride
