@@ -85,14 +85,27 @@ int runEval(const std::vector<std::string> &argv)
     }
     nlohmann::json metrics = summary.metrics;
     nlohmann::json result;
+    bool replaced = false;
     if (options.background == BackgroundMode::Pseudo && options.cleanMaskForComposite) {
         result = robustnessEntry(ev, summary.metrics); // a diagnostic: printed, not appended to the run
         result["diagnostic"] = "clean-image masks";
     } else if (options.background == BackgroundMode::Pseudo) {
         result = robustnessEntry(ev, summary.metrics);
-        if (!metrics.contains("robustness") || !metrics.at("robustness").is_array())
-            metrics["robustness"] = nlohmann::json::array();
-        metrics["robustness"].push_back(result);
+        // The same composites (background set, seed, feather) evaluated again replace their entry: a run
+        // lists each set once, with what the model and extractor give now.
+        nlohmann::json entries = nlohmann::json::array();
+        if (metrics.contains("robustness") && metrics.at("robustness").is_array()) {
+            for (const auto &e : metrics.at("robustness")) {
+                if (e.is_object() && e.value("background", nlohmann::json()) == result["background"]
+                    && e.value("seed", nlohmann::json()) == result["seed"]
+                    && e.value("feather_px", nlohmann::json()) == result["feather_px"])
+                    replaced = true;
+                else
+                    entries.push_back(e);
+            }
+        }
+        entries.push_back(result);
+        metrics["robustness"] = entries;
         writeFileAtomically(run / "metrics.json", jsonText(metrics));
     } else {
         result = evaluationJson(*session, ev);
@@ -111,7 +124,9 @@ int runEval(const std::vector<std::string> &argv)
                           ? "\n  mask IoU of composites vs clean images " + num("mask_iou")
                           : std::string())
                   << (options.cleanMaskForComposite ? "\n  diagnostic: each composite's background removed with its clean image's mask\n"
-                                                    : "\nAppended to " + (run / "metrics.json").string() + "\n");
+                                                    : (replaced ? "\nReplaced the earlier result for these backgrounds and seed in "
+                                                                 : "\nAppended to ")
+                                                          + (run / "metrics.json").string() + "\n");
     } else {
         printMetrics(result, std::cout);
     }
@@ -128,7 +143,8 @@ const CommandRegistration registration{{
     "that removes each composite's background with its clean image's mask; printed, not appended.\n"
     "Test images that changed, vanished or appeared since training are named on stderr (--strict: an\n"
     "error), as are input files the scanner skips.\n"
-    "Pseudo-background results are appended to RUN/metrics.json under \"robustness\".",
+    "Pseudo-background results are appended to RUN/metrics.json under \"robustness\"; evaluating the same\n"
+    "backgrounds, seed and feather again replaces that entry.",
     &runEval,
 }};
 

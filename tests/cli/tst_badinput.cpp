@@ -345,6 +345,32 @@ private Q_SLOTS:
         QVERIFY2(joined(r).contains(QStringLiteral("eval: note: --threads 100000 is more than the")), qPrintable(joined(r)));
     }
 
+    // Evaluating the same pseudo-backgrounds again replaces their robustness entry instead of listing
+    // the set twice (the report showed one row per repeat); another seed is a new entry.
+    void repeatedPseudoEvalReplacesItsEntry()
+    {
+        const QString run = path(QStringLiteral("repeat-run"));
+        QVERIFY(copyTree(m_run, run));
+        const auto eval = [&](const char *seed) {
+            const Result r = runCli({QStringLiteral("eval"), QStringLiteral("--run"), run, QStringLiteral("--background"),
+                                     QStringLiteral("pseudo"), QStringLiteral("--source"), QStringLiteral("gradient"),
+                                     QStringLiteral("--seed"), QString::fromLatin1(seed)});
+            QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        };
+        const auto seeds = [&] {
+            QList<int> out;
+            const QJsonObject metrics = QJsonDocument::fromJson(readAll(run + QStringLiteral("/metrics.json"))).object();
+            for (const auto &e : metrics.value(QStringLiteral("robustness")).toArray())
+                out << e.toObject().value(QStringLiteral("seed")).toInt();
+            return out;
+        };
+        eval("3");
+        eval("3");
+        QCOMPARE(seeds(), QList<int>({3}));
+        eval("4");
+        QCOMPARE(seeds(), QList<int>({3, 4}));
+    }
+
     // A run folder whose parts come from two runs is refused by eval and report.
     void mixedRunFolderIsRefused()
     {
