@@ -89,16 +89,26 @@ cv::Mat extendOnPlainBackground(const cv::Mat &small, const cv::Mat &mask)
     std::vector<double> gain(static_cast<std::size_t>(n)), chroma(static_cast<std::size_t>(n));
     cv::Mat candidate(h, w, CV_8UC1);
     for (int round = 0; round < 3; ++round) {
-        cv::Mat a, b;
-        for (int i = 0; i < n; ++i)
-            if (background[static_cast<std::size_t>(i)]) {
-                a.push_back(terms.row(i));
-                b.push_back(colour.row(i));
+        // The normal equations, summed over the background pixels: (T'T) coef = T'C.
+        cv::Matx<double, 6, 6> tt = cv::Matx<double, 6, 6>::zeros();
+        cv::Matx<double, 6, 3> tc = cv::Matx<double, 6, 3>::zeros();
+        int used = 0;
+        for (int i = 0; i < n; ++i) {
+            if (!background[static_cast<std::size_t>(i)])
+                continue;
+            const double *t = terms.ptr<double>(i), *c = colour.ptr<double>(i);
+            for (int r = 0; r < 6; ++r) {
+                for (int k = 0; k < 6; ++k)
+                    tt(r, k) += t[r] * t[k];
+                for (int k = 0; k < 3; ++k)
+                    tc(r, k) += t[r] * c[k];
             }
-        if (a.rows < n / 10)
+            ++used;
+        }
+        if (used < n / 10)
             return mask; // too little background to model: keep Otsu's mask
         cv::Mat coef;
-        if (!cv::solve(a.t() * a, a.t() * b, coef, cv::DECOMP_CHOLESKY))
+        if (!cv::solve(cv::Mat(tt), cv::Mat(tc), coef, cv::DECOMP_CHOLESKY))
             return mask;
         const cv::Mat fitted = terms * coef;
         for (int i = 0; i < n; ++i) {
