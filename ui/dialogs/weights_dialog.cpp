@@ -1,11 +1,11 @@
-#include "ui/weights_dialog.h"
+#include "ui/dialogs/weights_dialog.h"
 
 #include "engine/core/error.h"
 #include "engine/weights/weights_catalog.h"
 #include "engine/weights/weights_check.h"
 #include "engine/weights/weights_download.h"
-#include "ui/job_runner.h"
-#include "ui/settings.h"
+#include "ui/session/job_runner.h"
+#include "ui/app/settings.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

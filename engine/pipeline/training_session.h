@@ -97,11 +97,11 @@ enum class TrainMode {
 // One category under one config: backbone features (cached), trained SimpleNet heads, evaluations.
 // Not thread-safe: the caller runs one job at a time on it (the UI queues; a newer request cancels an
 // older one). A cancelled job leaves the previous heads and evaluation untouched.
-class InspectionSession
+class TrainingSession
 {
 public:
-    InspectionSession(Category category, RunConfig config);
-    ~InspectionSession();
+    TrainingSession(Category category, RunConfig config);
+    ~TrainingSession();
 
     const Category &category() const;
     const RunConfig &config() const;
@@ -156,7 +156,7 @@ public:
     void saveRun(RunFolderWriter &writer, const Evaluation &evaluation, const std::vector<ScoreMap> &cropMaps,
                  const nlohmann::json &robustness) const;
     // Restores config and heads from a run folder (rescans the dataset named in its config).
-    static std::unique_ptr<InspectionSession> loadRun(const std::filesystem::path &runDir);
+    static std::unique_ptr<TrainingSession> loadRun(const std::filesystem::path &runDir);
 
 private:
     struct Impl;

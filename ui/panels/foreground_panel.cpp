@@ -1,9 +1,9 @@
-#include "ui/foreground_panel.h"
+#include "ui/panels/foreground_panel.h"
 
 #include "engine/foreground/classical_segmenter.h"
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
-#include "ui/image_utils.h"
+#include "ui/common/image_utils.h"
 
 #include <QGridLayout>
 #include <QLabel>

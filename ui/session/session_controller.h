@@ -1,9 +1,9 @@
 #pragma once
 
 #include "engine/data/dataset.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_config.h"
-#include "ui/job_runner.h"
+#include "ui/session/job_runner.h"
 #include "ui/report/report_writer.h"
 #include "ui/report/threshold_rule.h"
 
@@ -30,12 +30,12 @@ struct ResultSet
     // cached: the viewer redraws the composite that was scored under its heatmap.
     std::optional<PreparationSpec> preparation;
     std::filesystem::path maskCacheDir;
-    InspectionSession::SavedHeads heads; // the heads that produced these results (saved runs and reports use them)
+    TrainingSession::SavedHeads heads; // the heads that produced these results (saved runs and reports use them)
     QString runFolder;                   // the run folder these results were read from or last written to
     nlohmann::json storedRobustness = nlohmann::json::array(); // robustness entries of the run folder opened
 };
 
-// Owns the InspectionSession of the selected category and funnels every job on it through one
+// Owns the TrainingSession of the selected category and funnels every job on it through one
 // JobRunner: a newer request cancels an older one; a cancelled job leaves the last results intact.
 // The one source of truth for "the results on screen": the result set (run, heads, sigma, evaluation,
 // maps), the pseudo-background result set and the threshold with its rule. Every panel, the CSV export,
@@ -134,14 +134,14 @@ private:
     void applyThresholdRule();
 
     JobRunner m_runner;
-    std::shared_ptr<InspectionSession> m_session;
+    std::shared_ptr<TrainingSession> m_session;
     std::optional<Category> m_category;
     RunConfig m_config;
     std::optional<ResultSet> m_results;
     std::optional<ResultSet> m_pseudo;
     std::shared_ptr<ResultSet> m_incoming;
     bool m_incomingPseudo = false;
-    std::shared_ptr<std::shared_ptr<InspectionSession>> m_incomingSession; // a run folder being opened
+    std::shared_ptr<std::shared_ptr<TrainingSession>> m_incomingSession; // a run folder being opened
     std::optional<RunConfig> m_inflight;
     double m_featureScale = 0.0;
     bool m_sweeping = false;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_outcome.h"
 #include "engine/pipeline/run_config.h"
 #include "engine/simplenet/train_progress.h"
 

@@ -1,4 +1,4 @@
-#include "ui/sigma_control.h"
+#include "ui/panels/sigma_control.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

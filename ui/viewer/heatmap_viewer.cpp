@@ -1,8 +1,8 @@
-#include "ui/heatmap_viewer.h"
+#include "ui/viewer/heatmap_viewer.h"
 
 #include "engine/io/image_io.h"
 #include "engine/pipeline/image_preparer.h"
-#include "ui/image_utils.h"
+#include "ui/common/image_utils.h"
 #include "ui/report/crop_frame.h"
 
 #include <QCheckBox>

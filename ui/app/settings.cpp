@@ -1,4 +1,4 @@
-#include "ui/settings.h"
+#include "ui/app/settings.h"
 
 namespace s2s::ui {
 

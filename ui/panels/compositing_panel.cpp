@@ -1,10 +1,10 @@
-#include "ui/compositing_panel.h"
+#include "ui/panels/compositing_panel.h"
 
 #include "engine/background/compositor.h"
 #include "engine/foreground/classical_segmenter.h"
 #include "engine/io/image_io.h"
-#include "ui/family_robustness_view.h"
-#include "ui/image_utils.h"
+#include "ui/panels/family_robustness_view.h"
+#include "ui/common/image_utils.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

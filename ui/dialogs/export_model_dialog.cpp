@@ -1,4 +1,4 @@
-#include "ui/export_model_dialog.h"
+#include "ui/dialogs/export_model_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

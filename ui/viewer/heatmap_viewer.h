@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/session_controller.h"
+#include "ui/session/session_controller.h"
 
 #include <QGraphicsView>
 #include <QImage>

@@ -1,7 +1,7 @@
-#include "ui/evaluation_panel.h"
+#include "ui/panels/evaluation_panel.h"
 
 #include "engine/eval/metrics.h"
-#include "ui/sigma_control.h"
+#include "ui/panels/sigma_control.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,7 +20,7 @@
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
-#include "ui/qcustomplot_include.h"
+#include "ui/common/qcustomplot_include.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
-#include "ui/training_panel.h"
+#include "ui/panels/training_panel.h"
 
-#include "ui/settings.h"
-#include "ui/sigma_control.h"
+#include "ui/app/settings.h"
+#include "ui/panels/sigma_control.h"
 
 #include "engine/weights/weights_catalog.h"
 
@@ -22,7 +22,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
-#include "ui/qcustomplot_include.h"
+#include "ui/common/qcustomplot_include.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "ui/dataset_browser.h"
+#include "ui/panels/dataset_browser.h"
 
 #include "engine/io/image_io.h"
-#include "ui/image_utils.h"
-#include "ui/settings.h"
+#include "ui/common/image_utils.h"
+#include "ui/app/settings.h"
 
 #include <QComboBox>
 #include <QtConcurrent/QtConcurrentMap>

@@ -1,4 +1,4 @@
-#include "ui/session_controller.h"
+#include "ui/session/session_controller.h"
 
 #include "engine/core/error.h"
 #include "engine/eval/metrics.h"
@@ -39,7 +39,7 @@ bool sameHeads(const RunConfig &a, const RunConfig &b)
 
 // Writes a result set into a run folder exactly as it is on screen: the heads that produced it, its
 // evaluation and maps (no evaluation again), the given robustness entries. Runs on the worker thread.
-void writeResultSet(InspectionSession &session, const ResultSet &r, RunFolderWriter &writer, const nlohmann::json &robustness)
+void writeResultSet(TrainingSession &session, const ResultSet &r, RunFolderWriter &writer, const nlohmann::json &robustness)
 {
     session.restoreHeads(r.heads);
     session.saveRun(writer, r.evaluation, r.maps, robustness);
@@ -139,7 +139,7 @@ void SessionController::setCategory(const Category &category, const RunConfig &c
     m_runner.waitForIdle();
     m_category = category;
     m_config = config;
-    m_session = std::make_shared<InspectionSession>(category, config);
+    m_session = std::make_shared<TrainingSession>(category, config);
     m_results.reset();
     m_pseudo.reset();
     m_incoming.reset();
@@ -340,7 +340,7 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
     const QString name = refit ? tr("Retraining for sigma %1").arg(sigmaText) : tr("Training");
     const std::string stage = name.toStdString();
     // A refit starts from the heads on screen (a cancelled job may have left others in the session).
-    const InspectionSession::SavedHeads start = refit && m_results ? m_results->heads : InspectionSession::SavedHeads{};
+    const TrainingSession::SavedHeads start = refit && m_results ? m_results->heads : TrainingSession::SavedHeads{};
     preparePending(autosaveFolder());
     const QString autosave = m_incomingPending;
     m_incomingSession.reset();
@@ -398,12 +398,12 @@ void SessionController::sweep(const std::vector<NoiseSigma> &sigmas)
     m_incoming.reset();
     m_incomingSession.reset();
     const RunConfig base = m_results->config;
-    const InspectionSession::SavedHeads onScreen = m_results->heads;
+    const TrainingSession::SavedHeads onScreen = m_results->heads;
     m_sweeping = true;
     preparePending(QString());
     m_runner.start(tr("Sigma sweep"), [this, session, base, sigmas, onScreen](const ProgressFn &progress, const CancelToken &cancel) {
         session->restoreHeads(onScreen);
-        const InspectionSession::SavedHeads saved = session->saveHeads();
+        const TrainingSession::SavedHeads saved = session->saveHeads();
         try {
             for (std::size_t i = 0; i < sigmas.size(); ++i) {
                 // Every point is refitted from the heads on screen, so no point depends on the order.
@@ -537,14 +537,14 @@ void SessionController::exportReport(const QString &pdf, const nlohmann::json &p
 void SessionController::openRun(const QString &dir)
 {
     auto incoming = std::make_shared<ResultSet>();
-    auto loaded = std::make_shared<std::shared_ptr<InspectionSession>>();
+    auto loaded = std::make_shared<std::shared_ptr<TrainingSession>>();
     m_incoming = incoming;
     m_incomingPseudo = false;
     m_incomingSession = loaded;
     preparePending(QString());
     m_runner.start(tr("Opening run"), [dir, incoming, loaded](const ProgressFn &, const CancelToken &cancel) {
         const std::filesystem::path runDir = dir.toStdString();
-        std::shared_ptr<InspectionSession> session = InspectionSession::loadRun(runDir);
+        std::shared_ptr<TrainingSession> session = TrainingSession::loadRun(runDir);
         cancel.throwIfCancelled();
         const RunSummary run = loadRunSummary(runDir);
         incoming->evaluation = evaluationFromRun(run, &session->category());

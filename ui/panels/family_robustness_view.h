@@ -2,7 +2,7 @@
 
 #include "engine/data/dataset.h"
 #include "engine/pipeline/run_config.h"
-#include "ui/job_runner.h"
+#include "ui/session/job_runner.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
-#include "ui/studio_app.h"
+#include "ui/app/studio_app.h"
 
 #include "engine/core/threads.h"
 #include "resources/app_resources.h"
-#include "ui/main_window.h"
-#include "ui/session_controller.h"
-#include "ui/settings.h"
-#include "ui/training_panel.h"
+#include "ui/app/main_window.h"
+#include "ui/session/session_controller.h"
+#include "ui/app/settings.h"
+#include "ui/panels/training_panel.h"
 
 #include <clocale>
 

@@ -1,4 +1,4 @@
-#include "ui/image_utils.h"
+#include "ui/common/image_utils.h"
 
 #include <opencv2/imgproc.hpp>
 

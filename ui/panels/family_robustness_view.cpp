@@ -1,8 +1,8 @@
-#include "ui/family_robustness_view.h"
+#include "ui/panels/family_robustness_view.h"
 
 #include "engine/background/compositor.h"
 #include "engine/pipeline/table1.h"
-#include "ui/qcustomplot_include.h"
+#include "ui/common/qcustomplot_include.h"
 
 #include <QDir>
 #include <QHBoxLayout>

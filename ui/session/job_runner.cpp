@@ -1,4 +1,4 @@
-#include "ui/job_runner.h"
+#include "ui/session/job_runner.h"
 
 #include "engine/core/error.h"
 

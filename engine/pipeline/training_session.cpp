@@ -1,4 +1,4 @@
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 
 #include "engine/backbone/feature_extractor.h"
 #include "engine/core/atomic_file.h"
@@ -175,7 +175,7 @@ private:
 
 } // namespace
 
-struct InspectionSession::Impl
+struct TrainingSession::Impl
 {
     Category category;
     RunConfig config;
@@ -382,7 +382,7 @@ struct InspectionSession::Impl
     }
 };
 
-InspectionSession::InspectionSession(Category category, RunConfig config)
+TrainingSession::TrainingSession(Category category, RunConfig config)
     : d(std::make_unique<Impl>())
 {
     if (category.train.empty())
@@ -394,13 +394,13 @@ InspectionSession::InspectionSession(Category category, RunConfig config)
     d->config = std::move(config);
 }
 
-InspectionSession::~InspectionSession() = default;
+TrainingSession::~TrainingSession() = default;
 
-const Category &InspectionSession::category() const { return d->category; }
-const RunConfig &InspectionSession::config() const { return d->config; }
-CategoryKind InspectionSession::kind() const { return d->kind(); }
+const Category &TrainingSession::category() const { return d->category; }
+const RunConfig &TrainingSession::config() const { return d->config; }
+CategoryKind TrainingSession::kind() const { return d->kind(); }
 
-void InspectionSession::setConfig(const RunConfig &config)
+void TrainingSession::setConfig(const RunConfig &config)
 {
     const bool preparationChanged = config.foreground != d->config.foreground
                                     || config.segmenter != d->config.segmenter
@@ -418,24 +418,24 @@ void InspectionSession::setConfig(const RunConfig &config)
     }
 }
 
-bool InspectionSession::backbonePretrained() const
+bool TrainingSession::backbonePretrained() const
 {
     return !d->config.backboneWeights.empty();
 }
 
-std::string InspectionSession::backboneDescription() const
+std::string TrainingSession::backboneDescription() const
 {
     if (d->backbone && d->backbone->pretrained())
         return d->config.backbone + " (weights sha256 " + d->backbone->weightsSha256().substr(0, 16) + "...)";
     return d->config.backbone + (d->config.backboneWeights.empty() ? " (not pretrained: random weights)" : "");
 }
 
-std::string InspectionSession::segmenterName() const
+std::string TrainingSession::segmenterName() const
 {
     return d->removesBackground() ? d->segmenterName : std::string();
 }
 
-void InspectionSession::extractFeatures(const ProgressFn &progress, const CancelToken &cancel)
+void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelToken &cancel)
 {
     configureThreads(d->config.threads);
     const auto start = Clock::now();
@@ -453,12 +453,12 @@ void InspectionSession::extractFeatures(const ProgressFn &progress, const Cancel
     d->timings.features = seconds(start);
 }
 
-bool InspectionSession::hasHeads() const
+bool TrainingSession::hasHeads() const
 {
     return d->heads.has_value();
 }
 
-void InspectionSession::train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode)
+void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode)
 {
     configureThreads(d->config.threads);
     if (d->removesBackground())
@@ -518,12 +518,12 @@ struct HeadsState
 
 } // namespace
 
-InspectionSession::SavedHeads InspectionSession::saveHeads() const
+TrainingSession::SavedHeads TrainingSession::saveHeads() const
 {
     return {std::make_shared<const HeadsState>(HeadsState{d->config, d->heads, d->moments, d->fused, d->lastTraining})};
 }
 
-void InspectionSession::restoreHeads(const SavedHeads &saved)
+void TrainingSession::restoreHeads(const SavedHeads &saved)
 {
     if (!saved.state)
         return;
@@ -535,22 +535,22 @@ void InspectionSession::restoreHeads(const SavedHeads &saved)
     d->lastTraining = st.training;
 }
 
-const TrainingOutcome &InspectionSession::lastTraining() const
+const TrainingOutcome &TrainingSession::lastTraining() const
 {
     return d->lastTraining;
 }
 
-double InspectionSession::featureScale() const
+double TrainingSession::featureScale() const
 {
     return d->train.featureScale();
 }
 
-double InspectionSession::resolvedSigma() const
+double TrainingSession::resolvedSigma() const
 {
     return d->config.noiseSigma.absoluteFor(d->train.featureScale());
 }
 
-Evaluation InspectionSession::evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel)
+Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel)
 {
     if (!d->heads)
         throw Error("evaluate: the model is not trained yet");
@@ -619,7 +619,7 @@ Evaluation InspectionSession::evaluate(const EvalOptions &options, const Progres
     return ev;
 }
 
-ScoreMap InspectionSession::anomalyMap(std::size_t testIndex, bool originalFrame) const
+ScoreMap TrainingSession::anomalyMap(std::size_t testIndex, bool originalFrame) const
 {
     if (testIndex >= d->lastMaps.size())
         return {};
@@ -630,7 +630,7 @@ ScoreMap InspectionSession::anomalyMap(std::size_t testIndex, bool originalFrame
     return cropFrameToOriginal(crop, size.width, size.height, d->config.resize);
 }
 
-std::vector<std::uint8_t> InspectionSession::preparedImagePng(std::size_t testIndex) const
+std::vector<std::uint8_t> TrainingSession::preparedImagePng(std::size_t testIndex) const
 {
     if (testIndex >= d->category.test.size())
         return {};
@@ -643,22 +643,22 @@ std::vector<std::uint8_t> InspectionSession::preparedImagePng(std::size_t testIn
     return png;
 }
 
-std::optional<PreparationSpec> InspectionSession::testPreparation() const
+std::optional<PreparationSpec> TrainingSession::testPreparation() const
 {
     return d->lastTestSpec;
 }
 
-fs::path InspectionSession::maskCacheDir() const
+fs::path TrainingSession::maskCacheDir() const
 {
     return cacheDirFor(d->category);
 }
 
-const Timings &InspectionSession::timings() const
+const Timings &TrainingSession::timings() const
 {
     return d->timings;
 }
 
-void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) const
+void TrainingSession::saveRun(const fs::path &runDir, const Evaluation &ev) const
 {
     if (!d->heads)
         throw Error(runDir.string() + ": nothing to save, the model is not trained");
@@ -666,12 +666,12 @@ void InspectionSession::saveRun(const fs::path &runDir, const Evaluation &ev) co
     saveRun(writer, ev);
 }
 
-void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) const
+void TrainingSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) const
 {
     saveRun(writer, ev, d->lastMaps, nlohmann::json::array());
 }
 
-void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, const std::vector<ScoreMap> &cropMaps,
+void TrainingSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, const std::vector<ScoreMap> &cropMaps,
                                 const nlohmann::json &robustness) const
 {
     if (!d->heads)
@@ -746,7 +746,7 @@ void InspectionSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, c
     writer.commit();
 }
 
-std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &runDir)
+std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir)
 {
     verifyRunFolder(runDir);
     const fs::path configFile = runDir / "config.json";
@@ -755,7 +755,7 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
     const Category *category = dataset.find(config.category);
     if (!category)
         throw Error(configFile.string() + ": category '" + config.category + "' not found in " + config.dataRoot.string());
-    auto session = std::make_unique<InspectionSession>(*category, config);
+    auto session = std::make_unique<TrainingSession>(*category, config);
     const fs::path headsFile = runDir / "heads.safetensors";
     const Checkpoint ckpt = readCheckpoint(headsFile);
     SimpleNetHeads heads(1536, config.dscHidden, 0);
@@ -800,7 +800,7 @@ std::unique_ptr<InspectionSession> InspectionSession::loadRun(const fs::path &ru
     return session;
 }
 
-nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation &ev)
+nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &ev)
 {
     const auto num = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
     nlohmann::json j;
