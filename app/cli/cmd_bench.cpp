@@ -10,7 +10,7 @@
 #include "engine/foreground/foreground_model.h"
 #include "engine/foreground/sam2/sam2_segmenter.h"
 #include "engine/io/image_io.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/utility.hpp>
@@ -217,7 +217,7 @@ int runBench(const std::vector<std::string> &argv)
             c.ganEpochs = 1;
             c.minSteps = 0;
         }
-        InspectionSession session(category, c);
+        TrainingSession session(category, c);
         const auto metric = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
         nlohmann::json b;
         b["preset"] = c.preset;
@@ -252,7 +252,7 @@ int runBench(const std::vector<std::string> &argv)
         RunConfig sigma = c;
         sigma.noiseSigma = NoiseSigma::relative(0.5);
         session.setConfig(sigma);
-        const InspectionSession::SavedHeads before = session.saveHeads();
+        const TrainingSession::SavedHeads before = session.saveHeads();
         t0 = now();
         session.train({}, {}, TrainMode::Refit);
         Evaluation ev = session.evaluate({}, {}, {});

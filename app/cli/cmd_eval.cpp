@@ -6,7 +6,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -31,7 +31,7 @@ int runEval(const std::vector<std::string> &argv)
     if (pseudo)
         lock.emplace(run);
     const RunSummary summary = loadRunSummary(run); // validates the folder before any heavy work
-    auto session = InspectionSession::loadRun(run);
+    auto session = TrainingSession::loadRun(run);
     const bool strict = args.flag("strict");
     std::vector<ScanIssue> testIssues; // training images do not matter here
     for (const auto &issue : session->category().issues)

@@ -4,7 +4,7 @@
 #include "app/cli/command.h"
 #include "app/cli/run_options.h"
 
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 
 #include <nlohmann/json.hpp>
 
@@ -43,7 +43,7 @@ int runSweep(const std::vector<std::string> &argv)
     const bool quiet = args.flag("quiet") || args.flag("json");
     const bool cold = args.flag("cold");
 
-    InspectionSession session(category, config);
+    TrainingSession session(category, config);
     const CancelToken cancel;
     auto t0 = std::chrono::steady_clock::now();
     session.extractFeatures(progressPrinter("sweep", quiet), cancel);

@@ -4,7 +4,7 @@
 #include "app/cli/input_checks.h"
 #include "app/cli/run_options.h"
 
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -30,7 +30,7 @@ int runTrain(const std::vector<std::string> &argv)
     reportSkipped("train", category.issues, args.flag("strict"));
     warnIfNotPretrained(config, "train");
 
-    InspectionSession session(category, config);
+    TrainingSession session(category, config);
     const bool quiet = args.flag("quiet") || args.flag("json");
     const CancelToken cancel;
     session.extractFeatures(progressPrinter("train", quiet), cancel);

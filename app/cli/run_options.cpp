@@ -125,7 +125,7 @@ ProgressFn progressPrinter(const std::string &command, bool quiet)
     };
 }
 
-void reportTraining(const InspectionSession &session, const std::string &command, bool quiet)
+void reportTraining(const TrainingSession &session, const std::string &command, bool quiet)
 {
     const TrainingOutcome &t = session.lastTraining();
     if (!quiet)
@@ -154,8 +154,20 @@ void printMetrics(const nlohmann::json &m, std::ostream &out)
     out << "Metrics (" << m.value("background", std::string("static")) << " backgrounds, "
         << m.value("selection", std::string()) << "):\n";
     show("image AUROC", "image_auroc");
-    show("pixel AUROC", "pixel_auroc");
-    show("AU-PRO (FPR<=0.3)", "au_pro");
+    const int noMask = m.contains("defects_without_masks") && m.at("defects_without_masks").is_number_integer()
+                           ? m.at("defects_without_masks").get<int>()
+                           : 0;
+    const bool noPixelTruth = noMask > 0 && !(m.contains("pixel_auroc") && m.at("pixel_auroc").is_number());
+    if (noPixelTruth) {
+        out << "  pixel AUROC: n/a - no masks (" << noMask << " defect images have image-level labels only)\n";
+    } else {
+        show("pixel AUROC", "pixel_auroc");
+        if (noMask > 0)
+            out << "    (over " << m.value("pixel_images", 0) << " images; " << noMask
+                << " defect images without a mask count for the image metrics only)\n";
+    }
+    if (!noPixelTruth)
+        show("AU-PRO (FPR<=0.3)", "au_pro");
     show("F1-max", "f1_max");
     show("F1-max threshold", "f1_threshold");
     if (m.contains("confusion")) {

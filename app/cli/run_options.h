@@ -4,7 +4,7 @@
 
 #include "engine/core/progress.h"
 #include "engine/data/dataset.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_config.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -24,7 +24,7 @@ void warnIfNotPretrained(const RunConfig &config, const std::string &command);
 ProgressFn progressPrinter(const std::string &command, bool quiet);
 // The sigma line ("noise sigma 0.2856 = 0.5x the feature scale 0.5712 (auto)") and, when the
 // discriminator did not learn, the warning line; both on stderr.
-void reportTraining(const InspectionSession &session, const std::string &command, bool quiet);
+void reportTraining(const TrainingSession &session, const std::string &command, bool quiet);
 void printMetrics(const nlohmann::json &metrics, std::ostream &out);
 
 // A metric of a metrics/evaluation JSON object with four decimals, or "n/a" when absent or null.

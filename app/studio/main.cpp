@@ -1,6 +1,6 @@
 // sam2sim-studio: the workstation GUI entry point; all panels live in ui/.
 #include "engine/core/threads.h"
-#include "ui/studio_app.h"
+#include "ui/app/studio_app.h"
 
 int main(int argc, char **argv)
 {

@@ -187,9 +187,11 @@ void scanSplitFolder(const fs::path &dir, Split split, const std::string &defect
         record.defectType = defect;
         record.label = defect == "good" ? 0 : 1;
         if (record.label == 1) {
+            // A defect image without a mask is an image-level label: it counts for image metrics and is
+            // left out of pixel metrics.
             const fs::path mask = findMask(gtDir, entry);
             if (mask.empty()) {
-                sink.add(entry, "defect image without a mask (looked in " + gtDir.string() + ")");
+                (split == Split::Train ? category.train : category.test).push_back(std::move(record));
                 continue;
             }
             const auto maskSize = checkImage(mask, sink);

@@ -5,7 +5,7 @@
 #include "engine/core/error.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -295,7 +295,13 @@ Evaluation evaluationFromRun(const RunSummary &run, const Category *current)
         ev.images.push_back(std::move(result));
     }
     ev.metrics = {number("image_auroc"), number("pixel_auroc"), number("au_pro"), number("f1_max"),
-                  number("f1_threshold")};
+                  number("f1_threshold"), 0, 0};
+    const auto count = [&](const char *key) {
+        const auto it = run.metrics.find(key);
+        return it != run.metrics.end() && it->is_number_integer() ? std::max(0, it->get<int>()) : 0;
+    };
+    ev.metrics.pixelImages = count("pixel_images");
+    ev.metrics.defectsWithoutMask = count("defects_without_masks");
     ev.imageRoc = roc("image_roc");
     ev.imageRoc.auroc = ev.metrics.imageAuroc;
     ev.pixelRoc = roc("pixel_roc");

@@ -50,7 +50,7 @@ struct RunSummary
 // Reads config.json, scores.csv and metrics.json; throws s2s::Error("<file>: <reason>").
 RunSummary loadRunSummary(const std::filesystem::path &runDir);
 
-class InspectionSession;
+class TrainingSession;
 struct Evaluation;
 
 // Writes one run folder as a transaction: the files go into a temporary sibling that replaces the
@@ -102,7 +102,7 @@ std::string jsonText(const nlohmann::json &json);
 nlohmann::json skippedJson(const std::vector<ScanIssue> &issues);
 
 // metrics.json content for an evaluation (without map_range; "robustness" empty).
-nlohmann::json evaluationJson(const InspectionSession &session, const Evaluation &evaluation);
+nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &evaluation);
 
 // One "robustness" entry: a pseudo-background evaluation compared with the static one.
 nlohmann::json robustnessEntry(const Evaluation &pseudo, const nlohmann::json &staticMetrics);

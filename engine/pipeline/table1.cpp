@@ -273,7 +273,7 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         };
         const bool object = !(category->kind == CategoryKind::Texture || category->keepsBackground);
         // Static and dynamic share one model and its training features.
-        InspectionSession plain(*category, config);
+        TrainingSession plain(*category, config);
         plain.extractFeatures(progress, cancel);
         plain.train(training, cancel);
         row.staticMetrics = plain.evaluate({}, progress, cancel).metrics;
@@ -300,13 +300,13 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
                 *count = n;
             return n ? sum / n : std::nan("");
         };
-        std::unique_ptr<InspectionSession> sam2sim;
+        std::unique_ptr<TrainingSession> sam2sim;
         if (!object) {
             row.sam2simMetrics = row.cleanMaskMetrics = row.dynamicMetrics;
         } else {
             config.foreground = true;
             trainingStage = "training (Sam2Sim)";
-            sam2sim = std::make_unique<InspectionSession>(*category, config);
+            sam2sim = std::make_unique<TrainingSession>(*category, config);
             sam2sim->extractFeatures(progress, cancel);
             sam2sim->train(training, cancel);
             const Evaluation cycled = sam2sim->evaluate(pseudo, progress, cancel);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/core/progress.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_config.h"
 
 #include <nlohmann/json.hpp>

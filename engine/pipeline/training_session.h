@@ -4,8 +4,10 @@
 #include "engine/core/score_map.h"
 #include "engine/data/dataset.h"
 #include "engine/eval/metrics.h"
+#include "engine/pipeline/evaluation.h"
 #include "engine/pipeline/image_preparer.h"
 #include "engine/pipeline/run_config.h"
+#include "engine/pipeline/training_outcome.h"
 #include "engine/simplenet/train_progress.h"
 
 #include <nlohmann/json.hpp>
@@ -22,79 +24,7 @@ namespace s2s {
 
 class RunFolderWriter;
 
-enum class BackgroundMode { Static, Pseudo };
-
-struct EvalOptions
-{
-    BackgroundMode background = BackgroundMode::Static;
-    std::string backgroundSource = "all"; // family, "all" or a folder (Pseudo only)
-    std::uint64_t seed = 0;
-    float featherPx = 3.f;
-    // Diagnostic (Pseudo with foreground extraction): remove a composite's background with the mask of
-    // the clean image it was made from instead of segmenting the composite.
-    bool cleanMaskForComposite = false;
-    bool computeMaps = true; // pixel metrics need maps; image-only evaluation is faster
-};
-
-struct ImageResult
-{
-    ImageRecord record;
-    float score = 0.f; // max patch score (-D), higher = more anomalous
-    std::string background; // pseudo-background family or source of this image's composite; empty if none
-    double maskIou = -1.0;  // IoU of the composite's extracted mask with the clean image's; -1 when n/a
-    std::string maskSource; // who produced the foreground mask ("classical-learnt", "... (fallback: why)")
-};
-
-struct Metrics
-{
-    double imageAuroc = 0.0;
-    double pixelAuroc = 0.0; // NaN when no maps or no anomalous pixels
-    double auPro = 0.0;      // MVTec AU-PRO up to FPR 0.3
-    double f1Max = 0.0;
-    double f1Threshold = 0.0;
-};
-
-struct Evaluation
-{
-    EvalOptions options;
-    std::vector<ImageResult> images; // test images in dataset order
-    Metrics metrics;
-    RocCurve imageRoc;
-    RocCurve pixelRoc;   // downsampled for display
-    double seconds = 0.0;
-};
-
-// Timings measured by the session (seconds), written to metrics.json.
-struct Timings
-{
-    double features = 0.0;
-    double training = 0.0;
-    double evaluation = 0.0;
-};
-
-// What the last training did: the sigma it resolved and how its last epoch went.
-struct TrainingOutcome
-{
-    double featureScale = 0.0;  // sqrt(mean per-dimension variance) of the training features
-    double sigmaAbsolute = 0.0; // the noise sigma used, in feature units
-    double sigmaRelative = 0.0; // the same, as a factor of featureScale
-    double loss = 0.0;          // last-epoch means
-    double pTrue = 0.0;
-    double pFake = 0.0;
-    bool notLearning = false;   // the discriminator never left its stationary point
-    bool warmStart = false;     // refitted from the previous heads (a sigma change), not trained anew
-    int epochs = 0;
-    int steps = 0;
-    double patchFraction = 1.0;
-    std::vector<TrainProgress> curve; // every step's running means, as drawn live (kept in metrics.json)
-};
-
-enum class TrainMode {
-    Full,  // new heads with the config's full schedule
-    Refit, // warm start from the current heads, config.refitSteps steps (a sigma change); Full without heads
-};
-
-// One category under one config: backbone features (cached), trained SimpleNet heads, evaluations.
+// The train-and-evaluate session. One category under one config: backbone features (cached), trained SimpleNet heads, evaluations.
 // Not thread-safe: the caller runs one job at a time on it (the UI queues; a newer request cancels an
 // older one). A cancelled job leaves the previous heads and evaluation untouched.
 class TrainingSession

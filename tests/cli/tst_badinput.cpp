@@ -191,7 +191,8 @@ private Q_SLOTS:
         writeAll(bad + QStringLiteral("102.png"), "this is text, not an image\n");
         writeAll(bad + QStringLiteral("103.png"), badCrc);
         writeAll(bad + QStringLiteral("104.png"), pngWithHeader(60000, 60000));
-        // Defect images the scanner must skip and name: no mask, and a mask of another size.
+        // A defect image without a mask is an image-level label (kept, image metrics only); a mask of
+        // another size is skipped and named.
         const QString test = m_data + QStringLiteral("/nut/test/");
         QVERIFY(QFile::copy(test + QStringLiteral("hole/000.png"), test + QStringLiteral("hole/009.png")));
         const QString big = path(QStringLiteral("big"));
@@ -227,7 +228,7 @@ private Q_SLOTS:
     void trainingNamesSkippedFiles()
     {
         for (const char *name : {"train/good/100.png", "train/good/101.png", "train/good/102.png", "train/good/103.png",
-                                 "train/good/104.png", "test/hole/009.png", "ground_truth/scratch/008_mask.png"}) {
+                                 "train/good/104.png", "ground_truth/scratch/008_mask.png"}) {
             const QString file = m_data + QStringLiteral("/nut/") + QLatin1String(name);
             bool named = false;
             for (const QString &line : std::as_const(m_trainLog))
@@ -237,7 +238,10 @@ private Q_SLOTS:
         for (const QString &line : std::as_const(m_trainLog))
             QVERIFY2(!line.contains(QStringLiteral("libpng")), qPrintable(line));
         const QJsonObject metrics = QJsonDocument::fromJson(readAll(m_run + QStringLiteral("/metrics.json"))).object();
-        QCOMPARE(metrics.value(QStringLiteral("skipped")).toArray().size(), 7);
+        QCOMPARE(metrics.value(QStringLiteral("skipped")).toArray().size(), 6);
+        for (const QString &line : std::as_const(m_trainLog))
+            QVERIFY2(!line.contains(QStringLiteral("hole/009.png")), qPrintable(line));
+        QCOMPARE(metrics.value(QStringLiteral("defects_without_masks")).toInt(), 1);
         const QString runId = metrics.value(QStringLiteral("run_id")).toString();
         QCOMPARE(runId.size(), 32);
         QCOMPARE(QJsonDocument::fromJson(readAll(m_run + QStringLiteral("/config.json"))).object().value(QStringLiteral("run_id")).toString(),
@@ -289,7 +293,7 @@ private Q_SLOTS:
         row("image-text", mask + list({"--image", "{tmp}/text.png"}), "text.png: not a readable image");
         row("backbone-unknown", trainOut + list({"--backbone", "resnet18"}), "unknown backbone 'resnet18'");
         row("strict-skip", trainOut + list({"--strict"}),
-            "100.png: empty file \\(0 bytes\\) \\(--strict: 7 input files would be skipped\\)");
+            "100.png: empty file \\(0 bytes\\) \\(--strict: 6 input files would be skipped\\)");
         row("empty-train-set", list({"train", "--data", "{tmp}/data-empty", "--category", "nut", "--out", "{tmp}/newrun"}),
             "data-empty/nut: empty category: no usable train/good images");
         // --out checked before any work; nothing of the user's replaced.

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void badCases_data();
     void badCases();
     void strictThrowsFirstProblem();
+    void defectWithoutMaskIsImageLevel();
     void notAFolder();
     void hazelnutToy();
 
@@ -121,7 +122,6 @@ void TestScanner::badCases_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing train/good") << "no-train" << "missing folder";
-    QTest::newRow("defect without mask") << "no-mask" << "defect image without a mask";
     QTest::newRow("mask size differs") << "mask-size" << "differs from its image";
     QTest::newRow("zero-byte image") << "zero-byte" << "empty file (0 bytes)";
     QTest::newRow("unreadable image") << "garbage" << "not a readable image";
@@ -141,9 +141,7 @@ void TestScanner::badCases()
         image(c / "test/good/000.png");
     } else {
         goodCategory(c);
-        if (scenario == QLatin1String("no-mask"))
-            fs::remove(c / "ground_truth/crack/000_mask.png");
-        else if (scenario == QLatin1String("mask-size"))
+        if (scenario == QLatin1String("mask-size"))
             image(c / "ground_truth/crack/000_mask.png", 16, 16, 1);
         else if (scenario == QLatin1String("zero-byte"))
             std::ofstream(c / "train/good/002.png");
@@ -176,13 +174,35 @@ void TestScanner::badCases()
 void TestScanner::strictThrowsFirstProblem()
 {
     goodCategory(root() / "cat");
-    fs::remove(root() / "cat/ground_truth/crack/000_mask.png");
+    image(root() / "cat/ground_truth/crack/000_mask.png", 16, 16, 1);
     try {
         s2s::scanDataset(root(), s2s::ScanMode::Strict);
-        QFAIL("strict scan accepted a defect image without a mask");
+        QFAIL("strict scan accepted a mask whose size differs from its image");
     } catch (const s2s::Error &e) {
-        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("000.png: defect image without a mask")), e.what());
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("000_mask.png: mask size")), e.what());
     }
+}
+
+// A defect image without a mask is an image-level label: kept, with no mask and no issue, also in
+// strict mode (the common case of a line that collected NG parts but never drew masks).
+void TestScanner::defectWithoutMaskIsImageLevel()
+{
+    goodCategory(root() / "cat");
+    fs::remove(root() / "cat/ground_truth/crack/000_mask.png");
+    const auto d = s2s::scanDataset(root(), s2s::ScanMode::Strict);
+    const s2s::Category *c = d.find("cat");
+    QVERIFY(c);
+    QVERIFY(c->issues.empty());
+    int withMask = 0, without = 0;
+    for (const auto &r : c->test) {
+        if (r.label != 1)
+            continue;
+        (r.mask.empty() ? without : withMask)++;
+        if (r.mask.empty())
+            QCOMPARE(QString::fromStdString(r.image.filename().string()), QStringLiteral("000.png"));
+    }
+    QCOMPARE(without, 1);
+    QVERIFY(withMask > 0);
 }
 
 void TestScanner::notAFolder()

@@ -7,7 +7,7 @@
 #include "engine/export/exported_model.h"
 #include "engine/export/model_export.h"
 #include "engine/io/image_io.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <ATen/ATen.h>
@@ -78,7 +78,7 @@ TrainedRun trainRun(const s2s::Category &category, const std::string &backbone,
     c.ganEpochs = 1;
     c.dscHidden = 64;
     c.threads = 2;
-    s2s::InspectionSession session(category, c);
+    s2s::TrainingSession session(category, c);
     session.extractFeatures({}, {});
     session.train({}, {});
     const s2s::Evaluation ev = session.evaluate({}, {}, {});

@@ -3,7 +3,7 @@
 #include "engine/data/dataset.h"
 #include "engine/data/synth_generator.h"
 #include "engine/pipeline/image_preparer.h"
-#include "engine/pipeline/inspection_session.h"
+#include "engine/pipeline/training_session.h"
 #include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 
@@ -29,6 +29,7 @@ private Q_SLOTS:
     void cancelledRunWritesNothing();
     void hazelnutToyWithRealWeights();
     void kindInferredFromMasks();
+    void imageLevelLabelsWithoutMasks();
 
 private:
     s2s::RunConfig config() const;
@@ -64,7 +65,7 @@ s2s::RunConfig TestPipeline::config() const
 
 void TestPipeline::trainEvaluateSaveLoad()
 {
-    s2s::InspectionSession session(m_category, config());
+    s2s::TrainingSession session(m_category, config());
     std::vector<s2s::TrainProgress> steps;
     session.extractFeatures({}, {});
     session.train([&](const s2s::TrainProgress &p) { steps.push_back(p); }, {});
@@ -94,14 +95,14 @@ void TestPipeline::trainEvaluateSaveLoad()
     QVERIFY(maxErr < 1e-3);
 
     // A reloaded run scores the same.
-    auto loaded = s2s::InspectionSession::loadRun(run);
+    auto loaded = s2s::TrainingSession::loadRun(run);
     const s2s::Evaluation again = loaded->evaluate({}, {}, {});
     QVERIFY(std::abs(again.images[3].score - ev.images[3].score) < 1e-4);
 }
 
 void TestPipeline::retrainForNewSigmaKeepsFeatures()
 {
-    s2s::InspectionSession session(m_category, config());
+    s2s::TrainingSession session(m_category, config());
     std::vector<std::string> stages;
     session.extractFeatures([&](const s2s::ProgressEvent &e) { stages.push_back(e.stage); }, {});
     QVERIFY(!stages.empty());
@@ -123,7 +124,7 @@ void TestPipeline::pseudoBackgroundsAndForeground()
     s2s::RunConfig c = config();
     c.foreground = true;
     c.segmenter = "classical";
-    s2s::InspectionSession session(m_category, c);
+    s2s::TrainingSession session(m_category, c);
     session.train({}, {});
     // "classical" is the extractor learnt from the category's training images.
     QCOMPARE(session.segmenterName(), std::string("classical-learnt"));
@@ -140,7 +141,7 @@ void TestPipeline::pseudoBackgroundsAndForeground()
     }
     // "border" keeps the model-free border-colour segmenter.
     c.segmenter = "border";
-    s2s::InspectionSession border(m_category, c);
+    s2s::TrainingSession border(m_category, c);
     border.train({}, {});
     QCOMPARE(border.segmenterName(), std::string("classical"));
     const auto png = session.preparedImagePng(0);
@@ -178,7 +179,7 @@ void TestPipeline::cleanMaskRemovesTheWholeNewBackground()
 
 void TestPipeline::cancelledRunWritesNothing()
 {
-    s2s::InspectionSession session(m_category, config());
+    s2s::TrainingSession session(m_category, config());
     s2s::CancelToken token;
     session.extractFeatures({}, {});
     QVERIFY_THROWS_EXCEPTION(s2s::Cancelled, session.train([&](const s2s::TrainProgress &) { token.cancel(); }, token));
@@ -202,7 +203,7 @@ void TestPipeline::hazelnutToyWithRealWeights()
     c.category = category.name;
     c.backbone = "mobilenet_v2";
     c.backboneWeights = weights;
-    s2s::InspectionSession session(category, c); // the defaults: fast preset, sigma auto
+    s2s::TrainingSession session(category, c); // the defaults: fast preset, sigma auto
     session.train({}, {});
     const auto ev = session.evaluate({}, {}, {});
     const s2s::TrainingOutcome &t = session.lastTraining();
@@ -237,4 +238,50 @@ void TestPipeline::kindInferredFromMasks()
 }
 
 QTEST_APPLESS_MAIN(TestPipeline)
+// A defect folder without masks (image-level labels): trained and evaluated at image level, left out of
+// the pixel metrics, and the run folder says so. Half the masks removed: pixel metrics over the rest.
+void TestPipeline::imageLevelLabelsWithoutMasks()
+{
+    QTemporaryDir dir;
+    const fs::path data = fs::path(dir.path().toStdString()) / "data";
+    fs::create_directories(data / m_category.name);
+    fs::copy(m_category.root, data / m_category.name, fs::copy_options::recursive);
+    for (const auto &e : fs::recursive_directory_iterator(data / m_category.name / "ground_truth"))
+        if (e.is_regular_file())
+            fs::remove(e.path());
+    s2s::Category category = s2s::scanDataset(data).categories.front();
+    QVERIFY(category.issues.empty());
+    int defects = 0;
+    for (const auto &r : category.test) {
+        QVERIFY(r.mask.empty());
+        defects += r.label;
+    }
+    QVERIFY(defects > 0);
+    s2s::RunConfig c = config();
+    c.dataRoot = data;
+    s2s::TrainingSession session(category, c);
+    session.train({}, {});
+    const s2s::Evaluation ev = session.evaluate({}, {}, {});
+    QVERIFY(!std::isnan(ev.metrics.imageAuroc));
+    QVERIFY(!std::isnan(ev.metrics.f1Threshold));
+    QVERIFY(std::isnan(ev.metrics.pixelAuroc)); // no pixel truth at all
+    QCOMPARE(ev.metrics.defectsWithoutMask, defects);
+    QCOMPARE(ev.metrics.pixelImages, int(category.test.size()) - defects);
+    const fs::path run = fs::path(dir.path().toStdString()) / "run";
+    session.saveRun(run, ev);
+    const s2s::RunSummary summary = s2s::loadRunSummary(run);
+    QCOMPARE(summary.metrics.at("defects_without_masks").get<int>(), defects);
+    QVERIFY(summary.metrics.at("pixel_auroc").is_null());
+    QVERIFY(summary.metrics.contains("confusion"));
+    const s2s::Evaluation back = s2s::evaluationFromRun(summary, &category);
+    QCOMPARE(back.metrics.defectsWithoutMask, defects);
+
+    // With the masks of the original category, pixel metrics are back and cover every image.
+    s2s::TrainingSession full(m_category, config());
+    full.train({}, {});
+    const s2s::Evaluation all = full.evaluate({}, {}, {});
+    QCOMPARE(all.metrics.defectsWithoutMask, 0);
+    QCOMPARE(all.metrics.pixelImages, int(m_category.test.size()));
+}
+
 #include "tst_pipeline.moc"

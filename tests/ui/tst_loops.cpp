@@ -4,14 +4,14 @@
 // every panel, closing during a job asks, and the user's choices survive a restart.
 #include "isolated_settings.h"
 #include "engine/data/synth_generator.h"
-#include "ui/dataset_browser.h"
-#include "ui/evaluation_panel.h"
-#include "ui/heatmap_viewer.h"
-#include "ui/main_window.h"
-#include "ui/session_controller.h"
-#include "ui/settings.h"
-#include "ui/sigma_control.h"
-#include "ui/training_panel.h"
+#include "ui/panels/dataset_browser.h"
+#include "ui/panels/evaluation_panel.h"
+#include "ui/viewer/heatmap_viewer.h"
+#include "ui/app/main_window.h"
+#include "ui/session/session_controller.h"
+#include "ui/app/settings.h"
+#include "ui/panels/sigma_control.h"
+#include "ui/panels/training_panel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -31,7 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include "ui/qcustomplot_include.h"
+#include "ui/common/qcustomplot_include.h"
 
 #include <filesystem>
 

@@ -5,13 +5,13 @@
 #include "engine/data/synth_generator.h"
 #include "engine/export/exported_model.h"
 #include "engine/io/image_io.h"
-#include "ui/evaluation_panel.h"
-#include "ui/heatmap_viewer.h"
-#include "ui/main_window.h"
-#include "ui/session_controller.h"
-#include "ui/settings.h"
-#include "ui/sigma_control.h"
-#include "ui/training_panel.h"
+#include "ui/panels/evaluation_panel.h"
+#include "ui/viewer/heatmap_viewer.h"
+#include "ui/app/main_window.h"
+#include "ui/session/session_controller.h"
+#include "ui/app/settings.h"
+#include "ui/panels/sigma_control.h"
+#include "ui/panels/training_panel.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

@@ -2,8 +2,8 @@
 // (bundled / found at PATH / missing) and size, and the training panel offers the backbones whose
 // weights are present, shows no "not pretrained" banner when the bundled backbone is there, and turns
 // SAM 2 background removal on when a SAM 2 checkpoint is present. HOME is an empty temporary folder.
-#include "ui/training_panel.h"
-#include "ui/weights_dialog.h"
+#include "ui/panels/training_panel.h"
+#include "ui/dialogs/weights_dialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -162,6 +162,10 @@ void DatasetBrowser::setDataset(const Dataset &dataset)
                                         : tr("Kind not known from the name (default); double-click to switch"));
         item->setText(2, QString::number(c.train.size()));
         item->setText(3, QString::number(c.test.size()));
+        const auto noMask = std::count_if(c.test.begin(), c.test.end(),
+                                          [](const ImageRecord &r) { return r.label == 1 && r.mask.empty(); });
+        if (noMask > 0)
+            item->setToolTip(3, tr("%1 defect images without a mask (image-level labels)").arg(noMask));
         for (const auto &issue : c.issues)
             m_issues->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(issue.path.string()),
                                                            QString::fromStdString(issue.message)));
@@ -208,7 +212,12 @@ void DatasetBrowser::refreshThumbnails()
         if (shown.size() >= 120)
             break; // thumbnails are a preview; the viewer shows every image
         shown.push_back(r);
-        auto *item = new QListWidgetItem(QString::fromStdString(r.defectType + "/" + r.image.filename().string()));
+        QString label = QString::fromStdString(r.defectType + "/" + r.image.filename().string());
+        if (r.label == 1 && r.mask.empty())
+            label += QLatin1Char('\n') + tr("no mask");
+        auto *item = new QListWidgetItem(label);
+        if (r.label == 1 && r.mask.empty())
+            item->setToolTip(tr("Image-level label only: counted in the image metrics, not in the pixel metrics"));
         item->setData(Qt::UserRole, QString::fromStdString(r.image.string()));
         m_thumbnails->addItem(item);
     }

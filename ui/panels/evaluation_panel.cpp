@@ -461,8 +461,18 @@ void EvaluationPanel::refresh()
     m_thresholdLine->attachAxis(yAxis);
 
     const auto &m = r->evaluation.metrics;
+    // Defect images without a mask (image-level labels) are not in the pixel metrics; say so.
+    const int testImages = static_cast<int>(r->evaluation.images.size());
+    const QString pixel = m.defectsWithoutMask == 0 ? fmt(m.pixelAuroc)
+                          : std::isnan(m.pixelAuroc)
+                              ? tr("n/a (no masks)")
+                              : tr("%1 (%2 of %3 images)").arg(fmt(m.pixelAuroc)).arg(m.pixelImages).arg(testImages);
+    const QString pro = m.defectsWithoutMask > 0 && std::isnan(m.pixelAuroc) ? tr("n/a") : fmt(m.auPro);
     QString text = tr("<b>Image AUROC</b> %1 &nbsp; <b>Pixel AUROC</b> %2 &nbsp; <b>AU-PRO</b> %3 &nbsp; <b>F1-max</b> %4")
-                       .arg(fmt(m.imageAuroc), fmt(m.pixelAuroc), fmt(m.auPro), fmt(m.f1Max));
+                       .arg(fmt(m.imageAuroc), pixel, pro, fmt(m.f1Max));
+    if (m.defectsWithoutMask > 0)
+        text += tr("<br>%n defect image(s) without a mask: counted in the image metrics, not in the pixel metrics.",
+                   nullptr, m.defectsWithoutMask);
     if (const auto &p = m_controller->pseudoResults())
         text += tr("<br><b>Pseudo-backgrounds</b> (%1, seed %2): image AUROC %3, pixel AUROC %4")
                     .arg(QString::fromStdString(p->evaluation.options.backgroundSource))

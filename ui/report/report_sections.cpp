@@ -420,12 +420,25 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
 
     blocks.push_back(headingBlock(Report::tr("Metrics"), false));
     const nlohmann::json &mj = run.metrics;
+    // Defect images without a mask (image-level labels) are in the image metrics only.
+    const int noMask = mj.contains("defects_without_masks") && mj.at("defects_without_masks").is_number_integer()
+                           ? mj.at("defects_without_masks").get<int>()
+                           : 0;
+    const bool noPixelTruth = noMask > 0 && !jsonNumber(mj, "pixel_auroc");
+    const QString pixelMeaning = noMask == 0 ? Report::tr("per-pixel ranking against ground-truth masks")
+                                 : noPixelTruth
+                                     ? Report::tr("n/a - no masks: %n defect image(s) have image-level labels only",
+                                                  nullptr, noMask)
+                                     : Report::tr("per-pixel ranking against ground-truth masks, over %1 images "
+                                                  "(%n defect image(s) without a mask left out)",
+                                                  nullptr, noMask)
+                                           .arg(jsonNumber(mj, "pixel_images").value_or(0));
     const std::vector<std::vector<QString>> rows = {
         {Report::tr("Image AUROC (I-AUROC)"), fixed(jsonNumber(mj, "image_auroc")),
          Report::tr("ranking of anomalous above normal images")},
-        {Report::tr("Pixel AUROC (P-AUROC)"), fixed(jsonNumber(mj, "pixel_auroc")),
-         Report::tr("per-pixel ranking against ground-truth masks")},
-        {Report::tr("AU-PRO (FPR <= 0.3)"), fixed(jsonNumber(mj, "au_pro")),
+        {Report::tr("Pixel AUROC (P-AUROC)"), noPixelTruth ? Report::tr("n/a") : fixed(jsonNumber(mj, "pixel_auroc")),
+         pixelMeaning},
+        {Report::tr("AU-PRO (FPR <= 0.3)"), noPixelTruth ? Report::tr("n/a") : fixed(jsonNumber(mj, "au_pro")),
          Report::tr("per-region overlap, normalised area")},
         {Report::tr("F1-max"), fixed(jsonNumber(mj, "f1_max")),
          Report::tr("best F1 over thresholds (at %1)").arg(fixed(jsonNumber(mj, "f1_threshold")))},

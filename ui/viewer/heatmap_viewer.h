@@ -1,8 +1,9 @@
 #pragma once
 
 #include "ui/session/session_controller.h"
+#include "ui/viewer/color_bar.h"
+#include "ui/viewer/zoom_view.h"
 
-#include <QGraphicsView>
 #include <QImage>
 #include <QWidget>
 
@@ -17,55 +18,6 @@ class QTableWidget;
 class QToolButton;
 
 namespace s2s::ui {
-
-// A QGraphicsView that zooms with the wheel and pans by dragging. The image-navigation keys are not
-// its own: they go to the parent (the viewer), so ←/→ change the image even when the view has focus.
-class ZoomView final : public QGraphicsView
-{
-    Q_OBJECT
-
-public:
-    explicit ZoomView(QWidget *parent = nullptr);
-    // Fits the scene into the view now and on every resize, until the user zooms.
-    void fitAll();
-    // One image pixel per screen pixel, centred on what is in the middle of the view now.
-    void actualSize();
-    bool fitsAll() const { return m_autoFit; }
-    double zoom() const { return transform().m11(); }
-    static bool isNavigationKey(int key);
-
-protected:
-    void wheelEvent(QWheelEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
-
-private:
-    bool m_autoFit = true;
-};
-
-// The heatmap's score scale: the colormap from the lowest to the highest map score on screen, with
-// the current threshold marked.
-class ColorBar final : public QWidget
-{
-    Q_OBJECT
-
-public:
-    explicit ColorBar(QWidget *parent = nullptr);
-    void setScale(float lo, float hi, const QString &colormap);
-    void setThreshold(double threshold);
-    float low() const { return m_lo; }
-    float high() const { return m_hi; }
-    QSize sizeHint() const override;
-    QSize minimumSizeHint() const override;
-
-protected:
-    void paintEvent(QPaintEvent *event) override;
-
-private:
-    QImage m_ramp;
-    float m_lo = 0.f, m_hi = 1.f;
-    double m_threshold = 0.0;
-};
 
 // Reviews test images one by one: the image that was scored (the composite, for pseudo-background
 // results) with the heatmap overlay (alpha, colormap, colour bar), ground-truth contour,

@@ -1,0 +1,186 @@
+#include "engine/pipeline/session_state.h"
+
+#include "engine/core/error.h"
+#include "engine/core/parallel.h"
+#include "engine/foreground/classical_segmenter.h"
+#include "engine/foreground/mask_cache.h"
+#include "engine/io/image_io.h"
+#include "engine/weights/weights_catalog.h"
+
+#include <ATen/ATen.h>
+#include <opencv2/imgproc.hpp>
+
+namespace s2s {
+
+namespace fs = std::filesystem;
+
+fs::path maskCacheDirFor(const Category &category)
+{
+    // Masks are cached beside the user's data only if writable; otherwise under the temp folder.
+    const char *xdg = std::getenv("XDG_CACHE_HOME");
+    const char *home = std::getenv("HOME");
+    const fs::path base = xdg && *xdg ? fs::path(xdg) : (home && *home ? fs::path(home) / ".cache" : fs::temp_directory_path());
+    return base / "sam2sim" / "masks";
+    (void)category;
+}
+
+PreparationSpec TrainingSession::Impl::spec(const EvalOptions *pseudo) const
+{
+    PreparationSpec s;
+    s.removeBackground = removesBackground();
+    s.segmenter = config.segmenter;
+    s.sam2Weights = config.sam2Weights;
+    s.fill = config.backgroundFill;
+    if (config.segmenter != "border")
+        s.foregroundModel = foregroundModel;
+    if (pseudo && pseudo->background == BackgroundMode::Pseudo) {
+        s.composite = true;
+        s.backgroundSource = pseudo->backgroundSource;
+        s.seed = pseudo->seed;
+        s.featherPx = pseudo->featherPx;
+        s.reuseCleanMask = pseudo->cleanMaskForComposite;
+        // Compositing needs a silhouette of the clean image even when extraction is off.
+        if (!s.removeBackground && kind() == CategoryKind::Texture)
+            s.composite = false; // textures have no background to replace
+    }
+    return s;
+}
+
+void TrainingSession::Impl::ensureBackbone()
+{
+    const std::string key = currentBackboneKey();
+    if (extractor && key == backboneKey)
+        return;
+    if (!config.backboneWeights.empty())
+        verifiedSha256(config.backboneWeights); // refuses a torchvision file whose hash does not match its name
+    backbone = makeBackbone(config.backbone, config.backboneWeights, static_cast<unsigned>(config.seed));
+    extractor = std::make_unique<FeatureExtractor>(backbone, FeatureGeometry{config.resize, config.imageSize});
+    backboneKey = key;
+    train.clear();
+    trainKey.clear();
+    testBanks.clear();
+    testBankOrder.clear();
+}
+
+void TrainingSession::Impl::ensureForegroundModel(const ProgressFn &progress, const CancelToken &cancel)
+{
+    if (foregroundModel || !usesForegroundModel())
+        return;
+    const std::vector<ImageRecord> &records = category.train;
+    std::vector<cv::Mat> images(records.size()), masks(records.size());
+    const MaskCache cache(maskCacheDirFor(category));
+    ClassicalSegmenter border(ClassicalSegmenter::Background::Plain);
+    SerialProgress step(progress, "foreground model", static_cast<std::int64_t>(records.size()));
+    parallelFor(records.size(), at::get_num_threads(), [&](std::size_t i, int) {
+        cancel.throwIfCancelled();
+        cv::Mat rgb = readImageRgb(records[i].image);
+        const std::string key = MaskCache::contentKey(rgb);
+        std::optional<cv::Mat> mask = cache.find(key, border.cacheKey());
+        if (!mask || mask->size() != rgb.size()) {
+            mask = border.segment(rgb).mask;
+            try {
+                cache.store(key, border.cacheKey(), *mask, border.name());
+            } catch (const Error &) {
+                // A read-only cache folder costs time, not correctness.
+            }
+        }
+        if (!implausibleMask(*mask)) {
+            images[i] = std::move(rgb);
+            masks[i] = std::move(*mask);
+        }
+        step.step();
+    });
+    std::vector<cv::Mat> usedImages, usedMasks;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (!images[i].empty()) {
+            usedImages.push_back(std::move(images[i]));
+            usedMasks.push_back(std::move(masks[i]));
+        }
+    if (usedImages.empty())
+        return; // no usable training silhouette: the border-colour segmenter stays in charge
+    foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::fit(usedImages, usedMasks));
+}
+
+void TrainingSession::Impl::extractInto(FeatureBank &bank, std::vector<PreparedInfo> *infos, const std::vector<ImageRecord> &records,
+                 const PreparationSpec &s, const std::string &stage, const ProgressFn &progress,
+                 const CancelToken &cancel)
+{
+    // Preparation (reading, compositing, segmentation) runs on all cores, images in parallel, one
+    // preparer per worker; SAM 2 keeps one model and its own intra-op threads.
+    const bool sam2 = !s.sam2Weights.empty() && s.segmenter != "classical" && s.segmenter != "border";
+    const int workers = sam2 ? 1 : std::max(1, at::get_num_threads());
+    std::vector<std::unique_ptr<ImagePreparer>> preparers;
+    for (int w = 0; w < workers; ++w)
+        preparers.push_back(std::make_unique<ImagePreparer>(s, maskCacheDirFor(category)));
+    if (s.removeBackground || s.composite)
+        segmenterName = preparers.front()->segmenterName();
+    const std::string prepStage = s.composite ? "compositing" : (s.removeBackground ? "segmentation" : "");
+    const auto total = static_cast<std::int64_t>(records.size());
+    std::vector<PreparedInfo> info(records.size());
+    FeatureBank out;
+    // Chunks bound the memory of prepared inputs; the backbone runs on each chunk in batches.
+    constexpr std::size_t kChunk = 32, kBatch = 8;
+    SerialProgress prepared(progress, prepStage, total);
+    for (std::size_t first = 0; first < records.size(); first += kChunk) {
+        const std::size_t last = std::min(records.size(), first + kChunk);
+        std::vector<at::Tensor> inputs(last - first);
+        parallelFor(last - first, workers, [&](std::size_t k, int worker) {
+            cancel.throwIfCancelled();
+            const std::size_t i = first + k;
+            inputs[k] = extractor->preprocess(preparers[static_cast<std::size_t>(worker)]->prepare(records[i], &info[i]));
+            if (!prepStage.empty())
+                prepared.step();
+        });
+        for (std::size_t b = 0; b < inputs.size(); b += kBatch) {
+            cancel.throwIfCancelled();
+            const std::vector<at::Tensor> batch(inputs.begin() + static_cast<std::ptrdiff_t>(b),
+                                                inputs.begin() + static_cast<std::ptrdiff_t>(std::min(inputs.size(), b + kBatch)));
+            const at::Tensor features = extractor->extract(at::stack(batch));
+            for (std::int64_t j = 0; j < features.size(0); ++j)
+                out.add(features[j]);
+            report(progress, stage, static_cast<std::int64_t>(first + std::min(inputs.size(), b + kBatch)), total);
+        }
+    }
+    bank = std::move(out);
+    if (infos)
+        *infos = std::move(info);
+}
+
+FeatureBank &TrainingSession::Impl::testBank(const PreparationSpec &s, const ProgressFn &progress, const CancelToken &cancel)
+{
+    const std::string key = s.key();
+    if (const auto it = testBanks.find(key); it != testBanks.end())
+        return it->second;
+    FeatureBank bank;
+    std::vector<PreparedInfo> info;
+    extractInto(bank, &info, category.test, s, s.composite ? "features (pseudo-backgrounds)" : "features (test)",
+                progress, cancel);
+    // Keep at most three test sets (static + two backgrounds) in memory.
+    if (testBankOrder.size() >= 3) {
+        testBanks.erase(testBankOrder.front());
+        testInfo.erase(testBankOrder.front());
+        testBankOrder.erase(testBankOrder.begin());
+    }
+    testBankOrder.push_back(key);
+    testInfo[key] = std::move(info);
+    return testBanks.emplace(key, std::move(bank)).first->second;
+}
+
+const std::vector<Mask8> &TrainingSession::Impl::groundTruth()
+{
+    if (gtCache.size() == category.test.size())
+        return gtCache;
+    std::vector<Mask8> gts;
+    for (const auto &r : category.test) {
+        if (r.mask.empty()) {
+            gts.push_back({config.imageSize, config.imageSize,
+                           std::vector<std::uint8_t>(static_cast<std::size_t>(config.imageSize * config.imageSize), 0)});
+        } else {
+            gts.push_back(maskToCropFrame(readMask(r.mask), config.resize, config.imageSize));
+        }
+    }
+    gtCache = std::move(gts);
+    return gtCache;
+}
+
+} // namespace s2s

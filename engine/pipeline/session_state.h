@@ -1,0 +1,99 @@
+#pragma once
+
+// The state behind TrainingSession (private to engine/pipeline): the category and config, the frozen
+// backbone and its cached feature banks, the learnt foreground model, the trained heads and the last
+// evaluation's maps. Split by concern over training_session.cpp (training and refits),
+// session_features.cpp (preparation and features), session_evaluation.cpp (scores, maps, metrics) and
+// session_run_folder.cpp (saving and loading runs).
+
+#include "engine/backbone/feature_extractor.h"
+#include "engine/foreground/foreground_model.h"
+#include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/training_session.h"
+#include "engine/simplenet/feature_bank.h"
+#include "engine/simplenet/scorer.h"
+#include "engine/simplenet/trainer.h"
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace s2s {
+
+using SessionClock = std::chrono::steady_clock;
+
+inline double secondsSince(SessionClock::time_point since)
+{
+    return std::chrono::duration<double>(SessionClock::now() - since).count();
+}
+
+// Where masks are cached (the user's cache folder, else the temp folder).
+std::filesystem::path maskCacheDirFor(const Category &category);
+
+struct TrainingSession::Impl
+{
+    Category category;
+    RunConfig config;
+    std::shared_ptr<Backbone> backbone;
+    std::unique_ptr<FeatureExtractor> extractor;
+    std::string backboneKey; // what the cached features depend on
+
+    FeatureBank train;
+    std::string trainKey;
+    std::map<std::string, FeatureBank> testBanks; // by preparation key
+    std::map<std::string, std::vector<PreparedInfo>> testInfo; // by preparation key, per test image
+    std::vector<std::string> testBankOrder;       // least recently added first
+
+    std::optional<SimpleNetHeads> heads;
+    std::shared_ptr<const OptimizerMoments> moments; // of the training that made `heads`
+    FusedHeads fused;
+
+    std::vector<ScoreMap> lastMaps;
+    std::optional<PreparationSpec> lastTestSpec;
+    std::vector<Mask8> gtCache;
+    Timings timings;
+    TrainingOutcome lastTraining;
+    std::string segmenterName;
+    // The category's learnt foreground model (classical extraction); fitted on first need.
+    std::shared_ptr<const ForegroundModel> foregroundModel;
+
+    CategoryKind kind() const { return config.kindOverride.value_or(category.kind); }
+
+    bool removesBackground() const
+    {
+        return config.foreground && kind() == CategoryKind::Object && !category.keepsBackground;
+    }
+
+    std::string currentBackboneKey() const
+    {
+        return config.backbone + "|" + config.backboneWeights.string() + "|" + std::to_string(config.resize) + "|"
+               + std::to_string(config.imageSize) + "|" + std::to_string(config.seed);
+    }
+
+    bool usesForegroundModel() const
+    {
+        return config.segmenter != "border" && kind() == CategoryKind::Object && !category.keepsBackground;
+    }
+
+    PreparationSpec spec(const EvalOptions *pseudo) const;
+
+    void ensureBackbone();
+
+    // Learns the object's look from the training images (static, plain background: the border-colour
+    // segmenter, extended by the object's faint parts, is reliable there). Cheap (one small segmentation per training image, cached on disk).
+    void ensureForegroundModel(const ProgressFn &progress, const CancelToken &cancel);
+
+    void extractInto(FeatureBank &bank, std::vector<PreparedInfo> *infos, const std::vector<ImageRecord> &records,
+                     const PreparationSpec &s, const std::string &stage, const ProgressFn &progress,
+                     const CancelToken &cancel);
+
+    FeatureBank &testBank(const PreparationSpec &s, const ProgressFn &progress, const CancelToken &cancel);
+
+    const std::vector<Mask8> &groundTruth();
+};
+
+} // namespace s2s
