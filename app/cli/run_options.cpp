@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include <cstdio>
 #include <iostream>
@@ -19,7 +20,7 @@ std::set<std::string> trainingOptionNames()
 {
     return {"data",      "category",    "preset",         "noise-sigma", "epochs", "backbone", "backbone-weights",
             "threads",   "seed",        "foreground",     "segmenter",   "sam2-weights", "kind", "fill",
-            "batch-size", "patch-fraction", "refit-steps"};
+            "batch-size", "patch-fraction", "refit-steps", "image-size", "steps"};
 }
 
 void applyTrainingOptions(const Args &args, RunConfig &config)
@@ -33,6 +34,22 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
         config.metaEpochs = epochs;
         config.ganEpochs = 1;
         config.minSteps = 0; // an explicit epoch count is taken as given
+    }
+    if (args.has("steps")) {
+        const int steps = args.intOr("steps", 0);
+        if (steps < 1 || steps > 100000)
+            throw Error("--steps must be in 1..100000");
+        config.metaEpochs = 1; // as many epochs as the steps need, the last one cut short
+        config.ganEpochs = 1;
+        config.minSteps = steps;
+    }
+    if (args.has("image-size")) {
+        // The crop the backbone sees; the shorter side is resized to 329/288 of it first, as SimpleNet does.
+        const int size = args.intOr("image-size", config.imageSize);
+        if (size < 128 || size > 1024 || size % 16 != 0)
+            throw Error("--image-size must be a multiple of 16 in 128..1024");
+        config.imageSize = size;
+        config.resize = static_cast<int>(std::lround(size * 329.0 / 288.0));
     }
     // No --backbone: the best one whose weights are present; no --backbone-weights: discovered
     // (engine/weights); random weights only with --backbone-weights none.
