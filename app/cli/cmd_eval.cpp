@@ -30,6 +30,10 @@ int runEval(const std::vector<std::string> &argv)
     std::optional<FolderLock> lock;
     if (pseudo)
         lock.emplace(run);
+    if (const auto scores = args.value("scores")) {
+        checkOutputFile(*scores, "--scores");
+        checkNotRunFile(*scores, run, "--scores");
+    }
     const RunSummary summary = loadRunSummary(run); // validates the folder before any heavy work
     auto session = TrainingSession::loadRun(run);
     const bool strict = args.flag("strict");

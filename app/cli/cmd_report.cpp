@@ -94,11 +94,9 @@ int run(const std::vector<std::string> &argv)
         if (samePath(*csvOut, out))
             throw Error(*csvOut + ": --csv and --out name the same file");
     }
-    for (const char *name : {"config.json", "metrics.json", "scores.csv", "heads.safetensors"}) {
-        for (const std::string &target : {out, csvOut.value_or(std::string())})
-            if (!target.empty() && samePath(target, runDir / name))
-                throw Error(target + ": is the run's own " + name + "; choose another output file");
-    }
+    checkNotRunFile(out, runDir, "--out");
+    if (csvOut)
+        checkNotRunFile(*csvOut, runDir, "--csv");
     const RunSummary summary = loadRunSummary(runDir);
     nlohmann::json perFamily;
     if (const auto table1 = args.value("table1"))

@@ -139,6 +139,26 @@ bool samePath(const fs::path &a, const fs::path &b)
     return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
+void checkNotRunFile(const fs::path &out, const fs::path &runDir, const std::string &option)
+{
+    static const char *const parts[] = {"config.json",  "metrics.json", "scores.csv", "heads.safetensors",
+                                        "foreground_model.safetensors", "maps"};
+    std::error_code ec;
+    const fs::path rel = fs::weakly_canonical(fs::absolute(out), ec)
+                             .lexically_relative(fs::weakly_canonical(fs::absolute(runDir), ec));
+    std::string part;
+    if (!rel.empty() && *rel.begin() != "..") {
+        for (const char *name : parts)
+            if (*rel.begin() == name || rel == ".")
+                part = rel == "." ? std::string("folder") : rel.string();
+    }
+    for (const char *name : parts) // hard links and other spellings of the same file
+        if (part.empty() && fs::is_regular_file(runDir / name, ec) && samePath(out, runDir / name))
+            part = name;
+    if (!part.empty())
+        throw Error(out.string() + ": is the run's own " + part + "; choose another output file (" + option + ")");
+}
+
 void checkUtf8Path(const fs::path &path, const std::string &option)
 {
     if (!validUtf8(path.string()))

@@ -34,6 +34,11 @@ void checkOutputFile(const std::filesystem::path &path, const std::string &optio
 // Whether two paths name the same file (also when one of them does not exist yet).
 bool samePath(const std::filesystem::path &a, const std::filesystem::path &b);
 
+// An output may not be one of the files the run folder being read consists of (config.json,
+// metrics.json, scores.csv, the heads, maps/...): the run would be unusable afterwards. Other files
+// inside the run folder (report.pdf) are fine. Throws s2s::Error("<out>: is the run's own <file>; ...").
+void checkNotRunFile(const std::filesystem::path &out, const std::filesystem::path &runDir, const std::string &option);
+
 // Paths that go into config.json and metrics.json must be UTF-8.
 void checkUtf8Path(const std::filesystem::path &path, const std::string &option);
 

@@ -56,8 +56,8 @@ void writeFileAtomically(const fs::path &target, std::string_view bytes)
         if (!out)
             throw Error(target.string() + ": cannot open for writing");
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out)
+        out.close();
+        if (out.fail())
             throw Error(target.string() + ": write failed (disk full?)");
     });
 }

@@ -30,8 +30,9 @@ private:
 class FolderTransaction
 {
 public:
-    // canReplace: whether an existing, non-empty target may be replaced (decides on its path); the
-    // error names the target and `what` (e.g. "not a run folder").
+    // canReplace: whether an existing, non-empty target may be replaced (decides on its path, and may
+    // throw s2s::Error itself to say what is in the way); the error names the target and `what` (e.g.
+    // "a run folder").
     FolderTransaction(const std::filesystem::path &target,
                       const std::function<bool(const std::filesystem::path &)> &canReplace,
                       const std::string &what);

@@ -2,6 +2,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/io/image_io.h"
 
 #include <nlohmann/json.hpp>
@@ -121,20 +122,22 @@ void applyCategoryFile(Category &category, IssueSink &sink)
     if (!fs::exists(file, ec))
         return;
     try {
-        const auto json = nlohmann::json::parse(readFile(file));
-        if (json.contains("kind")) {
-            const auto kind = categoryKindFromString(json.at("kind").get<std::string>());
+        const auto json = readJsonFile(file);
+        if (const std::string name = jsonString(json, "kind", "", file.string()); !name.empty()) {
+            const auto kind = categoryKindFromString(name);
             if (!kind)
-                throw Error("unknown kind '" + json.at("kind").get<std::string>() + "'");
+                throw Error("unknown kind '" + name + "'");
             category.kind = *kind;
             category.kindKnown = true;
         }
-        if (json.contains("keeps_background"))
-            category.keepsBackground = json.at("keeps_background").get<bool>();
+        category.keepsBackground = jsonBool(json, "keeps_background", category.keepsBackground, file.string());
     } catch (const nlohmann::json::exception &e) {
         sink.add(file, std::string("invalid category.json: ") + e.what());
     } catch (const Error &e) {
-        sink.add(file, std::string("invalid category.json: ") + e.what());
+        std::string what = e.what();
+        if (const std::string prefix = file.string() + ": "; what.rfind(prefix, 0) == 0)
+            what.erase(0, prefix.size()); // the issue names the file already
+        sink.add(file, "invalid category.json: " + what);
     }
 }
 

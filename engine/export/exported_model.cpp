@@ -3,7 +3,9 @@
 #include "engine/backbone/feature_extractor.h"
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/export/model_export.h"
+#include "engine/pipeline/run_config.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -81,19 +83,24 @@ ExportedModel::ExportedModel(const fs::path &modelPath)
                 d->file.string() + ": no preprocess.json, neither inside the model nor beside it");
         text = readFile(source);
     }
-    d->pre = nlohmann::json::parse(text, nullptr, false);
+    d->pre = parseJson(text, source.string());
     try {
         const auto &p = d->pre.at("preprocessing");
-        d->geometry.resize = p.at("resize_shorter_side").get<int>();
-        d->geometry.imageSize = p.at("center_crop").get<int>();
+        d->geometry.resize = static_cast<int>(
+            jsonInt(p, "resize_shorter_side", 0, runLimits::kMinImageSize, runLimits::kMaxResize, source.string()));
+        d->geometry.imageSize = static_cast<int>(
+            jsonInt(p, "center_crop", 0, runLimits::kMinImageSize, runLimits::kMaxResize, source.string()));
         const auto mean = p.at("mean").get<std::vector<float>>(),
                    stdev = p.at("std").get<std::vector<float>>();
         if (mean.size() != 3 || stdev.size() != 3)
-            throw Error("mean and std need 3 values");
+            throw Error(source.string() + ": preprocess.json is not usable (mean and std need 3 values)");
         d->mean = at::tensor(mean).reshape({1, 3, 1, 1});
         d->stdev = at::tensor(stdev).reshape({1, 3, 1, 1});
-    } catch (const std::exception &e) {
-        throw Error(source.string() + ": preprocess.json is not usable: " + firstLine(e.what()));
+    } catch (const Error &) {
+        throw;
+    } catch (const std::exception &) {
+        throw Error(source.string() + ": preprocess.json is not usable (preprocessing needs resize_shorter_side, "
+                                      "center_crop and 3 numbers each for mean and std)");
     }
     if (d->geometry.imageSize < 32 || d->geometry.imageSize > d->geometry.resize)
         throw Error(source.string() + ": preprocess.json has an impossible crop");

@@ -4,6 +4,8 @@
 #include "engine/backbone/feature_extractor.h"
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/folder_transaction.h"
+#include "engine/core/json_file.h"
 #include "engine/export/scoring_script.h"
 #include "engine/io/checkpoint.h"
 #include "engine/pipeline/run_config.h"
@@ -15,6 +17,7 @@
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace s2s {
@@ -50,21 +53,35 @@ std::string sanitisedName(const std::string &text)
     return out;
 }
 
-void createFolder(const fs::path &dir)
+// Whether an export may replace `dir`: only an earlier export of ours (its preprocess.json says so)
+// that holds nothing but an export's files; anything else is the user's and is refused, naming what is
+// in the way.
+bool isReplaceableExport(const fs::path &dir)
+{
+    static const std::set<std::string> parts = {"model.pt", "preprocess.json", "README.md", "config.pbtxt", "1"};
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!parts.count(name))
+            throw Error(dir.string() + ": holds " + name
+                        + ", which is not part of an export; refusing to replace it (choose another folder or "
+                          "remove it)");
+    }
+    try {
+        return jsonString(readJsonFile(dir / "preprocess.json"), "format", "", dir.string())
+               == "sam2sim-simplenet-torchscript";
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+void createFolder(const fs::path &dir, const fs::path &named = {})
 {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir))
-        throw Error(dir.string()
+        throw Error((named.empty() ? dir : named).string()
             + ": cannot create the folder: " + (ec ? ec.message() : "not a directory"));
-}
-
-nlohmann::json readJsonFile(const fs::path &file)
-{
-    nlohmann::json j = nlohmann::json::parse(readFile(file), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        throw Error(file.string() + ": not a JSON object");
-    return j;
 }
 
 nlohmann::json preprocessJson(const RunConfig &config, const nlohmann::json &runConfig,
@@ -252,10 +269,15 @@ ExportResult exportRun(const fs::path &runDir, const fs::path &outDir, const Exp
     ExportResult result;
     result.modelName = sanitisedName(
         options.modelName.empty() ? "sam2sim_" + config.category : options.modelName);
-    const fs::path modelDir
-        = options.format == ExportFormat::Triton ? outDir / result.modelName : outDir;
-    const fs::path ptDir = options.format == ExportFormat::Triton ? modelDir / "1" : modelDir;
-    createFolder(ptDir);
+    // The export is one folder transaction (the model folder of a Triton repository, which may hold
+    // other models): nothing of an existing folder changes until the whole export is written.
+    const bool triton = options.format == ExportFormat::Triton;
+    createFolder(triton ? outDir : fs::absolute(outDir).parent_path(), outDir);
+    FolderTransaction transaction(
+        triton ? outDir / result.modelName : outDir, &isReplaceableExport, "an export of sam2sim");
+    const fs::path modelDir = transaction.target(), tmpDir = transaction.dir();
+    const fs::path ptDir = triton ? modelDir / "1" : modelDir;
+    createFolder(triton ? tmpDir / "1" : tmpDir);
 
     report(progress, "export", 0, 3, "backbone");
     std::unique_ptr<Backbone> backbone
@@ -296,15 +318,16 @@ ExportResult exportRun(const fs::path &runDir, const fs::path &outDir, const Exp
 
     result.model = ptDir / "model.pt";
     result.preprocess = modelDir / "preprocess.json";
-    writeFileAtomically(result.model, bytes.str());
-    writeFileAtomically(result.preprocess, preText);
-    if (options.format == ExportFormat::Triton) {
+    writeFileAtomically((triton ? tmpDir / "1" : tmpDir) / "model.pt", bytes.str());
+    writeFileAtomically(tmpDir / "preprocess.json", preText);
+    if (triton) {
         result.config = modelDir / "config.pbtxt";
         writeFileAtomically(
-            result.config, tritonConfig(result.modelName, options.maxBatch, config.imageSize));
+            tmpDir / "config.pbtxt", tritonConfig(result.modelName, options.maxBatch, config.imageSize));
     }
-    writeFileAtomically(
-        modelDir / "README.md", exportReadme(pre, options.format, result.modelName));
+    writeFileAtomically(tmpDir / "README.md", exportReadme(pre, options.format, result.modelName));
+    cancel.throwIfCancelled();
+    transaction.commit();
     report(progress, "export", 3, 3, "written");
     return result;
 }

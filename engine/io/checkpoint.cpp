@@ -2,6 +2,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/io/pickle_reader.h"
 
 #include <ATen/ATen.h>
@@ -383,12 +384,7 @@ Checkpoint readSafetensors(const std::string &b, const std::string &where)
     const std::uint64_t headerSize = le(b, 0, 8);
     if (headerSize > b.size() - 8 || headerSize > 100'000'000)
         throw Error(where + ": safetensors header size " + std::to_string(headerSize) + " exceeds the file");
-    nlohmann::json header;
-    try {
-        header = nlohmann::json::parse(b.substr(8, headerSize));
-    } catch (const nlohmann::json::exception &e) {
-        throw Error(where + ": invalid safetensors header (" + firstLine(e.what()) + ")");
-    }
+    const nlohmann::json header = parseJson(std::string_view(b).substr(8, headerSize), where);
     if (!header.is_object())
         throw Error(where + ": invalid safetensors header (not an object)");
     const std::size_t dataStart = 8 + headerSize;
@@ -396,43 +392,50 @@ Checkpoint readSafetensors(const std::string &b, const std::string &where)
     Checkpoint out;
     out.format = CheckpointFormat::Safetensors;
     std::vector<std::pair<std::uint64_t, NamedTensor>> ordered;
-    try {
-        for (const auto &[name, info] : header.items()) {
-            if (name == "__metadata__") {
-                for (const auto &[k, v] : info.items())
-                    out.metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
-                continue;
-            }
-            const std::string dtypeName = info.at("dtype").get<std::string>();
-            const auto dt = safetensorsTypes().find(dtypeName);
-            if (dt == safetensorsTypes().end())
-                throw Error(where + ": tensor " + name + " has unsupported dtype " + dtypeName);
-            std::vector<std::int64_t> shape;
-            std::uint64_t numel = 1;
-            for (const auto &d : info.at("shape")) {
-                const auto v = d.get<std::int64_t>();
-                if (v < 0 || v > (std::int64_t(1) << 40))
-                    throw Error(where + ": tensor " + name + " has an invalid shape");
-                shape.push_back(v);
-                numel *= static_cast<std::uint64_t>(v);
-                if (numel > (std::uint64_t(1) << 40))
-                    throw Error(where + ": tensor " + name + " is too large");
-            }
-            const auto offsets = info.at("data_offsets");
-            const auto begin = offsets.at(0).get<std::uint64_t>();
-            const auto end = offsets.at(1).get<std::uint64_t>();
-            if (begin > end || end > dataSize)
-                throw Error(where + ": tensor " + name + " has data offsets outside the file");
-            if (end - begin != numel * c10::elementSize(dt->second))
-                throw Error(where + ": tensor " + name + " has " + std::to_string(end - begin)
-                            + " bytes for its shape");
-            at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dt->second));
-            if (end > begin)
-                std::memcpy(t.data_ptr(), b.data() + dataStart + begin, end - begin);
-            ordered.push_back({begin, {name, t}});
+    for (const auto &[name, info] : header.items()) {
+        if (name == "__metadata__") {
+            if (!info.is_object())
+                throw Error(where + ": safetensors __metadata__ is not an object");
+            for (const auto &[k, v] : info.items())
+                out.metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
+            continue;
         }
-    } catch (const nlohmann::json::exception &e) {
-        throw Error(where + ": invalid safetensors header (" + firstLine(e.what()) + ")");
+        const auto bad = [&](const std::string &what) { return Error(where + ": tensor " + name + " " + what); };
+        if (!info.is_object() || !info.contains("dtype") || !info.at("dtype").is_string())
+            throw bad("has no dtype");
+        const std::string dtypeName = info.at("dtype").get<std::string>();
+        const auto dt = safetensorsTypes().find(dtypeName);
+        if (dt == safetensorsTypes().end())
+            throw bad("has unsupported dtype " + dtypeName);
+        if (!info.contains("shape") || !info.at("shape").is_array() || info.at("shape").size() > 16)
+            throw bad("has an invalid shape");
+        // Checked: [2^32, 2^32] must not wrap to 0 elements.
+        constexpr std::uint64_t kMaxElements = std::uint64_t(1) << 40;
+        std::vector<std::int64_t> shape;
+        std::uint64_t numel = 1;
+        for (const auto &d : info.at("shape")) {
+            if (!d.is_number_unsigned() || d.get<std::uint64_t>() > kMaxElements)
+                throw bad("has an invalid shape");
+            const auto v = d.get<std::uint64_t>();
+            shape.push_back(static_cast<std::int64_t>(v));
+            if (v != 0 && numel > kMaxElements / v)
+                throw bad("is too large (more than 2^40 elements)");
+            numel *= v;
+        }
+        const auto &offsets = info.contains("data_offsets") ? info.at("data_offsets") : nlohmann::json();
+        if (!offsets.is_array() || offsets.size() != 2 || !offsets[0].is_number_unsigned()
+            || !offsets[1].is_number_unsigned())
+            throw bad("has malformed data_offsets");
+        const auto begin = offsets[0].get<std::uint64_t>();
+        const auto end = offsets[1].get<std::uint64_t>();
+        if (begin > end || end > dataSize)
+            throw bad("has data offsets outside the file");
+        if (end - begin != numel * c10::elementSize(dt->second))
+            throw bad("has " + std::to_string(end - begin) + " bytes for its shape");
+        at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dt->second));
+        if (end > begin)
+            std::memcpy(t.data_ptr(), b.data() + dataStart + begin, end - begin);
+        ordered.push_back({begin, {name, t}});
     }
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto &a, const auto &b2) { return a.first < b2.first; });
     for (auto &[offset, nt] : ordered)

@@ -6,9 +6,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -80,6 +81,9 @@ std::pair<std::uint64_t, std::uint64_t> checkPng(std::string_view b, const std::
         }
         if (type == "IEND")
             return size;
+        // An unknown critical chunk (upper-case first letter) makes libpng fail with a line of its own.
+        if (std::isupper(static_cast<unsigned char>(type[0])) && type != "IHDR" && type != "PLTE" && type != "IDAT")
+            throw Error(where + ": unsupported PNG (unknown critical chunk " + std::string(type) + ")");
         at += 12 + length;
     }
 }
@@ -117,14 +121,52 @@ std::pair<std::uint64_t, std::uint64_t> checkJpeg(std::string_view b, const std:
     throw Error(where + ": truncated JPEG (the file ends before its image data)");
 }
 
-// Width and height from the header, where the format is one we can read without decoding.
-std::optional<std::pair<std::uint64_t, std::uint64_t>> headerSize(std::string_view b, const std::string &where)
+// The format of an image file by its signature: "PNG", "JPEG", "BMP", "TIFF" (the ones decoded), the name
+// of a format OpenCV could decode but we do not (so the user learns what the file really is), or empty.
+std::string signatureFormat(std::string_view b)
 {
-    if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
+    const auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+    if (starts(std::string_view("\x89PNG\r\n\x1a\n", 8)))
+        return "PNG";
+    if (starts("\xff\xd8\xff"))
+        return "JPEG";
+    if (starts("BM") && b.size() >= 26)
+        return "BMP";
+    if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)))
+        return "TIFF";
+    if (b.size() >= 2 && b[0] == 'P' && b[1] >= '1' && b[1] <= '7')
+        return "Netpbm (PBM/PGM/PPM/PAM)";
+    if (starts("PF") || starts("Pf"))
+        return "PFM";
+    if (starts("\x76\x2f\x31\x01"))
+        return "OpenEXR";
+    if (starts("#?RADIANCE") || starts("#?RGBE"))
+        return "Radiance HDR";
+    if (starts(std::string_view("\0\0\0\x0cjP  ", 8)) || starts("\xff\x4f\xff\x51"))
+        return "JPEG 2000";
+    if (starts("RIFF") && b.size() >= 12 && b.substr(8, 4) == "WEBP")
+        return "WebP";
+    if (starts("GIF8"))
+        return "GIF";
+    if (starts("\x59\xa6\x6a\x95"))
+        return "Sun raster";
+    return {};
+}
+
+bool decoded(const std::string &format)
+{
+    return format == "PNG" || format == "JPEG" || format == "BMP" || format == "TIFF";
+}
+
+// Width and height from the header of a decoded format (signatureFormat), checking the structure.
+std::pair<std::uint64_t, std::uint64_t> headerSize(std::string_view b, const std::string &format,
+                                                   const std::string &where)
+{
+    if (format == "PNG")
         return checkPng(b, where);
-    if (b.size() >= 3 && b.substr(0, 3) == "\xff\xd8\xff")
+    if (format == "JPEG")
         return checkJpeg(b, where);
-    if (b.size() >= 26 && b.substr(0, 2) == "BM") {
+    if (format == "BMP") {
         const auto h = static_cast<std::int32_t>(le(b, 22, 4));
         return std::pair<std::uint64_t, std::uint64_t>{le(b, 18, 4), static_cast<std::uint64_t>(h < 0 ? -std::int64_t(h) : h)};
     }
@@ -146,7 +188,34 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> headerSize(std::string_vi
         }
         return std::pair<std::uint64_t, std::uint64_t>{w, h};
     }
-    return std::nullopt;
+    throw Error(where + ": not a readable image (unknown format)");
+}
+
+// Limits from the header, before any decoding: the pixel count bounds memory; the side and the aspect
+// ratio bound what resizing makes of it (a 4000x1 strip resized to a shorter side of 329 px would be
+// 1.3 million px wide).
+void checkGeometry(std::uint64_t w, std::uint64_t h, const std::string &where)
+{
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    if (w == 0 || h == 0)
+        throw Error(where + ": image is " + size + " (no pixels)");
+    const std::uint64_t pixels = w * h; // both below 2^32: no overflow
+    if (pixels > kMaxImagePixels)
+        throw Error(where + ": image is " + size + " (" + std::to_string(pixels / 1000000) + " MP), above the limit of "
+                    + std::to_string(kMaxImagePixels / 1000000) + " MP");
+    if (w > kMaxImageSide || h > kMaxImageSide)
+        throw Error(where + ": image is " + size + ", a side above the limit of " + std::to_string(kMaxImageSide)
+                    + " px");
+    if (std::max(w, h) > kMaxImageAspect * std::min(w, h))
+        throw Error(where + ": image is " + size + ", more elongated than " + std::to_string(kMaxImageAspect)
+                    + ":1");
+}
+
+std::string lowercase(std::string text)
+{
+    for (char &c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
 }
 
 cv::Mat decode(const fs::path &path, int flags)
@@ -162,13 +231,22 @@ cv::Mat decode(const fs::path &path, int flags)
     if (fileSize > kMaxImageFileBytes)
         throw Error(path.string() + ": " + std::to_string(fileSize >> 20) + " MB, larger than any image this reads (1024 MB)");
     const std::string bytes = readFile(path);
-    if (const auto size = headerSize(bytes, path.string())) {
-        const std::uint64_t pixels = size->first * size->second;
-        if (pixels > kMaxImagePixels)
-            throw Error(path.string() + ": image is " + std::to_string(size->first) + "x" + std::to_string(size->second)
-                        + " (" + std::to_string(pixels / 1000000) + " MP), above the limit of "
-                        + std::to_string(kMaxImagePixels / 1000000) + " MP");
-    }
+    const std::string where = path.string();
+    // The signature decides the format, never the name: only what we decode reaches OpenCV (whose other
+    // decoders have their own limits, messages and temporary files).
+    const std::string format = signatureFormat(bytes);
+    if (format.empty())
+        throw Error(where + ": not a readable image (unknown format; PNG, JPEG, BMP and TIFF are read)");
+    if (!decoded(format))
+        throw Error(where + ": " + format + " data, not a supported image format (PNG, JPEG, BMP and TIFF are read)");
+    const auto [w, h] = headerSize(bytes, format, where);
+    checkGeometry(w, h, where);
+    // TIFF only under its own name: its decoder is large and chatty, and a TIFF named .png is not what
+    // the user thinks it is.
+    const std::string ext = lowercase(path.extension().string());
+    if (format == "TIFF" && ext != ".tif" && ext != ".tiff")
+        throw Error(where + ": TIFF data behind a " + (ext.empty() ? std::string("name without extension") : ext + " name")
+                    + "; rename it to .tif if it is meant to be read");
     const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char *>(bytes.data()));
     cv::Mat image;
     try {

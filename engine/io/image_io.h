@@ -10,6 +10,13 @@ namespace s2s {
 // Images above this many pixels are refused from their header, before decoding (a 1 MB PNG can
 // declare 20000x20000 pixels and take 10 GB to decode).
 inline constexpr std::uint64_t kMaxImagePixels = 100'000'000;
+// Also from the header: no side above 65535 px and no aspect ratio above 64:1 (the preprocessing
+// resizes the shorter side, so a 4000x1 strip would become 1.3 million px wide).
+inline constexpr std::uint64_t kMaxImageSide = 65'535;
+inline constexpr std::uint64_t kMaxImageAspect = 64;
+
+// Formats are decided by the file's signature, never its name: PNG, JPEG, BMP, and TIFF (only under a
+// .tif/.tiff name) are decoded; Netpbm, PFM, EXR, HDR, JPEG 2000, WebP, GIF... are refused by name.
 
 // Reads an image as 8-bit, 3-channel RGB (grey is expanded, alpha dropped, 16-bit scaled to 8-bit).
 // Throws s2s::Error("<file>: <reason>") for missing, empty or undecodable files.

@@ -4,6 +4,7 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -125,19 +126,43 @@ private:
         return it->second;
     }
 
+    // Puts `child` into `container`: refuses a container that holds itself, mutating a container that
+    // is already held elsewhere (the only way to build a cycle or to deepen a tree behind its depth
+    // record; torch.save never does either) and nesting deeper than kMaxDepth.
+    void adopt(Value &container, Value &child)
+    {
+        if (&child == &container || container.contained)
+            fail("self-referencing pickle structure");
+        if (child.depth + 1 > kMaxDepth)
+            fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+        container.depth = std::max(container.depth, child.depth + 1);
+        child.contained = true;
+    }
+
     void setItems(const ValuePtr &dict, const std::vector<ValuePtr> &kv)
     {
         if (dict->kind != Value::Kind::Dict)
             fail("SETITEM on a non-dict");
         if (kv.size() % 2)
             fail("odd number of items in SETITEMS");
-        for (std::size_t k = 0; k < kv.size(); k += 2)
+        for (std::size_t k = 0; k < kv.size(); k += 2) {
+            adopt(*dict, *kv[k]);
+            adopt(*dict, *kv[k + 1]);
             dict->dict.emplace_back(kv[k], kv[k + 1]);
+        }
+    }
+
+    void append(const ValuePtr &list, const ValuePtr &item)
+    {
+        adopt(*list, *item);
+        list->items.push_back(item);
     }
 
     ValuePtr tuple(std::vector<ValuePtr> items)
     {
         auto t = make(Value::Kind::Tuple);
+        for (const auto &item : items)
+            adopt(*t, *item);
         t->items = std::move(items);
         return t;
     }
@@ -302,14 +327,20 @@ ValuePtr Machine::run(std::size_t &consumed)
         case 0x85: { auto a = pop(); push(tuple({a})); break; }
         case 0x86: { auto b = pop(); auto a = pop(); push(tuple({a, b})); break; }
         case 0x87: { auto c = pop(); auto b = pop(); auto a = pop(); push(tuple({a, b, c})); break; }
-        case 'l': { auto l = make(Value::Kind::List); l->items = popToMark(); push(l); break; }
+        case 'l': {
+            auto l = make(Value::Kind::List);
+            for (const auto &item : popToMark())
+                append(l, item);
+            push(l);
+            break;
+        }
         case 'd': { auto d = make(Value::Kind::Dict); setItems(d, popToMark()); push(d); break; }
         case 'a': {
             auto v = pop();
             auto &l = top();
             if (l->kind != Value::Kind::List)
                 fail("APPEND to a non-list");
-            l->items.push_back(v);
+            append(l, v);
             break;
         }
         case 'e': {
@@ -317,7 +348,8 @@ ValuePtr Machine::run(std::size_t &consumed)
             auto &l = top();
             if (l->kind != Value::Kind::List)
                 fail("APPENDS to a non-list");
-            l->items.insert(l->items.end(), items.begin(), items.end());
+            for (const auto &item : items)
+                append(l, item);
             break;
         }
         case 'c': {
@@ -378,6 +410,30 @@ ValuePtr Machine::run(std::size_t &consumed)
 }
 
 } // namespace
+
+Value::~Value()
+{
+    // Children whose last owner is this value are taken apart here, one at a time, instead of by their
+    // own destructors recursively.
+    std::vector<ValuePtr> pending;
+    const auto release = [&pending](Value &v) {
+        for (auto &item : v.items)
+            pending.push_back(std::move(item));
+        for (auto &[key, value] : v.dict) {
+            pending.push_back(std::move(key));
+            pending.push_back(std::move(value));
+        }
+        v.items.clear();
+        v.dict.clear();
+    };
+    release(*this);
+    while (!pending.empty()) {
+        ValuePtr v = std::move(pending.back());
+        pending.pop_back();
+        if (v && v.use_count() == 1)
+            release(*v);
+    }
+}
 
 ValuePtr unpickle(std::string_view bytes, std::size_t &consumed, const PersistentLoad &persistentLoad,
                   const std::string &where)

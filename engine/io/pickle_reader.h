@@ -27,9 +27,16 @@ struct StorageBlob
 struct Value;
 using ValuePtr = std::shared_ptr<Value>;
 
-// A value of the restricted pickle machine: only what a state dict needs.
+// A value of the restricted pickle machine: only what a state dict needs. The machine keeps the graph
+// acyclic and at most kMaxDepth containers deep, and a Value is destroyed without recursion, so no file
+// can exhaust the stack.
 struct Value
 {
+    Value() = default;
+    ~Value();
+    Value(const Value &) = delete;
+    Value &operator=(const Value &) = delete;
+
     enum class Kind { None, Bool, Int, Float, String, Tuple, List, Dict, Global, Storage, Tensor, Mark };
     Kind kind = Kind::None;
     std::int64_t i = 0;
@@ -42,7 +49,12 @@ struct Value
     std::shared_ptr<StorageBlob> tensorStorage;
     std::int64_t offset = 0;
     std::vector<std::int64_t> sizes, strides;
+    int depth = 0;          // containers below this one (a leaf: 0)
+    bool contained = false; // held by a tuple, list or dict: no longer mutable
 };
+
+// Deeper container nesting than a state dict ever needs; a deeper file is refused.
+constexpr int kMaxDepth = 64;
 
 // Returns the storage for a persistent id tuple ('storage', type, key, location, numel[, view]).
 using PersistentLoad = std::function<std::shared_ptr<StorageBlob>(const Value &pid)>;

@@ -1,10 +1,12 @@
 #include "engine/pipeline/run_config.h"
 
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace s2s {
 
@@ -89,50 +91,62 @@ nlohmann::json toJson(const RunConfig &c)
 
 RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path &file)
 {
-    try {
-        RunConfig c;
-        c.dataRoot = j.at("data_root").get<std::string>();
-        c.category = j.at("category").get<std::string>();
-        if (j.contains("kind_override") && !j.at("kind_override").is_null()) {
-            const auto kind = categoryKindFromString(j.at("kind_override").get<std::string>());
-            if (!kind)
-                throw Error(file.string() + ": kind_override must be object or texture");
-            c.kindOverride = kind;
-        }
-        c.backbone = j.value("backbone", c.backbone);
-        c.backboneWeights = j.value("backbone_weights", std::string());
-        c.resize = j.value("resize", c.resize);
-        c.imageSize = j.value("image_size", c.imageSize);
-        c.preset = j.value("preset", c.preset);
-        c.metaEpochs = j.value("meta_epochs", c.metaEpochs);
-        c.ganEpochs = j.value("gan_epochs", c.ganEpochs);
-        c.batchSize = j.value("batch_size", c.batchSize);
-        if (j.contains("noise_sigma_setting"))
-            c.noiseSigma = NoiseSigma::parse(j.at("noise_sigma_setting").get<std::string>(), file.string());
-        else if (j.contains("noise_sigma")) // runs written before relative sigmas: absolute
-            c.noiseSigma = NoiseSigma::absolute(j.at("noise_sigma").get<double>());
-        c.patchFraction = j.value("patch_fraction", c.patchFraction);
-        c.refitSteps = j.value("refit_steps", c.refitSteps);
-        c.minSteps = j.value("min_steps", c.minSteps);
-        c.dscMargin = j.value("dsc_margin", c.dscMargin);
-        c.dscHidden = j.value("dsc_hidden", c.dscHidden);
-        c.adaptorLr = j.value("adaptor_lr", c.adaptorLr);
-        c.adaptorWeightDecay = j.value("adaptor_weight_decay", c.adaptorWeightDecay);
-        c.dscLr = j.value("dsc_lr", c.dscLr);
-        c.dscWeightDecay = j.value("dsc_weight_decay", c.dscWeightDecay);
-        c.seed = j.value("seed", c.seed);
-        c.threads = j.value("threads", c.threads);
-        c.foreground = j.value("foreground", c.foreground);
-        c.segmenter = j.value("segmenter", c.segmenter);
-        c.sam2Weights = j.value("sam2_weights", std::string());
-        c.backgroundFill = j.value("background_fill", c.backgroundFill);
-        if (c.metaEpochs < 1 || c.ganEpochs < 1 || c.batchSize < 1 || c.imageSize < 32 || c.resize < c.imageSize
-            || !(c.patchFraction > 0.0 && c.patchFraction <= 1.0) || c.refitSteps < 1 || c.minSteps < 0)
-            throw Error(file.string() + ": invalid training settings (epochs, batch size, patch fraction or sizes)");
-        return c;
-    } catch (const nlohmann::json::exception &e) {
-        throw Error(file.string() + ": invalid run config (" + std::string(e.what()) + ")");
+    using namespace runLimits;
+    const std::string where = file.string();
+    if (!j.is_object())
+        throw Error(where + ": not a JSON object");
+    RunConfig c;
+    const auto text = [&](const char *key, const std::string &fallback) { return jsonString(j, key, fallback, where); };
+    const auto integer = [&](const char *key, int fallback, int lo, int hi) {
+        return static_cast<int>(jsonInt(j, key, fallback, lo, hi, where));
+    };
+    const auto number = [&](const char *key, double fallback, double lo, double hi) {
+        return jsonNumber(j, key, fallback, lo, hi, where);
+    };
+    if (!j.contains("data_root") || !j.contains("category"))
+        throw Error(where + ": data_root and category are required");
+    c.dataRoot = text("data_root", "");
+    c.category = text("category", "");
+    if (const std::string kind = text("kind_override", ""); !kind.empty()) {
+        c.kindOverride = categoryKindFromString(kind);
+        if (!c.kindOverride)
+            throw Error(where + ": kind_override must be object or texture");
     }
+    c.backbone = text("backbone", c.backbone);
+    c.backboneWeights = text("backbone_weights", "");
+    c.resize = integer("resize", c.resize, kMinImageSize, kMaxResize);
+    c.imageSize = integer("image_size", c.imageSize, kMinImageSize, c.resize);
+    c.preset = text("preset", c.preset);
+    c.metaEpochs = integer("meta_epochs", c.metaEpochs, 1, kMaxEpochs);
+    c.ganEpochs = integer("gan_epochs", c.ganEpochs, 1, kMaxEpochs);
+    if (c.totalEpochs() > kMaxEpochs)
+        throw Error(where + ": meta_epochs x gan_epochs must be at most " + std::to_string(kMaxEpochs));
+    c.batchSize = integer("batch_size", c.batchSize, 1, kMaxBatchSize);
+    if (j.contains("noise_sigma_setting"))
+        c.noiseSigma = NoiseSigma::parse(text("noise_sigma_setting", "auto"), where);
+    else if (j.contains("noise_sigma")) // runs written before relative sigmas: absolute
+        c.noiseSigma = NoiseSigma::absolute(number("noise_sigma", 0.015, 1e-6, 1000.0));
+    c.patchFraction = number("patch_fraction", c.patchFraction, 1e-6, 1.0);
+    c.refitSteps = integer("refit_steps", c.refitSteps, 1, kMaxSteps);
+    c.minSteps = integer("min_steps", c.minSteps, 0, kMaxSteps);
+    c.dscMargin = number("dsc_margin", c.dscMargin, 0.0, 10.0);
+    c.dscHidden = integer("dsc_hidden", c.dscHidden, 1, kMaxDscHidden);
+    c.adaptorLr = number("adaptor_lr", c.adaptorLr, 0.0, 10.0);
+    c.adaptorWeightDecay = number("adaptor_weight_decay", c.adaptorWeightDecay, 0.0, 10.0);
+    c.dscLr = number("dsc_lr", c.dscLr, 0.0, 10.0);
+    c.dscWeightDecay = number("dsc_weight_decay", c.dscWeightDecay, 0.0, 10.0);
+    c.seed = integer("seed", c.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    c.threads = integer("threads", c.threads, 0, kMaxThreads);
+    c.foreground = jsonBool(j, "foreground", c.foreground, where);
+    c.segmenter = text("segmenter", c.segmenter);
+    c.sam2Weights = text("sam2_weights", "");
+    c.backgroundFill = text("background_fill", c.backgroundFill);
+    // Values the run records beside the config, read by loadRun and the report: typed here once.
+    for (const char *key : {"noise_sigma", "noise_sigma_rel", "feature_scale"})
+        number(key, 0.0, 0.0, 1e30);
+    for (const char *key : {"app_version", "kind", "run_id", "created"})
+        text(key, "");
+    return c;
 }
 
 } // namespace s2s

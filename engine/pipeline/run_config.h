@@ -57,11 +57,25 @@ struct RunConfig
     int effectiveEpochs(std::size_t trainImages) const;
 };
 
+// Bounds of the numeric settings: the CLI checks its options against them, and runConfigFromJson the
+// values a run folder's config.json holds, so an edited config.json is no way around a limit (an
+// image_size of 20000 would allocate gigabytes).
+namespace runLimits {
+constexpr int kMinImageSize = 32;
+constexpr int kMaxResize = 2048; // also the most `embed --resize` takes
+constexpr int kMaxEpochs = 10'000;
+constexpr int kMaxBatchSize = 1024;
+constexpr int kMaxSteps = 1'000'000;
+constexpr int kMaxDscHidden = 16'384;
+constexpr int kMaxThreads = 1024;
+} // namespace runLimits
+
 // A config with the preset's values ("fast" or "paper"); throws s2s::Error for an unknown name.
 RunConfig presetConfig(const std::string &preset);
 
 nlohmann::json toJson(const RunConfig &config);
-// file names the source in error messages.
+// file names the source in error messages: every value is type- and range-checked (runLimits) and a
+// bad one is reported as "<file>: <key> must be ..., got ...".
 RunConfig runConfigFromJson(const nlohmann::json &json, const std::filesystem::path &file);
 
 } // namespace s2s

@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/training_session.h"
@@ -14,6 +15,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <set>
 
 namespace s2s {
 
@@ -28,11 +30,31 @@ fs::path mapPath(const fs::path &dir, std::size_t row)
     return dir / "maps" / name;
 }
 
-bool looksLikeRunFolder(const fs::path &dir)
+// Whether a run may replace `dir`: only one of our run folders, by its markers (a config.json as we
+// write it, beside heads.safetensors or metrics.json), holding nothing but a run's files. A folder that
+// merely holds a config.json, or a run folder the user keeps other files in, is refused, naming what
+// is in the way (a replaced folder is gone for good).
+bool isReplaceableRunFolder(const fs::path &dir)
 {
+    static const std::set<std::string> parts = {"config.json", "heads.safetensors", "foreground_model.safetensors",
+                                                "scores.csv", "metrics.json", "maps", "report.pdf"};
     std::error_code ec;
-    return fs::exists(dir / "config.json", ec) || fs::exists(dir / "heads.safetensors", ec)
-           || fs::exists(dir / "metrics.json", ec);
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!parts.count(name))
+            throw Error(dir.string() + ": holds " + name
+                        + ", which is not part of a run folder; refusing to replace it (choose another folder "
+                          "or remove it)");
+    }
+    if (ec || !fs::is_regular_file(dir / "config.json", ec)
+        || !(fs::exists(dir / "heads.safetensors", ec) || fs::exists(dir / "metrics.json", ec)))
+        return false;
+    try {
+        const nlohmann::json config = readJsonFile(dir / "config.json");
+        return config.contains("data_root") && config.contains("category") && config.contains("backbone");
+    } catch (const Error &) {
+        return false;
+    }
 }
 
 std::string newRunId()
@@ -50,16 +72,132 @@ std::string textOf(const nlohmann::json &j, const char *key)
     return j.is_object() && j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
 }
 
+// A value of metrics.json that the readers (eval, report, export, the studio) use: checked once here so
+// that none of them meets a wrong type later. `what` says what was expected.
+void checkValue(bool ok, const std::string &where, const std::string &key, const char *what,
+                const nlohmann::json &value)
+{
+    if (!ok)
+        throw Error(where + ": " + key + " must be " + what + ", got " + jsonPreview(value));
+}
+
+bool numberOrNull(const nlohmann::json &v) { return v.is_null() || v.is_number(); }
+bool textOrNull(const nlohmann::json &v) { return v.is_null() || v.is_string(); }
+
+void checkNumberArray(const nlohmann::json &v, const std::string &where, const std::string &key)
+{
+    checkValue(v.is_array(), where, key, "an array of numbers", v);
+    for (const auto &x : v)
+        checkValue(x.is_number(), where, key, "an array of numbers", x);
+}
+
+void checkObjectFields(const nlohmann::json &object, const std::string &where, const std::string &prefix,
+                       std::initializer_list<const char *> numbers, std::initializer_list<const char *> texts,
+                       std::initializer_list<const char *> flags)
+{
+    checkValue(object.is_object(), where, prefix, "an object", object);
+    for (const char *key : numbers)
+        if (object.contains(key))
+            checkValue(numberOrNull(object.at(key)), where, prefix + "." + key, "a number", object.at(key));
+    for (const char *key : texts)
+        if (object.contains(key))
+            checkValue(textOrNull(object.at(key)), where, prefix + "." + key, "a string", object.at(key));
+    for (const char *key : flags)
+        if (object.contains(key))
+            checkValue(object.at(key).is_boolean(), where, prefix + "." + key, "true or false", object.at(key));
+}
+
+void checkMetricsJson(const nlohmann::json &m, const std::string &where)
+{
+    if (!m.is_object())
+        throw Error(where + ": not a JSON object");
+    for (const char *key : {"image_auroc", "pixel_auroc", "au_pro", "f1_max", "f1_threshold", "noise_sigma",
+                            "noise_sigma_rel", "feature_scale", "patch_fraction"})
+        if (m.contains(key))
+            checkValue(numberOrNull(m.at(key)), where, key, "a number", m.at(key));
+    for (const char *key : {"pixel_images", "defects_without_masks", "epochs"})
+        if (m.contains(key))
+            checkValue(m.at(key).is_number_integer(), where, key, "an integer", m.at(key));
+    for (const char *key : {"not_learning", "backbone_pretrained"})
+        if (m.contains(key))
+            checkValue(m.at(key).is_boolean(), where, key, "true or false", m.at(key));
+    for (const char *key : {"backbone", "backbone_weights_sha256", "segmenter", "kind", "preset", "background",
+                            "selection", "noise_sigma_setting", "run_id"})
+        if (m.contains(key))
+            checkValue(textOrNull(m.at(key)), where, key, "a string", m.at(key));
+    if (m.contains("threshold")) {
+        const auto &t = m.at("threshold");
+        checkObjectFields(t, where, "threshold", {}, {"rule"}, {});
+        checkValue(t.contains("value") && t.at("value").is_number(), where, "threshold.value", "a number",
+                   t.value("value", nlohmann::json()));
+    }
+    if (m.contains("confusion")) {
+        checkValue(m.at("confusion").is_object(), where, "confusion", "an object", m.at("confusion"));
+        for (const auto &[k, v] : m.at("confusion").items())
+            checkValue(v.is_number_integer(), where, "confusion." + k, "an integer", v);
+    }
+    if (m.contains("training"))
+        checkObjectFields(m.at("training"), where, "training", {"final_loss", "final_p_true", "final_p_fake"}, {},
+                          {"warm_start"});
+    if (m.contains("training"))
+        for (const char *key : {"epochs", "steps"})
+            if (m.at("training").contains(key))
+                checkValue(m.at("training").at(key).is_number_integer(), where, std::string("training.") + key,
+                           "an integer", m.at("training").at(key));
+    if (m.contains("timings"))
+        checkObjectFields(m.at("timings"), where, "timings", {"features_s", "training_s", "evaluation_s"}, {}, {});
+    for (const char *roc : {"image_roc", "pixel_roc"})
+        if (m.contains(roc)) {
+            checkValue(m.at(roc).is_object(), where, roc, "an object", m.at(roc));
+            for (const char *key : {"fpr", "tpr", "thresholds"})
+                if (m.at(roc).contains(key))
+                    checkNumberArray(m.at(roc).at(key), where, std::string(roc) + "." + key);
+        }
+    if (m.contains("map_range") && !m.at("map_range").is_null()) {
+        checkNumberArray(m.at("map_range"), where, "map_range");
+        checkValue(m.at("map_range").size() == 2, where, "map_range", "two numbers", m.at("map_range"));
+    }
+    if (m.contains("robustness")) {
+        checkValue(m.at("robustness").is_array(), where, "robustness", "an array", m.at("robustness"));
+        for (const auto &e : m.at("robustness"))
+            checkObjectFields(e, where, "robustness[]",
+                              {"seed", "feather_px", "image_auroc", "pixel_auroc", "au_pro", "mask_iou",
+                               "static_image_auroc", "static_pixel_auroc", "threshold", "fpr_at_threshold"},
+                              {"background", "diagnostic"}, {});
+    }
+    if (m.contains("files")) {
+        checkValue(m.at("files").is_object(), where, "files", "an object", m.at("files"));
+        for (const auto &[k, v] : m.at("files").items())
+            checkValue(v.is_string(), where, "files." + k, "a string", v);
+    }
+    if (m.contains("test_sha256")) {
+        checkValue(m.at("test_sha256").is_array(), where, "test_sha256", "an array of strings", m.at("test_sha256"));
+        for (const auto &v : m.at("test_sha256"))
+            checkValue(v.is_string(), where, "test_sha256", "an array of strings", v);
+    }
+    if (m.contains("skipped")) {
+        checkValue(m.at("skipped").is_array(), where, "skipped", "an array", m.at("skipped"));
+        for (const auto &e : m.at("skipped"))
+            checkObjectFields(e, where, "skipped[]", {}, {"path", "reason"}, {});
+    }
+}
+
 void verifyRunFolder(const fs::path &runDir, const nlohmann::json &config, const nlohmann::json &metrics)
 {
+    checkMetricsJson(metrics, (runDir / "metrics.json").string());
     const std::string configId = textOf(config, "run_id"), metricsId = textOf(metrics, "run_id");
     if (configId != metricsId)
         throw Error((runDir / "metrics.json").string() + ": belongs to another run than config.json (run id "
                     + (metricsId.empty() ? std::string("none") : metricsId.substr(0, 8)) + " vs "
                     + (configId.empty() ? std::string("none") : configId.substr(0, 8))
                     + "); the folder mixes two runs, train it again");
-    if (!metrics.contains("files") || !metrics.at("files").is_object())
+    if (!metrics.contains("files")) {
+        // Runs written before run ids existed have neither; a run with an id always lists its files.
+        if (!metricsId.empty())
+            throw Error((runDir / "metrics.json").string()
+                        + ": files is missing, so the run's parts cannot be checked; train it again");
         return;
+    }
     for (const auto &[name, hash] : metrics.at("files").items()) {
         const fs::path file = runDir / name;
         std::error_code ec;
@@ -74,7 +212,7 @@ void verifyRunFolder(const fs::path &runDir, const nlohmann::json &config, const
 } // namespace
 
 RunFolderWriter::RunFolderWriter(const fs::path &runDir)
-    : m_transaction(runDir, &looksLikeRunFolder, "a run folder")
+    : m_transaction(runDir, &isReplaceableRunFolder, "a run folder")
     , m_runId(newRunId())
 {
 }
@@ -105,13 +243,7 @@ void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, co
 void verifyRunFolder(const fs::path &runDir)
 {
     const fs::path configFile = runDir / "config.json", metricsFile = runDir / "metrics.json";
-    const auto config = nlohmann::json::parse(readFile(configFile), nullptr, false);
-    if (config.is_discarded())
-        throw Error(configFile.string() + ": not valid JSON");
-    const auto metrics = nlohmann::json::parse(readFile(metricsFile), nullptr, false);
-    if (metrics.is_discarded() || !metrics.is_object())
-        throw Error(metricsFile.string() + ": not valid JSON");
-    verifyRunFolder(runDir, config, metrics);
+    verifyRunFolder(runDir, readJsonFile(configFile), readJsonFile(metricsFile));
 }
 
 std::vector<InputChange> changedInputs(const RunSummary &run, const Category &current)
@@ -190,15 +322,12 @@ RunSummary loadRunSummary(const fs::path &runDir)
     if (!fs::is_directory(runDir, ec))
         throw Error(runDir.string() + ": not a run folder");
     const fs::path configFile = runDir / "config.json";
-    const auto config = nlohmann::json::parse(readFile(configFile), nullptr, false);
-    if (config.is_discarded())
-        throw Error(configFile.string() + ": not valid JSON");
+    const auto config = readJsonFile(configFile);
     s.config = runConfigFromJson(config, configFile);
 
     const fs::path metricsFile = runDir / "metrics.json";
-    s.metrics = nlohmann::json::parse(readFile(metricsFile), nullptr, false);
-    if (s.metrics.is_discarded() || !s.metrics.is_object())
-        throw Error(metricsFile.string() + ": not valid JSON");
+    s.metrics = readJsonFile(metricsFile);
+    checkMetricsJson(s.metrics, metricsFile.string());
 
     const fs::path scoresFile = runDir / "scores.csv";
     const auto records = parseCsv(readFile(scoresFile), scoresFile.string());

@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/run_folder.h"
@@ -163,7 +164,8 @@ std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir
 {
     verifyRunFolder(runDir);
     const fs::path configFile = runDir / "config.json";
-    const RunConfig config = runConfigFromJson(nlohmann::json::parse(readFile(configFile), nullptr, false), configFile);
+    const nlohmann::json configJson = readJsonFile(configFile);
+    const RunConfig config = runConfigFromJson(configJson, configFile);
     const Dataset dataset = scanDataset(config.dataRoot);
     const Category *category = dataset.find(config.category);
     if (!category)
@@ -179,7 +181,6 @@ std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir
     session->d->fused = FusedHeads::fromHeads(heads);
     session->d->heads = heads;
     // What the training resolved and how it went, as far as the run recorded it.
-    const nlohmann::json configJson = nlohmann::json::parse(readFile(configFile), nullptr, false);
     TrainingOutcome &o = session->d->lastTraining;
     o.sigmaAbsolute = configJson.value("noise_sigma", 0.0);
     o.sigmaRelative = configJson.value("noise_sigma_rel", 0.0);
@@ -188,8 +189,9 @@ std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir
     o.patchFraction = config.patchFraction;
     const fs::path metricsFile = runDir / "metrics.json";
     if (fs::exists(metricsFile)) {
-        const nlohmann::json m = nlohmann::json::parse(readFile(metricsFile), nullptr, false);
-        if (m.is_object()) {
+        // Types checked by verifyRunFolder above.
+        const nlohmann::json m = readJsonFile(metricsFile);
+        {
             o.notLearning = m.value("not_learning", false);
             if (m.contains("training") && m.at("training").is_object()) {
                 const auto &t = m.at("training");

@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/background/compositor.h"
 #include "engine/pipeline/run_folder.h"
 
@@ -210,9 +211,7 @@ nlohmann::json table1CategoryJson(const Table1Row &r)
 nlohmann::json readTable1Category(const fs::path &fileOrDir, const std::string &category)
 {
     const fs::path file = fs::is_directory(fileOrDir) ? fileOrDir / "table1.json" : fileOrDir;
-    const nlohmann::json j = nlohmann::json::parse(readFile(file), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        throw Error(file.string() + ": not a table1.json (invalid JSON)");
+    const nlohmann::json j = readJsonFile(file);
     if (!j.contains("categories") || !j.at("categories").is_array())
         throw Error(file.string() + ": not a table1.json (no \"categories\")");
     for (const auto &c : j.at("categories"))

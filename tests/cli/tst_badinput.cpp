@@ -222,6 +222,38 @@ private Q_SLOTS:
         const Result t = runCli(train(m_data, m_run));
         QVERIFY2(t.exitCode == 0, qPrintable(joined(t)));
         m_trainLog = t.errLines;
+
+        // Issue 25: hostile run folders (copies of the run, one part changed), user folders that a
+        // --out may not replace, image data behind a .png name, a weights file nesting a million tuples.
+        const QString deep = path(QStringLiteral("run-deep"));
+        QVERIFY(copyTree(m_run, deep));
+        QByteArray metrics = readAll(deep + QStringLiteral("/metrics.json"));
+        metrics.insert(metrics.indexOf('{') + 1, "\"notes\": " + QByteArray(200000, '[') + QByteArray(200000, ']') + ",");
+        writeAll(deep + QStringLiteral("/metrics.json"), metrics);
+        const QString huge = path(QStringLiteral("run-huge"));
+        QVERIFY(copyTree(m_run, huge));
+        QJsonObject config = QJsonDocument::fromJson(readAll(huge + QStringLiteral("/config.json"))).object();
+        config[QStringLiteral("resize")] = 20000;
+        config[QStringLiteral("image_size")] = 20000;
+        writeAll(huge + QStringLiteral("/config.json"), QJsonDocument(config).toJson());
+        const QString typed = path(QStringLiteral("run-typed"));
+        QVERIFY(copyTree(m_run, typed));
+        QJsonObject typedMetrics = QJsonDocument::fromJson(readAll(typed + QStringLiteral("/metrics.json"))).object();
+        typedMetrics[QStringLiteral("threshold")] = QJsonObject{{QStringLiteral("value"), QStringLiteral("0.5")},
+                                                                {QStringLiteral("rule"), QStringLiteral("f1_max")}};
+        writeAll(typed + QStringLiteral("/metrics.json"), QJsonDocument(typedMetrics).toJson());
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("userconfig")));
+        writeAll(path(QStringLiteral("userconfig/config.json")), "{\"theme\": \"dark\"}\n");
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("usernotes")));
+        QVERIFY(QFile::copy(m_run + QStringLiteral("/config.json"), path(QStringLiteral("usernotes/config.json"))));
+        QVERIFY(QFile::copy(m_run + QStringLiteral("/metrics.json"), path(QStringLiteral("usernotes/metrics.json"))));
+        writeAll(path(QStringLiteral("usernotes/notes.txt")), "my notes on this run\n");
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("userreadme")));
+        writeAll(path(QStringLiteral("userreadme/README.md")), "# my project\n");
+        writeAll(path(QStringLiteral("pgm.png")), QByteArray("P5\n12000 12000\n255\n") + QByteArray(4096, '\x80'));
+        writeAll(path(QStringLiteral("strip.png")), pngWithHeader(4000, 1));
+        QByteArray nested("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.\x80\x02M\xe9\x03.\x80\x02N", 24);
+        writeAll(path(QStringLiteral("nested.pth")), nested + QByteArray(1000000, '\x85') + QByteArray("."));
     }
 
     // Training names every skipped input (and why) and records them in metrics.json.
@@ -299,7 +331,7 @@ private Q_SLOTS:
         // --out checked before any work; nothing of the user's replaced.
         row("out-is-file", train + list({"--out", "{tmp}/file"}), "file: exists and is not a folder");
         row("out-user-folder", train + list({"--out", "{tmp}/userdocs"}),
-            "userdocs: exists and is not a run folder; refusing to replace it");
+            "userdocs: holds thesis.txt, which is not part of a run folder; refusing to replace it");
         row("out-dot", train + list({"--out", "."}), "is the current folder or one above it");
         row("out-parent", train + list({"--out", ".."}), "is the current folder or one above it");
         row("out-root", train + list({"--out", "/"}), "is the current folder or one above it|name a folder");
@@ -314,6 +346,36 @@ private Q_SLOTS:
         row("report-out-under-file", report + list({"--out", "{tmp}/file/r.pdf"}), "file: is a file, not a folder \\(--out\\)");
         row("synth-non-empty", list({"synth", "--out", "{data}", "--size", "128"}),
             "data: exists and is not an empty folder \\(--force replaces it whole\\)");
+        // Issue 25, no recursion on untrusted data: nesting limits, numbers bounded, types named.
+        row("metrics-nested-200k", list({"eval", "--run", "{tmp}/run-deep", "--quiet"}),
+            "run-deep/metrics.json: nesting deeper than 64 levels");
+        row("weights-nested-tuples",
+            list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--backbone-weights", "{tmp}/nested.pth",
+                  "--out", "{tmp}/e.safetensors"}),
+            "nested.pth: nesting deeper than 64 levels");
+        row("config-image-size-20000", list({"report", "--run", "{tmp}/run-huge", "--out", "{tmp}/h.pdf"}),
+            "run-huge/config.json: resize must be an integer from 32 to 2048, got 20000");
+        row("metrics-threshold-text", list({"report", "--run", "{tmp}/run-typed", "--out", "{tmp}/t.pdf"}),
+            "run-typed/metrics.json: threshold.value must be a number, got \"0.5\"");
+        // Never destroy a user's file.
+        row("eval-scores-is-run-file", list({"eval", "--run", "{run}", "--scores", "{run}/scores.csv"}),
+            "scores.csv: is the run's own scores.csv; choose another output file \\(--scores\\)");
+        row("eval-scores-is-run-metrics", list({"eval", "--run", "{run}", "--scores", "{run}/metrics.json"}),
+            "is the run's own metrics.json");
+        row("out-folder-with-config", train + list({"--out", "{tmp}/userconfig"}),
+            "userconfig: exists and is not a run folder; refusing to replace it");
+        row("out-run-with-user-file", train + list({"--out", "{tmp}/usernotes"}),
+            "usernotes: holds notes.txt, which is not part of a run folder; refusing to replace it");
+        row("export-out-user-folder", list({"export", "--run", "{run}", "--out", "{tmp}/userreadme"}),
+            "userreadme: exists and is not an export of sam2sim; refusing to replace it");
+        row("export-out-user-files", list({"export", "--run", "{run}", "--out", "{tmp}/userdocs"}),
+            "userdocs: holds thesis.txt, which is not part of an export");
+        row("export-out-is-run", list({"export", "--run", "{run}", "--out", "{run}"}),
+            "run: holds [a-z_.]+, which is not part of an export");
+        // Limits from the content, not the name.
+        row("image-pgm-as-png", mask + list({"--image", "{tmp}/pgm.png"}),
+            "pgm.png: Netpbm \\(PBM/PGM/PPM/PAM\\) data, not a supported image format");
+        row("image-4000x1", mask + list({"--image", "{tmp}/strip.png"}), "strip.png: image is 4000x1, more elongated than 64:1");
     }
 
     void cases()
@@ -338,6 +400,28 @@ private Q_SLOTS:
         QCOMPARE(snapshot(m_dir.path()), withPdf);
         QFile::remove(path(QStringLiteral("same.pdf")));
         QCOMPARE(snapshot(m_dir.path()), before);
+    }
+
+    // A report that cannot be written whole keeps the earlier PDF and fails with one line (issue 25: on a
+    // full disk QPdfWriter reports no error, and a truncated PDF replaced a good one with exit 0). A file
+    // size limit stands in for the full disk: writes past it fail (EFBIG) like writes to a full disk.
+    void reportThatCannotBeWrittenKeepsOldPdf()
+    {
+        const QString pdf = path(QStringLiteral("kept.pdf"));
+        const QByteArray old("%PDF-1.4\nan earlier, good report\n%%EOF\n");
+        writeAll(pdf, old);
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"), QStringLiteral("ulimit -f 16; trap '' XFSZ; exec \"$0\" report --run \"$1\" --out \"$2\""),
+                  qEnvironmentVariable("SAM2SIM_CLI"), m_run, pdf});
+        QVERIFY(sh.waitForFinished(120000));
+        const QStringList lines = QString::fromUtf8(sh.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(sh.exitCode() == 1 && lines.size() == 1, qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(lines.front().contains(QStringLiteral("kept.pdf: writing the PDF failed")), qPrintable(lines.front()));
+        QCOMPARE(readAll(pdf), old);
+        const QStringList left = QDir(m_dir.path()).entryList({QStringLiteral(".kept.pdf*")}, QDir::AllEntries | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        QVERIFY(QFile::remove(pdf));
     }
 
     // --threads above the cores present is clamped with a note, and the job still runs.

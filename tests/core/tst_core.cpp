@@ -3,6 +3,7 @@
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
 #include "engine/core/folder_transaction.h"
+#include "engine/core/json_file.h"
 #include "engine/core/progress.h"
 #include "engine/io/image_io.h"
 
@@ -13,6 +14,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 namespace fs = std::filesystem;
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void imageErrors_data();
     void imageErrors();
     void imageRoundTrip();
+    void jsonNestingAndTypes();
     void csvRoundTrip();
     void folderTransactionReplacesOnlyOnCommit();
     void folderTransactionRefusesWhatItMayNotReplace();
@@ -90,6 +93,34 @@ void TestCore::imageErrors_data()
     QTest::newRow("truncated jpeg") << QByteArray("\xff\xd8\xff\xc0\0\x11\x08\0\x10\0\x10\x03\x01\x22\0\x02\x11\x01\x03\x11\x01"
                                                   "\xff\xda\0\x0c\x03\x01\0\x02\x11\x03\x11\0\x3f\0\x12\x34", 37)
                                     << QStringLiteral("truncated JPEG (no end-of-image marker)");
+    // Issue 25: the format is decided by the signature, never the name, and the header's geometry is
+    // checked before any decoding.
+    QTest::newRow("pgm behind png") << QByteArray("P5\n12000 12000\n255\n") + QByteArray(64, '\0')
+                                    << QStringLiteral("Netpbm (PBM/PGM/PPM/PAM) data, not a supported image format");
+    QTest::newRow("exr behind png") << QByteArray("\x76\x2f\x31\x01", 4) + QByteArray(64, '\0')
+                                    << QStringLiteral("OpenEXR data");
+    QTest::newRow("hdr behind png") << QByteArray("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 8 +X 8\n")
+                                    << QStringLiteral("Radiance HDR data");
+    QTest::newRow("pfm behind png") << QByteArray("PF\n8 8\n-1.0\n") + QByteArray(64 * 12, '\0')
+                                    << QStringLiteral("PFM data");
+    QTest::newRow("jpeg 2000 behind png") << QByteArray("\0\0\0\x0cjP  \r\n\x87\n", 12) + QByteArray(64, '\0')
+                                          << QStringLiteral("JPEG 2000 data");
+    // An 8x8 little-endian TIFF (width and height tags only).
+    QTest::newRow("tiff behind png") << QByteArray("II*\0\x08\0\0\0\x02\0"
+                                                   "\x00\x01\x03\0\x01\0\0\0\x08\0\0\0"
+                                                   "\x01\x01\x03\0\x01\0\0\0\x08\0\0\0\0\0\0\0", 38)
+                                     << QStringLiteral("TIFF data behind a .png name");
+    // IHDR of 4000 x 1 with a correct CRC: refused by its aspect ratio before decoding.
+    QTest::newRow("4000x1 png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x0f\xa0\0\0\0\x01\x08\x02\0\0\0"
+                                              "\x45\x15\xc6\xf7\0\0\0\0IEND\xae\x42\x60\x82", 45)
+                                << QStringLiteral("image is 4000x1, more elongated than 64:1");
+    QTest::newRow("zero-width png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\0\0\0\0\x08\x08\x02\0\0\0"
+                                                  "\x58\xba\x69\x28\0\0\0\0IEND\xae\x42\x60\x82", 45)
+                                    << QStringLiteral("image is 0x8 (no pixels)");
+    QTest::newRow("unknown critical chunk") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x08\0\0\0\x08\x08\x02\0\0\0"
+                                                          "\x4b\x6d\x29\xdc\0\0\0\x02" "ABCDxy\x67\xf8\x9b\xea"
+                                                          "\0\0\0\0IEND\xae\x42\x60\x82", 59)
+                                            << QStringLiteral("unknown critical chunk ABCD");
 }
 
 void TestCore::imageErrors()
@@ -128,6 +159,45 @@ void TestCore::imageRoundTrip()
     QCOMPARE(expanded.channels(), 3);
     const cv::Mat mask = s2s::readMask(fs::path(dir.path().toStdString()) / "grey.png");
     QCOMPARE(mask.at<uchar>(0, 0), uchar(255));
+}
+
+// JSON from files: nesting limited before parsing (a 200k-deep array once overflowed the stack in
+// nlohmann's recursive dump and copy), wrong types and absurd values named with file and key.
+void TestCore::jsonNestingAndTypes()
+{
+    const auto failsWith = [](const std::function<void()> &call, const QString &expected) {
+        try {
+            call();
+        } catch (const s2s::Error &e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(expected), qPrintable(message));
+            QVERIFY(!message.contains(QLatin1Char('\n')));
+            return;
+        }
+        QFAIL(qPrintable(QStringLiteral("accepted; expected: ") + expected));
+    };
+    const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    failsWith([&] { s2s::parseJson(deep, "deep.json"); }, QStringLiteral("deep.json: nesting deeper than 64 levels"));
+    const std::string deepObject = "{\"a\":" + std::string(65, '[') + std::string(65, ']') + "}";
+    failsWith([&] { s2s::parseJson(deepObject, "m.json"); }, QStringLiteral("m.json: nesting deeper than 64 levels"));
+    // Brackets inside strings (and escaped quotes) do not count.
+    const nlohmann::json text = s2s::parseJson("{\"a\":\"\\\"" + std::string(1000, '[') + "\"}", "s.json");
+    QVERIFY(text.is_object());
+    QVERIFY(s2s::parseJson(std::string(64, '[') + std::string(64, ']'), "ok.json").is_array());
+    failsWith([&] { s2s::parseJson("{\"a\":", "bad.json"); }, QStringLiteral("bad.json: not valid JSON (byte"));
+
+    const nlohmann::json m = nlohmann::json::parse(R"({"threshold":"0.5","size":20000,"big":1e300,"neg":-3,"flag":1,"n":null})");
+    failsWith([&] { s2s::jsonNumber(m, "threshold", 0.0, 0.0, 1.0, "t.json"); },
+              QStringLiteral("t.json: threshold must be a number from 0 to 1, got \"0.5\""));
+    failsWith([&] { s2s::jsonInt(m, "size", 329, 32, 2048, "t.json"); },
+              QStringLiteral("t.json: size must be an integer from 32 to 2048, got 20000"));
+    failsWith([&] { s2s::jsonInt(m, "big", 0, 0, 1000, "t.json"); }, QStringLiteral("big must be an integer"));
+    failsWith([&] { s2s::jsonInt(m, "neg", 0, 0, 1000, "t.json"); }, QStringLiteral("neg must be an integer"));
+    failsWith([&] { s2s::jsonBool(m, "flag", false, "t.json"); }, QStringLiteral("flag must be true or false, got 1"));
+    failsWith([&] { s2s::jsonString(m, "size", "", "t.json"); }, QStringLiteral("size must be a string"));
+    QCOMPARE(s2s::jsonInt(m, "absent", 7, 0, 10, "t.json"), std::int64_t(7));
+    QCOMPARE(s2s::jsonInt(m, "n", 7, 0, 10, "t.json"), std::int64_t(7));
+    QCOMPARE(s2s::jsonInt(m, "neg", 0, -5, 5, "t.json"), std::int64_t(-3));
 }
 
 void TestCore::csvRoundTrip()

@@ -202,6 +202,42 @@ void TestCheckpoint::hostileFiles_data()
     badOp += QByteArray("\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.", 11);
     badOp += QByteArray("\x80\x02\xff", 3);
     QTest::newRow("unknown opcode") << badOp << QStringLiteral("opcode 0xff");
+
+    // Issue 25: nesting that once overflowed the stack (building or destroying the tree recursed once per
+    // level), a cycle, and shapes whose product wraps around.
+    QByteArray legacyHead("\x80\x02\x8a\x0a", 4);
+    legacyHead += QByteArray("\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.", 11);
+    legacyHead += QByteArray("\x80\x02M\xe9\x03.", 6);
+    QTest::newRow("legacy million nested tuples")
+        << QByteArray(legacyHead + QByteArray("\x80\x02N", 3) + QByteArray(1000000, '\x85') + QByteArray("."))
+        << QStringLiteral("nesting deeper than 64 levels");
+    QTest::newRow("legacy nested lists") << QByteArray(legacyHead + QByteArray("\x80\x02", 2) + QByteArray(100000, ']')
+                                                           + QByteArray(99999, 'a') + QByteArray("."))
+                                         << QStringLiteral("nesting deeper than 64 levels");
+    QTest::newRow("list holding itself") << QByteArray(legacyHead + QByteArray("\x80\x02]q\x00h\x00" "a.", 9))
+                                         << QStringLiteral("self-referencing pickle structure");
+    const auto safetensors = [](const QByteArray &json, const QByteArray &data) {
+        const QByteArray head = json.leftJustified((json.size() + 7) / 8 * 8, ' ');
+        QByteArray out(8, '\0');
+        for (int k = 0; k < 8; ++k)
+            out[k] = char((quint64(head.size()) >> (8 * k)) & 0xff);
+        return QByteArray(out + head + data); // not a QStringBuilder of these locals
+    };
+    const QByteArray tensor(R"("t":{"dtype":"F32","shape":[1],"data_offsets":[0,4]})");
+    QTest::newRow("safetensors deep metadata")
+        << safetensors(QByteArray("{\"__metadata__\":{\"a\":" + QByteArray(200000, '[') + QByteArray(200000, ']') + "},"
+                                  + tensor + "}"),
+                       QByteArray(4, '\0'))
+        << QStringLiteral("nesting deeper than 64 levels");
+    QTest::newRow("safetensors shape wraps")
+        << safetensors(R"({"t":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}})", {})
+        << QStringLiteral("tensor t is too large");
+    QTest::newRow("safetensors shape as text")
+        << safetensors(R"({"t":{"dtype":"F32","shape":["1"],"data_offsets":[0,4]}})", QByteArray(4, '\0'))
+        << QStringLiteral("tensor t has an invalid shape");
+    QTest::newRow("safetensors offsets as text")
+        << safetensors(R"({"t":{"dtype":"F32","shape":[1],"data_offsets":"0-4"}})", QByteArray(4, '\0'))
+        << QStringLiteral("tensor t has malformed data_offsets");
 }
 
 void TestCheckpoint::hostileFiles()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void hazelnutToyWithRealWeights();
     void kindInferredFromMasks();
     void imageLevelLabelsWithoutMasks();
+    void runConfigValuesAreBounded();
 
 private:
     s2s::RunConfig config() const;
@@ -235,6 +236,39 @@ void TestPipeline::kindInferredFromMasks()
     QCOMPARE(int(nut.kind), int(s2s::CategoryKind::Object));
     QCOMPARE(int(stone.kind), int(s2s::CategoryKind::Texture));
     QVERIFY(QString::fromStdString(stone.reason).contains(QStringLiteral("inferred as texture")));
+}
+
+// A run folder's config.json is as untrusted as a command line (issue 25): every number is bounded and
+// every wrong type named with the file and the key, never obeyed (an image_size of 20000 allocated 13 GB).
+void TestPipeline::runConfigValuesAreBounded()
+{
+    const fs::path file = "run/config.json";
+    const nlohmann::json good = s2s::toJson(config());
+    QCOMPARE(s2s::runConfigFromJson(good, file).imageSize, config().imageSize);
+    const auto refused = [&](const char *key, const nlohmann::json &value, const QString &expected) {
+        nlohmann::json j = good;
+        j[key] = value;
+        try {
+            s2s::runConfigFromJson(j, file);
+        } catch (const s2s::Error &e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.startsWith(QStringLiteral("run/config.json: ")) && message.contains(expected),
+                     qPrintable(message));
+            return;
+        }
+        QFAIL(qPrintable(QStringLiteral("accepted ") + QString::fromUtf8(key)));
+    };
+    refused("image_size", 20000, QStringLiteral("image_size must be an integer from 32 to"));
+    refused("resize", 20000, QStringLiteral("resize must be an integer from 32 to 2048, got 20000"));
+    refused("batch_size", 1 << 30, QStringLiteral("batch_size must be an integer from 1 to 1024"));
+    refused("meta_epochs", 1e9, QStringLiteral("meta_epochs must be an integer"));
+    refused("dsc_hidden", -1, QStringLiteral("dsc_hidden must be an integer"));
+    refused("threads", "4", QStringLiteral("threads must be an integer from 0 to 1024, got \"4\""));
+    refused("patch_fraction", 2.0, QStringLiteral("patch_fraction must be a number"));
+    refused("adaptor_lr", "fast", QStringLiteral("adaptor_lr must be a number"));
+    refused("foreground", "yes", QStringLiteral("foreground must be true or false"));
+    refused("category", 5, QStringLiteral("category must be a string"));
+    refused("noise_sigma_rel", "x", QStringLiteral("noise_sigma_rel must be a number"));
 }
 
 QTEST_APPLESS_MAIN(TestPipeline)

@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/data/synth_generator.h"
 #include "engine/pipeline/run_folder.h"
 #include "resources/app_resources.h"
@@ -355,10 +356,7 @@ bool MainWindow::openRun(const QString &dir)
         const std::filesystem::path configFile = std::filesystem::path(dir.toStdString()) / "config.json";
         if (!std::filesystem::is_regular_file(configFile))
             throw Error(dir.toStdString() + ": not a run folder (no config.json)");
-        const auto json = nlohmann::json::parse(readFile(configFile), nullptr, false);
-        if (json.is_discarded())
-            throw Error(configFile.string() + ": not valid JSON");
-        config = runConfigFromJson(json, configFile);
+        config = runConfigFromJson(readJsonFile(configFile), configFile);
         verifyRunFolder(dir.toStdString());
     } catch (const std::exception &e) {
         showError(QString::fromUtf8(e.what()));

@@ -2,6 +2,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "ui/report/report_sections.h"
 #include "ui/report/report_tr.h"
 
@@ -12,7 +13,9 @@
 #include <QPdfWriter>
 
 #include <algorithm>
+#include <fstream>
 #include <numeric>
+#include <string>
 
 namespace s2s::ui {
 
@@ -97,11 +100,22 @@ ReportContext makeContext(const RunSummary &run, const ReportOptions &options, c
 
     // config.json holds provenance that RunConfig does not (creation time, app version).
     try {
-        ctx.storedConfig = nlohmann::json::parse(readFile(run.dir / "config.json"));
+        ctx.storedConfig = readJsonFile(run.dir / "config.json");
     } catch (const std::exception &) {
         ctx.storedConfig = nlohmann::json::object();
     }
     return ctx;
+}
+
+bool endsWithPdfTrailer(const std::filesystem::path &file)
+{
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+    if (size < 64)
+        return false;
+    std::string tail(32, '\0');
+    in.seekg(size - 32);
+    return in.read(tail.data(), 32) && tail.find("%%EOF") != std::string::npos;
 }
 
 } // namespace
@@ -141,6 +155,10 @@ ReportResult writeReport(const RunSummary &run, const QString &pdfPath, const Re
         }
         if (!painter.end())
             throw Error(pdfPath.toStdString() + ": writing the PDF failed");
+        // QPdfWriter does not report a failed write (a full disk, a file size limit): the file must end
+        // with the PDF trailer, or it is not put in place of an earlier report.
+        if (!endsWithPdfTrailer(tmp))
+            throw Error(pdfPath.toStdString() + ": writing the PDF failed (disk full?); an earlier file there is kept");
         result.pages = static_cast<int>(pages.size());
     });
     return result;
