@@ -35,11 +35,8 @@ int runScan(const std::vector<std::string> &argv)
         out["categories"] = nlohmann::json::array();
         for (const auto &c : dataset.categories) {
             std::map<std::string, int> perDefect;
-            int noMask = 0;
-            for (const auto &r : c.test) {
+            for (const auto &r : c.test)
                 ++perDefect[r.defectType];
-                noMask += r.label == 1 && r.mask.empty();
-            }
             out["categories"].push_back({{"name", c.name},
                                          {"root", c.root.string()},
                                          {"kind", std::string(toString(c.kind))},
@@ -48,7 +45,7 @@ int runScan(const std::vector<std::string> &argv)
                                          {"train", c.train.size()},
                                          {"test", c.test.size()},
                                          {"test_per_defect", perDefect},
-                                         {"defects_without_masks", noMask},
+                                         {"defects_without_masks", defectsWithoutMask(c)},
                                          {"issues", issuesJson(c.issues)}});
         }
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; // non-UTF-8 names
@@ -57,11 +54,9 @@ int runScan(const std::vector<std::string> &argv)
     std::cout << "Dataset " << dataset.root.string() << ": " << dataset.categories.size() << " categories\n";
     for (const auto &c : dataset.categories) {
         std::map<std::string, int> perDefect;
-        int noMask = 0;
-        for (const auto &r : c.test) {
+        for (const auto &r : c.test)
             ++perDefect[r.defectType];
-            noMask += r.label == 1 && r.mask.empty();
-        }
+        const int noMask = defectsWithoutMask(c);
         std::cout << "  " << c.name << " (" << toString(c.kind) << (c.kindKnown ? "" : ", kind not known: default")
                   << (c.keepsBackground ? ", keeps background" : "") << "): train " << c.train.size()
                   << ", test " << c.test.size() << " [";

@@ -197,4 +197,16 @@ void FolderTransaction::commit()
     fs::remove_all(old, ec);
 }
 
+void requireOnlyEntries(const std::filesystem::path &folder, const std::set<std::string> &allowed,
+                        const std::string &what)
+{
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!allowed.count(name))
+            throw Error(folder.string() + ": holds " + name + ", which is not part of " + what
+                        + "; refusing to replace it (choose another folder or remove it)");
+    }
+}
+
 } // namespace s2s

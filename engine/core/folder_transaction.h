@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 
 namespace s2s {
@@ -57,5 +58,10 @@ void checkFolderTarget(const std::filesystem::path &target, const std::string &o
 
 // Whether a folder exists and holds no entries.
 bool isEmptyFolder(const std::filesystem::path &folder);
+
+// Throws s2s::Error naming the first entry of `folder` not in `allowed`: a folder about to be replaced
+// must hold nothing but our own outputs (`what`: "a run folder", "an export").
+void requireOnlyEntries(const std::filesystem::path &folder, const std::set<std::string> &allowed,
+                        const std::string &what);
 
 } // namespace s2s

@@ -354,4 +354,10 @@ Dataset scanDataset(const fs::path &rootIn, ScanMode mode, const ProgressFn &pro
     return dataset;
 }
 
+int defectsWithoutMask(const Category &category)
+{
+    return static_cast<int>(std::count_if(category.test.begin(), category.test.end(),
+                                          [](const ImageRecord &r) { return r.label == 1 && r.mask.empty(); }));
+}
+
 } // namespace s2s

@@ -64,6 +64,9 @@ enum class ScanMode {
 Dataset scanDataset(const std::filesystem::path &root, ScanMode mode = ScanMode::Lenient,
                     const ProgressFn &progress = {}, const CancelToken &cancel = {});
 
+// Test images labelled defective that have no mask (image-level labels: image metrics only).
+int defectsWithoutMask(const Category &category);
+
 // The default kind for an MVTec category name; kindKnown tells whether the name was recognised.
 CategoryKind defaultCategoryKind(std::string_view name, bool *kindKnown = nullptr);
 

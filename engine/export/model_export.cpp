@@ -59,14 +59,7 @@ std::string sanitisedName(const std::string &text)
 bool isReplaceableExport(const fs::path &dir)
 {
     static const std::set<std::string> parts = {"model.pt", "preprocess.json", "README.md", "config.pbtxt", "1"};
-    std::error_code ec;
-    for (const auto &entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!parts.count(name))
-            throw Error(dir.string() + ": holds " + name
-                        + ", which is not part of an export; refusing to replace it (choose another folder or "
-                          "remove it)");
-    }
+    requireOnlyEntries(dir, parts, "an export");
     try {
         return jsonString(readJsonFile(dir / "preprocess.json"), "format", "", dir.string())
                == "sam2sim-simplenet-torchscript";

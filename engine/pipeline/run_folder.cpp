@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
+#include "engine/core/folder_transaction.h"
 #include "engine/core/json_file.h"
 #include "engine/io/checkpoint.h"
 #include "engine/io/image_io.h"
@@ -38,15 +39,9 @@ bool isReplaceableRunFolder(const fs::path &dir)
 {
     static const std::set<std::string> parts = {"config.json", "heads.safetensors", "foreground_model.safetensors",
                                                 "scores.csv", "metrics.json", "maps", "report.pdf"};
+    requireOnlyEntries(dir, parts, "a run folder");
     std::error_code ec;
-    for (const auto &entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!parts.count(name))
-            throw Error(dir.string() + ": holds " + name
-                        + ", which is not part of a run folder; refusing to replace it (choose another folder "
-                          "or remove it)");
-    }
-    if (ec || !fs::is_regular_file(dir / "config.json", ec)
+    if (!fs::is_regular_file(dir / "config.json", ec)
         || !(fs::exists(dir / "heads.safetensors", ec) || fs::exists(dir / "metrics.json", ec)))
         return false;
     try {

@@ -162,9 +162,7 @@ void DatasetBrowser::setDataset(const Dataset &dataset)
                                         : tr("Kind not known from the name (default); double-click to switch"));
         item->setText(2, QString::number(c.train.size()));
         item->setText(3, QString::number(c.test.size()));
-        const auto noMask = std::count_if(c.test.begin(), c.test.end(),
-                                          [](const ImageRecord &r) { return r.label == 1 && r.mask.empty(); });
-        if (noMask > 0)
+        if (const int noMask = defectsWithoutMask(c); noMask > 0)
             item->setToolTip(3, tr("%1 defect images without a mask (image-level labels)").arg(noMask));
         for (const auto &issue : c.issues)
             m_issues->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(issue.path.string()),
