@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <sstream>
@@ -14,7 +15,13 @@ Args::Args(const std::string &command, const std::vector<std::string> &args,
 {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &arg = args[i];
+        if (arg == "--help" || arg == "-h")
+            throw HelpRequested{};
         if (arg.rfind("--", 0) != 0 || arg == "--") {
+            // "-x" is a mistyped option, not a file; "-5" or "-.5" may be a number.
+            if (arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1])) && arg[1] != '.')
+                throw Error(command + ": unknown option " + arg + " (options start with --; see sam2sim " + command
+                            + " --help)");
             m_positionals.push_back(arg);
             continue;
         }
@@ -29,17 +36,32 @@ Args::Args(const std::string &command, const std::vector<std::string> &args,
                 throw Error(command + ": option --" + name + " takes no value");
             m_flags.insert(name);
         } else if (valueOptions.count(name)) {
+            std::string value;
             if (inlineValue) {
-                m_values[name] = *inlineValue;
+                value = *inlineValue;
             } else {
                 if (i + 1 >= args.size())
                     throw Error(command + ": option --" + name + " needs a value");
-                m_values[name] = args[++i];
+                value = args[++i];
+                // "--category -h" or "--out --quiet": the value is missing, not named "-h".
+                if (value == "-h" || (value.rfind("--", 0) == 0 && value.size() > 2))
+                    throw Error(command + ": option --" + name + " needs a value, got the option " + value
+                                + " (write --" + name + "=" + value + " if that is the value)");
             }
+            if (const auto it = m_values.find(name); it != m_values.end())
+                throw Error(command + ": option --" + name + " given twice ('" + it->second + "' and '" + value
+                            + "'); give it once");
+            m_values[name] = value;
         } else {
             throw Error(command + ": unknown option --" + name + " (see sam2sim " + command + " --help)");
         }
     }
+}
+
+void Args::expectNoPositionals() const
+{
+    if (!m_positionals.empty())
+        throw Error(m_command + ": unexpected argument '" + m_positionals.front() + "'");
 }
 
 bool Args::has(const std::string &name) const
@@ -78,6 +100,8 @@ int Args::intOr(const std::string &name, int fallback) const
         return fallback;
     int out = 0;
     const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec == std::errc::result_out_of_range)
+        throw Error(m_command + ": --" + name + " " + *v + " is out of range");
     if (ec != std::errc() || ptr != v->data() + v->size())
         throw Error(m_command + ": --" + name + " expects an integer, got '" + *v + "'");
     return out;
@@ -90,6 +114,8 @@ std::uint64_t Args::u64Or(const std::string &name, std::uint64_t fallback) const
         return fallback;
     std::uint64_t out = 0;
     const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec == std::errc::result_out_of_range)
+        throw Error(m_command + ": --" + name + " " + *v + " is out of range");
     if (ec != std::errc() || ptr != v->data() + v->size())
         throw Error(m_command + ": --" + name + " expects a non-negative integer, got '" + *v + "'");
     return out;

@@ -10,8 +10,15 @@
 
 namespace s2s::cli {
 
+// Thrown by Args for "--help" or "-h" where an option may stand (not as an option's value); main prints
+// the command's usage.
+struct HelpRequested
+{
+};
+
 // A strict parser for "--name value", "--name=value", "--flag" and positional arguments.
-// Unknown options, missing values and bad numbers throw s2s::Error with a one-line message.
+// Unknown options (also "-x"), missing values, an option given twice, an option where a value should be
+// and bad or out-of-range numbers throw s2s::Error with a one-line message.
 class Args
 {
 public:
@@ -27,6 +34,8 @@ public:
     double doubleOr(const std::string &name, double fallback) const;
     std::uint64_t u64Or(const std::string &name, std::uint64_t fallback) const;
     const std::vector<std::string> &positionals() const { return m_positionals; }
+    // For commands that take options only: the first positional argument is an error.
+    void expectNoPositionals() const;
 
 private:
     std::string m_command;

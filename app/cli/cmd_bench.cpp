@@ -1,5 +1,6 @@
 // sam2sim bench: per-stage throughput on an MVTec-sized synthetic category (figures, not a test).
 #include "app/cli/args.h"
+#include "app/cli/input_checks.h"
 #include "app/cli/command.h"
 
 #include "engine/core/threads.h"
@@ -157,7 +158,8 @@ int runBench(const std::vector<std::string> &argv)
     const Args args("bench", argv, {"backbone", "backbone-weights", "data", "train", "test", "epochs", "threads", "size", "parts",
                      "sam2-weights"},
                     {"json"});
-    const int threads = configureThreads(args.intOr("threads", 0));
+    args.expectNoPositionals();
+    const int threads = configureThreads(threadsOption(args, "bench", 0));
     const std::vector<std::string> parts = splitList(args.valueOr("parts", "sam2,simplenet"));
     for (const std::string &p : parts)
         if (p != "sam2" && p != "simplenet" && p != "foreground")

@@ -16,6 +16,7 @@ namespace {
 int runComposite(const std::vector<std::string> &argv)
 {
     const Args args("composite", argv, {"image", "mask", "background", "seed", "out", "feather", "segmenter", "sam2-weights"}, {});
+    args.expectNoPositionals();
     const cv::Mat rgb = readImageRgb(args.required("image"));
     cv::Mat mask;
     std::string producedBy = "given mask";

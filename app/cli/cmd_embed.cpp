@@ -22,6 +22,7 @@ namespace {
 int runEmbed(const std::vector<std::string> &argv)
 {
     const Args args("embed", argv, {"image", "backbone", "backbone-weights", "out", "resize", "image-size", "threads"}, {});
+    args.expectNoPositionals();
     const std::filesystem::path image = args.required("image"), out = args.required("out");
     configureThreads(threadsOption(args, "embed", 0));
     const int resize = intInRange(args, "resize", 329, 32, 2048);

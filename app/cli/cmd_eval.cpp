@@ -22,8 +22,7 @@ int runEval(const std::vector<std::string> &argv)
 {
     const Args args("eval", argv, {"run", "background", "source", "seed", "feather", "threads", "scores"},
                     {"json", "quiet", "strict", "clean-masks"});
-    if (!args.positionals().empty())
-        throw Error("eval: unexpected argument '" + args.positionals().front() + "'");
+    args.expectNoPositionals();
     const std::filesystem::path run = args.required("run");
     const bool pseudo = args.valueOr("background", "static") == "pseudo";
     // A pseudo-background evaluation appends to metrics.json: no other writer may replace the run meanwhile.

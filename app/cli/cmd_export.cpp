@@ -1,6 +1,7 @@
 // sam2sim export: a run folder as one TorchScript module (LibTorch, torch.jit.load) or a Triton
 // model repository.
 #include "app/cli/args.h"
+#include "app/cli/input_checks.h"
 #include "app/cli/command.h"
 #include "app/cli/run_options.h"
 #include "engine/core/threads.h"
@@ -15,14 +16,13 @@ int runExport(const std::vector<std::string> &argv)
 {
     const Args args(
         "export", argv, {"run", "out", "format", "max-batch", "name", "threads"}, {"quiet"});
-    if (!args.positionals().empty())
-        throw Error("export: unexpected argument '" + args.positionals().front() + "'");
+    args.expectNoPositionals();
     const std::filesystem::path run = args.required("run"), out = args.required("out");
     ExportOptions options;
     options.format = exportFormatFromString(args.valueOr("format", "torchscript"));
     options.maxBatch = args.intOr("max-batch", options.maxBatch);
     options.modelName = args.valueOr("name", "");
-    configureThreads(args.intOr("threads", 0));
+    configureThreads(threadsOption(args, "export", 0));
     const ExportResult r = exportRun(
         run, out, options, progressPrinter("export", args.flag("quiet")), CancelToken());
     std::cout << "model " << r.model.string() << "\npreprocessing " << r.preprocess.string()

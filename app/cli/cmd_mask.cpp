@@ -17,6 +17,7 @@ namespace {
 int runMask(const std::vector<std::string> &argv)
 {
     const Args args("mask", argv, {"image", "sam2-weights", "out", "logits-out", "box", "point", "foreground-model"}, {"classical"});
+    args.expectNoPositionals();
     const std::string out = args.required("out");
     const cv::Mat rgb = readImageRgb(args.required("image"));
     checkOutputFile(out, "--out");

@@ -69,8 +69,7 @@ std::unique_ptr<QGuiApplication> makeHeadlessApplication()
 int run(const std::vector<std::string> &argv)
 {
     const Args args("report", argv, {"run", "out", "threshold-rule", "csv", "gallery", "language", "table1"}, {"json"});
-    if (!args.positionals().empty())
-        throw Error("unexpected argument '" + args.positionals().front() + "'");
+    args.expectNoPositionals();
     const std::filesystem::path runDir = args.required("run");
     const std::string out = args.required("out");
     std::optional<ui::ThresholdRule> rule;

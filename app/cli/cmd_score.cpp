@@ -1,6 +1,7 @@
 // sam2sim score: scores images with an exported model through torch::jit::load, as a LibTorch
 // server would.
 #include "app/cli/args.h"
+#include "app/cli/input_checks.h"
 #include "app/cli/command.h"
 #include "engine/core/threads.h"
 #include "engine/export/exported_model.h"
@@ -36,7 +37,7 @@ int runScore(const std::vector<std::string> &argv)
     const int batch = args.intOr("batch", 8);
     if (batch < 1)
         throw Error("score: --batch must be at least 1");
-    configureThreads(args.intOr("threads", 0));
+    configureThreads(threadsOption(args, "score", 0));
     const ExportedModel scorer(model);
 
     // The columns of a run's scores.csv; defect type and label come from an MVTec-style path

@@ -31,8 +31,7 @@ int runSweep(const std::vector<std::string> &argv)
     std::set<std::string> options = trainingOptionNames();
     options.insert("sigmas");
     const Args args("sweep", argv, options, {"json", "quiet", "cold"});
-    if (!args.positionals().empty())
-        throw Error("sweep: unexpected argument '" + args.positionals().front() + "'");
+    args.expectNoPositionals();
     std::vector<NoiseSigma> sigmas;
     for (const std::string &s : splitList(args.required("sigmas")))
         sigmas.push_back(NoiseSigma::parse(s, "--sigmas"));

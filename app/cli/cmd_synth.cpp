@@ -12,8 +12,7 @@ namespace {
 int runSynth(const std::vector<std::string> &argv)
 {
     const Args args("synth", argv, {"out", "categories", "seed", "size", "train", "test-good", "test-defect"}, {"force"});
-    if (!args.positionals().empty())
-        throw Error("synth: unexpected argument '" + args.positionals().front() + "'");
+    args.expectNoPositionals();
     SynthOptions options;
     options.out = args.required("out");
     if (const auto list = args.value("categories"))

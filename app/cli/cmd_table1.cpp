@@ -76,6 +76,7 @@ int runTable1Command(const std::vector<std::string> &argv)
                     {"data", "categories", "out", "backbone", "backbone-weights", "preset", "epochs", "seed", "segmenter",
                      "sam2-weights", "source", "background-seed", "threads", "noise-sigma", "batch-size", "fill", "patch-fraction"},
                     {"quiet", "strict", "per-family"});
+    args.expectNoPositionals();
     Table1Options o;
     o.base = presetConfig(args.valueOr("preset", "fast"));
     applyTrainingOptions(args, o.base);

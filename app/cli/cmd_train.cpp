@@ -21,8 +21,7 @@ int runTrain(const std::vector<std::string> &argv)
     std::set<std::string> options = trainingOptionNames();
     options.insert("out");
     const Args args("train", argv, options, {"json", "quiet", "strict"});
-    if (!args.positionals().empty())
-        throw Error("train: unexpected argument '" + args.positionals().front() + "'");
+    args.expectNoPositionals();
     const std::filesystem::path out = args.required("out");
     checkUtf8Path(out, "--out");
     RunFolderWriter writer(out); // a bad --out or a second writer fails here, before any work

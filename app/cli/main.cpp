@@ -1,4 +1,5 @@
 // sam2sim: the headless CLI. Every job the studio runs is a sub-command here (DESIGN.md, CLI contract).
+#include "app/cli/args.h"
 #include "app/cli/command.h"
 
 #include "engine/core/error.h"
@@ -65,14 +66,11 @@ int main(int argc, char **argv)
         return 2;
     }
     args.erase(args.begin());
-    for (const auto &a : args) {
-        if (a == "--help" || a == "-h") {
-            std::cout << it->second.usage << "\n";
-            return 0;
-        }
-    }
     try {
         return it->second.run(args);
+    } catch (const s2s::cli::HelpRequested &) {
+        std::cout << it->second.usage << "\n";
+        return 0;
     } catch (const s2s::Cancelled &) {
         std::cerr << "sam2sim " << name << ": cancelled\n";
         return 130;

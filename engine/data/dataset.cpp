@@ -12,6 +12,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <system_error>
 
 namespace s2s {
@@ -99,6 +100,48 @@ std::optional<cv::Size> checkImage(const fs::path &path, IssueSink &sink)
     }
 }
 
+// Why a ground-truth mask cannot label its image (empty when it can): unreadable, another size, colour,
+// grey levels, nothing or everything marked.
+std::string maskProblem(const fs::path &mask, cv::Size imageSize)
+{
+    MaskCheck check;
+    try {
+        check = checkMask(mask);
+    } catch (const Error &e) {
+        std::string reason = e.what();
+        if (const std::string prefix = mask.string() + ": "; reason.rfind(prefix, 0) == 0)
+            reason.erase(0, prefix.size());
+        return reason;
+    }
+    if (check.size != imageSize)
+        return "mask size " + std::to_string(check.size.width) + "x" + std::to_string(check.size.height)
+               + " differs from its image " + std::to_string(imageSize.width) + "x"
+               + std::to_string(imageSize.height);
+    return check.problem;
+}
+
+// Masks that no test image uses are named: a mask whose image was renamed or deleted is otherwise lost
+// without a word.
+void nameUnusedMasks(const Category &category, const std::set<fs::path> &claimedMasks, IssueSink &sink)
+{
+    const fs::path gtRoot = category.root / "ground_truth";
+    std::error_code ec;
+    if (!fs::is_directory(gtRoot, ec))
+        return;
+    for (const fs::path &defectDir : sortedEntries(gtRoot)) {
+        if (isIgnorable(defectDir) || !fs::is_directory(defectDir, ec))
+            continue;
+        const fs::path testDir = category.root / "test" / defectDir.filename();
+        const bool hasTestDir = fs::is_directory(testDir, ec);
+        for (const fs::path &mask : sortedEntries(defectDir)) {
+            if (isIgnorable(mask) || !isImageFile(mask) || claimedMasks.count(mask))
+                continue;
+            sink.add(mask, hasTestDir ? "mask without an image in test/" + defectDir.filename().string() + "/"
+                                      : "mask without an image (no folder test/" + defectDir.filename().string() + "/)");
+        }
+    }
+}
+
 fs::path findMask(const fs::path &groundTruthDir, const fs::path &image)
 {
     const std::string stem = image.stem().string();
@@ -163,8 +206,8 @@ struct Counter
 };
 
 void scanSplitFolder(const fs::path &dir, Split split, const std::string &defect, Category &category,
-                     IssueSink &sink, Counter &counter, const ProgressFn &progress,
-                     const CancelToken &cancel)
+                     IssueSink &sink, Counter &counter, std::set<fs::path> &claimedMasks,
+                     const ProgressFn &progress, const CancelToken &cancel)
 {
     const fs::path gtDir = category.root / "ground_truth" / defect;
     for (const fs::path &entry : sortedEntries(dir)) {
@@ -181,6 +224,10 @@ void scanSplitFolder(const fs::path &dir, Split split, const std::string &defect
             sink.add(entry, "not an image file (expected PNG, JPEG, BMP or TIFF)");
             continue;
         }
+        // The mask is claimed even when its image is skipped, so that it is not also named as unused.
+        const fs::path mask = defect == "good" ? fs::path() : findMask(gtDir, entry);
+        if (!mask.empty())
+            claimedMasks.insert(mask);
         const auto size = checkImage(entry, sink);
         if (!size)
             continue;
@@ -191,22 +238,13 @@ void scanSplitFolder(const fs::path &dir, Split split, const std::string &defect
         record.label = defect == "good" ? 0 : 1;
         if (record.label == 1) {
             // A defect image without a mask is an image-level label: it counts for image metrics and is
-            // left out of pixel metrics.
-            const fs::path mask = findMask(gtDir, entry);
-            if (mask.empty()) {
-                (split == Split::Train ? category.train : category.test).push_back(std::move(record));
-                continue;
+            // left out of pixel metrics. So is one whose mask cannot serve as a label (named and skipped).
+            if (!mask.empty()) {
+                if (const std::string problem = maskProblem(mask, *size); !problem.empty())
+                    sink.add(mask, problem + "; its image counts for image metrics only");
+                else
+                    record.mask = mask;
             }
-            const auto maskSize = checkImage(mask, sink);
-            if (!maskSize)
-                continue;
-            if (*maskSize != *size) {
-                sink.add(mask, "mask size " + std::to_string(maskSize->width) + "x"
-                                   + std::to_string(maskSize->height) + " differs from its image "
-                                   + std::to_string(size->width) + "x" + std::to_string(size->height));
-                continue;
-            }
-            record.mask = mask;
         }
         (split == Split::Train ? category.train : category.test).push_back(std::move(record));
     }
@@ -235,10 +273,11 @@ Category scanCategory(const fs::path &root, ScanMode mode, const ProgressFn &pro
 
     Counter counter;
     counter.total = countFiles(root);
+    std::set<fs::path> claimedMasks;
 
     if (folderOk(root / "train", sink, true) && folderOk(root / "train" / "good", sink, true))
         scanSplitFolder(root / "train" / "good", Split::Train, "good", category, sink, counter,
-                        progress, cancel);
+                        claimedMasks, progress, cancel);
     if (folderOk(root / "test", sink, false)) {
         for (const fs::path &defectDir : sortedEntries(root / "test")) {
             if (isIgnorable(defectDir))
@@ -254,9 +293,11 @@ Category scanCategory(const fs::path &root, ScanMode mode, const ProgressFn &pro
                 if (!folderOk(gt, sink, false) && fs::exists(gt, ec))
                     continue;
             }
-            scanSplitFolder(defectDir, Split::Test, defect, category, sink, counter, progress, cancel);
+            scanSplitFolder(defectDir, Split::Test, defect, category, sink, counter, claimedMasks,
+                            progress, cancel);
         }
     }
+    nameUnusedMasks(category, claimedMasks, sink);
     for (const auto &record : category.test)
         if (record.label == 1
             && std::find(category.defectTypes.begin(), category.defectTypes.end(), record.defectType)

@@ -9,6 +9,7 @@
 #include "engine/export/scoring_script.h"
 #include "engine/io/checkpoint.h"
 #include "engine/pipeline/run_config.h"
+#include "engine/pipeline/run_folder.h"
 #include "engine/simplenet/simplenet_heads.h"
 
 #include <c10/core/InferenceMode.h>
@@ -257,6 +258,10 @@ ExportResult exportRun(const fs::path &runDir, const fs::path &outDir, const Exp
     const fs::path metricsFile = runDir / "metrics.json";
     const nlohmann::json metrics
         = fs::is_regular_file(metricsFile) ? readJsonFile(metricsFile) : nlohmann::json::object();
+    // The heads (and every other part the run lists) must be the run's own: swapped heads once
+    // exported without a word.
+    if (fs::is_regular_file(metricsFile))
+        verifyRunFolder(runDir);
 
     // Check the output location before the slow part, so a bad folder fails at once.
     ExportResult result;

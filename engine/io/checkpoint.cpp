@@ -139,8 +139,32 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
     return stored;
 }
 
-// One read straight into a buffer of the file's size (readFile's stringstream copies twice).
-std::string readWhole(const fs::path &path, const std::string &where)
+enum class Layout { Zip, Legacy, Safetensors };
+
+// The format from the file's first bytes (`size` is the whole file's), so that a file of no known
+// format is refused before it is read into memory (a 4 GB file of zeros once ended in std::bad_alloc).
+Layout sniffLayout(const std::string &b, std::uint64_t size, const std::string &where)
+{
+    if (size == 0)
+        throw Error(where + ": empty file (0 bytes)");
+    if (b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0)
+        return Layout::Zip;
+    if (b.size() >= 4 && static_cast<std::uint8_t>(b[0]) == 0x80 && static_cast<std::uint8_t>(b[1]) == 0x02
+        && static_cast<std::uint8_t>(b[2]) == 0x8a && static_cast<std::uint8_t>(b[3]) == 0x0a)
+        return Layout::Legacy;
+    if (b.size() >= 9 && le(b, 0, 8) < size && b[8] == '{')
+        return Layout::Safetensors;
+    if (b.size() > 262 && b.compare(257, 5, "ustar") == 0)
+        throw Error(where + ": tar-format checkpoints (PyTorch < 0.4) are not supported");
+    throw Error(where + ": not a checkpoint (expected a PyTorch .pt/.pth or a .safetensors file)");
+}
+
+// Larger than any backbone or SAM 2 checkpoint this program reads (SAM 2.1 large: 0.9 GB).
+constexpr std::uint64_t kMaxCheckpointBytes = std::uint64_t(4) << 30;
+
+// The format from the head, then one read straight into a buffer of the file's size (readFile's
+// stringstream copies twice).
+std::string readWhole(const fs::path &path, const std::string &where, Layout &layout)
 {
     checkRegularFile(path, "");
     std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -148,7 +172,21 @@ std::string readWhole(const fs::path &path, const std::string &where)
     if (!in || size < 0)
         throw Error(where + ": cannot open for reading");
     in.seekg(0);
-    std::string out(static_cast<std::size_t>(size), '\0');
+    std::string head(static_cast<std::size_t>(std::min<std::streamoff>(size, 512)), '\0');
+    if (!in.read(head.data(), static_cast<std::streamsize>(head.size())))
+        throw Error(where + ": read error");
+    layout = sniffLayout(head, static_cast<std::uint64_t>(size), where);
+    if (static_cast<std::uint64_t>(size) > kMaxCheckpointBytes)
+        throw Error(where + ": " + std::to_string(static_cast<std::uint64_t>(size) >> 20)
+                    + " MB, larger than any checkpoint this reads (4096 MB)");
+    in.seekg(0);
+    std::string out;
+    try {
+        out.assign(static_cast<std::size_t>(size), '\0');
+    } catch (const std::bad_alloc &) {
+        throw Error(where + ": not enough memory to read its " + std::to_string(static_cast<std::uint64_t>(size) >> 20)
+                    + " MB");
+    }
     if (!in.read(out.data(), static_cast<std::streamsize>(size)))
         throw Error(where + ": read error");
     return out;
@@ -448,24 +486,21 @@ Checkpoint readSafetensors(const std::string &b, const std::string &where)
 Checkpoint readCheckpoint(const fs::path &path)
 {
     const std::string where = path.string();
-    auto bytes = std::make_shared<const std::string>(readWhole(path, where));
-    const std::string &b = *bytes;
-    if (b.empty())
-        throw Error(where + ": empty file (0 bytes)");
+    Layout layout = Layout::Zip;
+    auto bytes = std::make_shared<const std::string>(readWhole(path, where, layout));
     Checkpoint out;
-    if (b.size() >= 4 && b.compare(0, 4, "PK\x03\x04") == 0) {
+    switch (layout) {
+    case Layout::Zip:
         out.format = CheckpointFormat::TorchZip;
         out.tensors = readTorchZip(bytes, where);
-    } else if (b.size() >= 4 && static_cast<std::uint8_t>(b[0]) == 0x80 && static_cast<std::uint8_t>(b[1]) == 0x02
-               && static_cast<std::uint8_t>(b[2]) == 0x8a && static_cast<std::uint8_t>(b[3]) == 0x0a) {
+        break;
+    case Layout::Legacy:
         out.format = CheckpointFormat::TorchLegacy;
         out.tensors = readTorchLegacy(bytes, where);
-    } else if (b.size() >= 9 && le(b, 0, 8) < b.size() && b[8] == '{') {
-        out = readSafetensors(b, where);
-    } else if (b.size() > 262 && b.compare(257, 5, "ustar") == 0) {
-        throw Error(where + ": tar-format checkpoints (PyTorch < 0.4) are not supported");
-    } else {
-        throw Error(where + ": not a checkpoint (expected a PyTorch .pt/.pth or a .safetensors file)");
+        break;
+    case Layout::Safetensors:
+        out = readSafetensors(*bytes, where);
+        break;
     }
     if (out.tensors.empty())
         throw Error(where + ": the checkpoint holds no tensors");

@@ -2,7 +2,9 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/io/image_decoders.h"
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -218,7 +220,19 @@ std::string lowercase(std::string text)
     return text;
 }
 
-cv::Mat decode(const fs::path &path, int flags)
+// OpenCV's own log lines ("[ WARN:0@...] imdecode_...") would reach the terminal beside ours.
+void silenceOpenCvLog()
+{
+    static const bool once = [] {
+        cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+        return true;
+    }();
+    (void)once;
+}
+
+// Decodes as cv::imdecode with IMREAD_UNCHANGED (8/16-bit; 1, 3 or 4 channels), EXIF orientation
+// ignored; PNG and JPEG through our own decoders, so that no library line reaches the terminal.
+cv::Mat decode(const fs::path &path)
 {
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -247,10 +261,15 @@ cv::Mat decode(const fs::path &path, int flags)
     if (format == "TIFF" && ext != ".tif" && ext != ".tiff")
         throw Error(where + ": TIFF data behind a " + (ext.empty() ? std::string("name without extension") : ext + " name")
                     + "; rename it to .tif if it is meant to be read");
+    if (format == "PNG")
+        return decodePng(bytes, where);
+    if (format == "JPEG")
+        return decodeJpeg(bytes, where);
+    silenceOpenCvLog();
     const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char *>(bytes.data()));
     cv::Mat image;
     try {
-        image = cv::imdecode(raw, flags);
+        image = cv::imdecode(raw, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
     } catch (const cv::Exception &) {
         image.release();
     }
@@ -277,7 +296,7 @@ cv::Mat to8Bit(const cv::Mat &image)
 
 cv::Mat readImageRgb(const fs::path &path)
 {
-    cv::Mat image = to8Bit(decode(path, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION));
+    cv::Mat image = to8Bit(decode(path));
     cv::Mat rgb;
     switch (image.channels()) {
     case 1: cv::cvtColor(image, rgb, cv::COLOR_GRAY2RGB); break;
@@ -289,18 +308,66 @@ cv::Mat readImageRgb(const fs::path &path)
     return rgb;
 }
 
+cv::Mat readImageUnchanged(const fs::path &path)
+{
+    return decode(path);
+}
+
 cv::Mat readMask(const fs::path &path)
 {
-    cv::Mat image = to8Bit(decode(path, cv::IMREAD_GRAYSCALE | cv::IMREAD_IGNORE_ORIENTATION));
+    const cv::Mat decoded = to8Bit(decode(path));
+    cv::Mat image;
+    switch (decoded.channels()) {
+    case 3: cv::cvtColor(decoded, image, cv::COLOR_BGR2GRAY); break;
+    case 4: cv::cvtColor(decoded, image, cv::COLOR_BGRA2GRAY); break;
+    default: image = decoded;
+    }
     cv::Mat mask;
     cv::threshold(image, mask, 127, 255, cv::THRESH_BINARY);
     return mask;
 }
 
+MaskCheck checkMask(const fs::path &path)
+{
+    const cv::Mat image = to8Bit(decode(path));
+    MaskCheck check{image.size(), {}};
+    cv::Mat grey;
+    if (image.channels() >= 3) {
+        std::vector<cv::Mat> planes;
+        cv::split(image, planes);
+        if (cv::countNonZero(planes[0] != planes[1]) > 0 || cv::countNonZero(planes[1] != planes[2]) > 0) {
+            check.problem = "colour mask (expected one channel of black and white)";
+            return check;
+        }
+        grey = planes[0];
+    } else if (image.channels() == 2) {
+        cv::extractChannel(image, grey, 0); // grey and alpha
+    } else {
+        grey = image;
+    }
+    const double pixels = double(grey.total());
+    const int on = cv::countNonZero(grey > 127);
+    // Anti-aliased or JPEG-saved outlines leave a few grey pixels; a mask of mostly grey levels is a
+    // picture, not a label.
+    const int greyLevels = cv::countNonZero((grey >= 32) & (grey <= 223));
+    double maxValue = 0.0;
+    cv::minMaxLoc(grey, nullptr, &maxValue);
+    if (greyLevels > 0.01 * pixels)
+        check.problem = "not a binary mask (" + std::to_string(int(100.0 * greyLevels / pixels + 0.5))
+                        + "% of its pixels are grey, between 32 and 223)";
+    else if (on == 0)
+        check.problem = maxValue > 0 ? "mask marks nothing (no pixel above 127; its values go up to "
+                                           + std::to_string(int(maxValue)) + ", expected 0 and 255)"
+                                     : "mask marks nothing (all zero)";
+    else if (on == static_cast<int>(pixels))
+        check.problem = "mask marks the whole image";
+    return check;
+}
+
 cv::Size readImageSize(const fs::path &path)
 {
     // OpenCV 4.6 has no header-only size query; decoding at reduced size is not exact, so decode fully.
-    const cv::Mat image = decode(path, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+    const cv::Mat image = decode(path);
     return image.size();
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 namespace s2s {
 
@@ -22,8 +23,20 @@ inline constexpr std::uint64_t kMaxImageAspect = 64;
 // Throws s2s::Error("<file>: <reason>") for missing, empty or undecodable files.
 cv::Mat readImageRgb(const std::filesystem::path &path);
 
+// Reads an image as stored (8- or 16-bit; 1, 3 (BGR) or 4 (BGRA) channels), with the same checks.
+cv::Mat readImageUnchanged(const std::filesystem::path &path);
+
 // Reads a mask as 8-bit single channel with values 0 or 255 (anything > 127 is on).
 cv::Mat readMask(const std::filesystem::path &path);
+
+// A ground-truth mask as the scanner sees it: its size and, when it cannot serve as a label, why not
+// (colour, grey levels, nothing marked, everything marked). Throws like readImageRgb when unreadable.
+struct MaskCheck
+{
+    cv::Size size;
+    std::string problem; // empty for a usable mask
+};
+MaskCheck checkMask(const std::filesystem::path &path);
 
 // Reads only the header to get the size; throws like readImageRgb. Cheap enough for scanning.
 cv::Size readImageSize(const std::filesystem::path &path);

@@ -114,6 +114,12 @@ RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path
     }
     c.backbone = text("backbone", c.backbone);
     c.backboneWeights = text("backbone_weights", "");
+    // An emptied weights path would score with a random backbone against heads trained on pretrained
+    // features: the run says which weights it was trained with.
+    if (c.backboneWeights.empty() && j.contains("backbone_weights_sha256") && j.at("backbone_weights_sha256").is_string())
+        throw Error(where + ": backbone_weights is empty, but the run was trained with pretrained weights "
+                            "(backbone_weights_sha256 "
+                    + j.at("backbone_weights_sha256").get<std::string>().substr(0, 16) + "...); name that file");
     c.resize = integer("resize", c.resize, kMinImageSize, kMaxResize);
     c.imageSize = integer("image_size", c.imageSize, kMinImageSize, c.resize);
     c.preset = text("preset", c.preset);

@@ -9,8 +9,7 @@
 #include "engine/io/image_io.h"
 #include "engine/pipeline/training_session.h"
 
-#include <opencv2/imgcodecs.hpp>
-
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -29,6 +28,17 @@ fs::path mapPath(const fs::path &dir, std::size_t row)
     char name[32];
     std::snprintf(name, sizeof name, "%04zu.png", row);
     return dir / "maps" / name;
+}
+
+// The anomaly maps of a run folder, sorted.
+std::vector<fs::path> mapFiles(const fs::path &runDir)
+{
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(runDir / "maps", ec), end; !ec && it != end; it.increment(ec))
+        out.push_back(it->path());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 // Whether a run may replace `dir`: only one of our run folders, by its markers (a config.json as we
@@ -193,7 +203,17 @@ void verifyRunFolder(const fs::path &runDir, const nlohmann::json &config, const
                         + ": files is missing, so the run's parts cannot be checked; train it again");
         return;
     }
-    for (const auto &[name, hash] : metrics.at("files").items()) {
+    // Maps are listed one by one (runs before issue 25 listed none): a map the list does not name is
+    // not this run's.
+    const auto &files = metrics.at("files");
+    const bool mapsListed = std::any_of(files.items().begin(), files.items().end(),
+                                        [](const auto &item) { return item.key().rfind("maps/", 0) == 0; });
+    if (mapsListed)
+        for (const fs::path &map : mapFiles(runDir))
+            if (!files.contains("maps/" + map.filename().string()))
+                throw Error(map.string() + ": not part of this run (metrics.json does not list it); the folder "
+                                           "mixes two runs, train it again");
+    for (const auto &[name, hash] : files.items()) {
         const fs::path file = runDir / name;
         std::error_code ec;
         if (!fs::exists(file, ec))
@@ -220,6 +240,8 @@ void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, co
     for (const char *name : {"scores.csv", "heads.safetensors", "foreground_model.safetensors"})
         if (std::error_code ec; fs::exists(writer.dir() / name, ec))
             files[name] = sha256File(writer.dir() / name);
+    for (const fs::path &map : mapFiles(writer.dir()))
+        files["maps/" + map.filename().string()] = sha256File(map);
     metrics["files"] = files;
     nlohmann::json hashes = nlohmann::json::array();
     for (const auto &r : ev.images) {
@@ -295,8 +317,9 @@ ScoreMap RunSummary::map(std::size_t row) const
     const fs::path file = mapPath(dir, row);
     if (!hasMap(row))
         throw Error(file.string() + ": no anomaly map stored for this image");
-    const cv::Mat q = cv::imread(file.string(), cv::IMREAD_UNCHANGED);
-    if (q.empty() || q.type() != CV_16UC1)
+    // Through the checked decoder: a map is a file like any other (format, size limits, no library lines).
+    const cv::Mat q = readImageUnchanged(file);
+    if (q.type() != CV_16UC1)
         throw Error(file.string() + ": not a 16-bit anomaly map");
     const float lo = metrics.at("map_range").at(0).get<float>(), hi = metrics.at("map_range").at(1).get<float>();
     ScoreMap m;

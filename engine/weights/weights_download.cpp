@@ -90,10 +90,18 @@ void downloadFile(const DownloadRequest &request)
         throw Error(request.target.parent_path().string() + ": cannot create the folder ("
             + ec.message() + ")");
 
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline = Clock::now() + request.deadline;
+    const std::string deadlineText = "no complete download within " + std::to_string(request.deadline.count()) + " s";
     std::string lastError;
     for (int attempt = 1; attempt <= std::max(1, request.attempts); ++attempt) {
         if (attempt > 1)
             std::this_thread::sleep_for(std::chrono::milliseconds(300 * attempt));
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) {
+            lastError = deadlineText;
+            break;
+        }
         const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(
             curl_easy_init(), &curl_easy_cleanup);
         if (!curl)
@@ -109,10 +117,15 @@ void downloadFile(const DownloadRequest &request)
         char errorText[CURL_ERROR_SIZE] = {};
         curl_easy_setopt(t.curl, CURLOPT_URL, request.url.c_str());
         curl_easy_setopt(t.curl, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(t.curl, CURLOPT_MAXREDIRS, static_cast<long>(request.maxRedirects));
+        curl_easy_setopt(t.curl, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(t.curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(t.curl, CURLOPT_TIMEOUT_MS, static_cast<long>(left.count()));
         curl_easy_setopt(t.curl, CURLOPT_FAILONERROR, 1L);
         curl_easy_setopt(t.curl, CURLOPT_ERRORBUFFER, errorText);
         curl_easy_setopt(t.curl, CURLOPT_CONNECTTIMEOUT, 30L);
-        curl_easy_setopt(t.curl, CURLOPT_LOW_SPEED_LIMIT, 1L); // stalled for 60 s: treat as dropped
+        // Under 1 KB/s for 60 s: treat as dropped (a server sending 2 bytes/s is not a download).
+        curl_easy_setopt(t.curl, CURLOPT_LOW_SPEED_LIMIT, 1024L);
         curl_easy_setopt(t.curl, CURLOPT_LOW_SPEED_TIME, 60L);
         curl_easy_setopt(t.curl, CURLOPT_USERAGENT, "sam2sim/" SAM2SIM_VERSION);
         curl_easy_setopt(t.curl, CURLOPT_WRITEFUNCTION, &writeBody);
@@ -137,6 +150,17 @@ void downloadFile(const DownloadRequest &request)
         } else if (t.writeFailed || (rc == CURLE_OK && !closed)) {
             removeQuietly(part);
             throw Error(part.string() + ": cannot write the download (disk full?)");
+        } else if (rc == CURLE_OPERATION_TIMEDOUT && Clock::now() >= deadline) {
+            lastError = deadlineText;
+            break;
+        } else if (rc == CURLE_TOO_MANY_REDIRECTS) {
+            removeQuietly(part);
+            throw Error(request.url + ": more than " + std::to_string(request.maxRedirects)
+                + " redirects (a redirect loop?); nothing was downloaded");
+        } else if (rc == CURLE_RANGE_ERROR) {
+            removeQuietly(part); // the server cannot resume: start the file over
+            lastError = "the server cannot resume a partial download";
+            outcome = Outcome::Retry;
         } else if (rc == CURLE_HTTP_RETURNED_ERROR && status == 416) {
             removeQuietly(part); // the partial file does not fit the server's: start again
             lastError = "HTTP 416";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -18,10 +19,13 @@ struct DownloadRequest {
     // Bytes so far and in total (0 while unknown); returning false cancels (s2s::Cancelled).
     std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
     int attempts = 5; // a dropped connection is resumed from where it stopped (HTTP Range)
+    // The whole download, all attempts together: a server that trickles bytes cannot hold it forever.
+    std::chrono::seconds deadline{std::chrono::hours(4)};
+    int maxRedirects = 10;
 };
 
-// Downloads into `target + ".part"`, resuming that file when it exists, checks it, renames it over
-// the target. An HTTP error (404 ...), a refused file or a cancel leave no file behind; when every
+// Downloads into `target + ".part"`, resuming that file when it exists (and starting it over when the
+// server cannot resume), checks it, renames it over the target; HTTP(S) only, also for redirects. An HTTP error (404 ...), a refused file or a cancel leave no file behind; when every
 // attempt loses the connection the ".part" file stays so that the next call resumes it, and the
 // error says so. Throws s2s::Error with one line naming the URL or the file.
 void downloadFile(const DownloadRequest &request);

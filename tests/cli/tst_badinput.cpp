@@ -18,7 +18,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <csignal>
+#include <utility>
 
 namespace {
 
@@ -121,6 +123,32 @@ QByteArray pngWithHeader(quint32 w, quint32 h)
            + pngChunk("IEND", {});
 }
 
+// A real w x h 8-bit grey PNG of one value (zlib "stored" blocks, so no compressor is needed).
+QByteArray pngGrey(quint32 w, quint32 h, char value)
+{
+    QByteArray raw;
+    for (quint32 y = 0; y < h; ++y)
+        raw += QByteArray(1, '\0') + QByteArray(static_cast<int>(w), value);
+    QByteArray z("\x78\x01", 2);
+    for (int at = 0; at < raw.size(); at += 65535) {
+        const int n = std::min(65535, static_cast<int>(raw.size()) - at);
+        z += static_cast<char>(at + n == raw.size() ? 1 : 0);
+        z += static_cast<char>(n & 0xff);
+        z += static_cast<char>(n >> 8);
+        z += static_cast<char>(~n & 0xff);
+        z += static_cast<char>((~n >> 8) & 0xff);
+        z += raw.mid(at, n);
+    }
+    quint32 a = 1, b = 0;
+    for (const char ch : raw) {
+        a = (a + static_cast<quint8>(ch)) % 65521;
+        b = (b + a) % 65521;
+    }
+    z += be32((b << 16) | a);
+    const QByteArray ihdr = be32(w) + be32(h) + QByteArray("\x08\x00\x00\x00\x00", 5);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", z) + pngChunk("IEND", {});
+}
+
 } // namespace
 
 class TestBadInput final : public QObject
@@ -203,6 +231,14 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(big + QStringLiteral("/nut/ground_truth/scratch/000_mask.png"),
                             m_data + QStringLiteral("/nut/ground_truth/scratch/008_mask.png")));
         QVERIFY(QDir(big).removeRecursively());
+        // Masks that cannot label their image (issue 25): all zero, colour (the photo itself), and a mask
+        // whose image is gone. Each is named; the first two images stay as image-level labels.
+        QVERIFY(QFile::copy(test + QStringLiteral("scratch/000.png"), test + QStringLiteral("scratch/007.png")));
+        writeAll(m_data + QStringLiteral("/nut/ground_truth/scratch/007_mask.png"), pngGrey(64, 64, '\0'));
+        QVERIFY(QFile::copy(test + QStringLiteral("scratch/000.png"), test + QStringLiteral("scratch/006.png")));
+        QVERIFY(QFile::copy(test + QStringLiteral("scratch/000.png"), m_data + QStringLiteral("/nut/ground_truth/scratch/006_mask.png")));
+        QVERIFY(QFile::copy(m_data + QStringLiteral("/nut/ground_truth/scratch/000_mask.png"),
+                            m_data + QStringLiteral("/nut/ground_truth/scratch/050_mask.png")));
         // A category whose train/good holds nothing usable.
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("data-empty/nut/train/good")));
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("data-empty/nut/test/good")));
@@ -252,6 +288,42 @@ private Q_SLOTS:
         writeAll(path(QStringLiteral("userreadme/README.md")), "# my project\n");
         writeAll(path(QStringLiteral("pgm.png")), QByteArray("P5\n12000 12000\n255\n") + QByteArray(4096, '\x80'));
         writeAll(path(QStringLiteral("strip.png")), pngWithHeader(4000, 1));
+        // Issue 25, parts of a run swapped or tampered with: heads from elsewhere (an embedding file),
+        // a map replaced, the backbone weights emptied from config.json.
+        const QString swapped = path(QStringLiteral("run-swapped"));
+        QVERIFY(copyTree(m_run, swapped));
+        const Result e = runCli({QStringLiteral("embed"), QStringLiteral("--image"), m_goodPng, QStringLiteral("--backbone"),
+                                 QStringLiteral("mobilenet_v2"), QStringLiteral("--out"), path(QStringLiteral("emb.safetensors"))});
+        QVERIFY2(e.exitCode == 0, qPrintable(joined(e)));
+        QVERIFY(QFile::remove(swapped + QStringLiteral("/heads.safetensors")));
+        QVERIFY(QFile::rename(path(QStringLiteral("emb.safetensors")), swapped + QStringLiteral("/heads.safetensors")));
+        const QString tampered = path(QStringLiteral("run-map"));
+        QVERIFY(copyTree(m_run, tampered));
+        QVERIFY(QFileInfo::exists(tampered + QStringLiteral("/maps/0000.png")));
+        writeAll(tampered + QStringLiteral("/maps/0000.png"), pngWithHeader(20000, 20000));
+        const QString emptied = path(QStringLiteral("run-weights"));
+        QVERIFY(copyTree(m_run, emptied));
+        QJsonObject emptiedConfig = QJsonDocument::fromJson(readAll(emptied + QStringLiteral("/config.json"))).object();
+        emptiedConfig[QStringLiteral("backbone_weights")] = QString();
+        emptiedConfig[QStringLiteral("backbone_weights_sha256")] = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34");
+        writeAll(emptied + QStringLiteral("/config.json"), QJsonDocument(emptiedConfig).toJson());
+        // Library lines: a JPEG whose data breaks off (libjpeg filled it with grey after a warning of its
+        // own), a PNG whose compressed data is damaged (CRC fixed up), a PNG with a broken colour profile.
+        const Result j = runCli({QStringLiteral("mask"), QStringLiteral("--classical"), QStringLiteral("--image"), m_goodPng,
+                                 QStringLiteral("--out"), path(QStringLiteral("whole.jpg"))});
+        QVERIFY2(j.exitCode == 0, qPrintable(joined(j)));
+        const QByteArray jpeg = readAll(path(QStringLiteral("whole.jpg")));
+        QVERIFY(QFile::remove(path(QStringLiteral("whole.jpg"))));
+        writeAll(path(QStringLiteral("damaged.jpg")), jpeg.left(jpeg.size() * 2 / 3) + QByteArray("\xff\xd9", 2));
+        QByteArray zlib = good;
+        const int idat = zlib.indexOf("IDAT");
+        const int idatLength = static_cast<int>((quint32(quint8(zlib[idat - 4])) << 24) | (quint32(quint8(zlib[idat - 3])) << 16)
+                                                | (quint32(quint8(zlib[idat - 2])) << 8) | quint32(quint8(zlib[idat - 1])));
+        for (int k = 2; k < 12 && k < idatLength; ++k)
+            zlib[idat + 4 + k] = '\xff';
+        zlib.replace(idat + 4 + idatLength, 4, be32(crc32(zlib.mid(idat, 4 + idatLength))));
+        writeAll(path(QStringLiteral("zlib.png")), zlib);
+        writeAll(path(QStringLiteral("iccp.png")), good.left(33) + pngChunk("iCCP", QByteArray("icc\0\0xyz", 8)) + good.mid(33));
         QByteArray nested("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.\x80\x02M\xe9\x03.\x80\x02N", 24);
         writeAll(path(QStringLiteral("nested.pth")), nested + QByteArray(1000000, '\x85') + QByteArray("."));
     }
@@ -260,7 +332,9 @@ private Q_SLOTS:
     void trainingNamesSkippedFiles()
     {
         for (const char *name : {"train/good/100.png", "train/good/101.png", "train/good/102.png", "train/good/103.png",
-                                 "train/good/104.png", "ground_truth/scratch/008_mask.png"}) {
+                                 "train/good/104.png", "ground_truth/scratch/008_mask.png",
+                                 "ground_truth/scratch/007_mask.png", "ground_truth/scratch/006_mask.png",
+                                 "ground_truth/scratch/050_mask.png"}) {
             const QString file = m_data + QStringLiteral("/nut/") + QLatin1String(name);
             bool named = false;
             for (const QString &line : std::as_const(m_trainLog))
@@ -270,10 +344,19 @@ private Q_SLOTS:
         for (const QString &line : std::as_const(m_trainLog))
             QVERIFY2(!line.contains(QStringLiteral("libpng")), qPrintable(line));
         const QJsonObject metrics = QJsonDocument::fromJson(readAll(m_run + QStringLiteral("/metrics.json"))).object();
-        QCOMPARE(metrics.value(QStringLiteral("skipped")).toArray().size(), 6);
+        QCOMPARE(metrics.value(QStringLiteral("skipped")).toArray().size(), 9);
+        for (const auto &[name, reason] : {std::pair{"007_mask.png", "mask marks nothing (all zero)"},
+                                           std::pair{"006_mask.png", "colour mask"},
+                                           std::pair{"050_mask.png", "mask without an image in test/scratch/"}}) {
+            bool named = false;
+            for (const QString &line : std::as_const(m_trainLog))
+                named = named || (line.contains(QLatin1String(name)) && line.contains(QLatin1String(reason)));
+            QVERIFY2(named, qPrintable(QLatin1String(name) + QStringLiteral(": ") + m_trainLog.join(QLatin1Char('|'))));
+        }
         for (const QString &line : std::as_const(m_trainLog))
             QVERIFY2(!line.contains(QStringLiteral("hole/009.png")), qPrintable(line));
-        QCOMPARE(metrics.value(QStringLiteral("defects_without_masks")).toInt(), 1);
+        // hole/009 (no mask) and the three scratch images whose masks were refused (008, 007, 006).
+        QCOMPARE(metrics.value(QStringLiteral("defects_without_masks")).toInt(), 4);
         const QString runId = metrics.value(QStringLiteral("run_id")).toString();
         QCOMPARE(runId.size(), 32);
         QCOMPARE(QJsonDocument::fromJson(readAll(m_run + QStringLiteral("/config.json"))).object().value(QStringLiteral("run_id")).toString(),
@@ -323,9 +406,10 @@ private Q_SLOTS:
             "badcrc.png: corrupt PNG \\(chunk IHDR fails its CRC check\\)");
         row("image-truncated", mask + list({"--image", "{tmp}/truncated.png"}), "truncated.png: truncated PNG");
         row("image-text", mask + list({"--image", "{tmp}/text.png"}), "text.png: not a readable image");
-        row("backbone-unknown", trainOut + list({"--backbone", "resnet18"}), "unknown backbone 'resnet18'");
+        row("backbone-unknown", list({"train", "--data", "{data}", "--category", "nut", "--out", "{tmp}/newrun", "--backbone", "resnet18"}),
+            "unknown backbone 'resnet18'");
         row("strict-skip", trainOut + list({"--strict"}),
-            "100.png: empty file \\(0 bytes\\) \\(--strict: 6 input files would be skipped\\)");
+            "100.png: empty file \\(0 bytes\\) \\(--strict: 9 input files would be skipped\\)");
         row("empty-train-set", list({"train", "--data", "{tmp}/data-empty", "--category", "nut", "--out", "{tmp}/newrun"}),
             "data-empty/nut: empty category: no usable train/good images");
         // --out checked before any work; nothing of the user's replaced.
@@ -376,6 +460,43 @@ private Q_SLOTS:
         row("image-pgm-as-png", mask + list({"--image", "{tmp}/pgm.png"}),
             "pgm.png: Netpbm \\(PBM/PGM/PPM/PAM\\) data, not a supported image format");
         row("image-4000x1", mask + list({"--image", "{tmp}/strip.png"}), "strip.png: image is 4000x1, more elongated than 64:1");
+        row("image-jpeg-damaged", mask + list({"--image", "{tmp}/damaged.jpg"}), "damaged.jpg: corrupt JPEG \\(");
+        row("image-png-zlib", mask + list({"--image", "{tmp}/zlib.png"}), "zlib.png: corrupt PNG \\(");
+        // Parts of a run that are not its own.
+        row("export-swapped-heads", list({"export", "--run", "{tmp}/run-swapped", "--out", "{tmp}/exp"}),
+            "run-swapped/heads.safetensors: does not belong to this run");
+        row("eval-swapped-heads", list({"eval", "--run", "{tmp}/run-swapped", "--quiet"}),
+            "run-swapped/heads.safetensors: does not belong to this run");
+        row("report-tampered-map", list({"report", "--run", "{tmp}/run-map", "--out", "{tmp}/m.pdf"}),
+            "run-map/maps/0000.png: does not belong to this run");
+        row("config-weights-emptied", list({"eval", "--run", "{tmp}/run-weights", "--quiet"}),
+            "run-weights/config.json: backbone_weights is empty, but the run was trained with pretrained weights");
+        // Arguments a careless or hostile user gives: each one line and exit 1, never the last value or usage.
+        row("option-twice", trainOut + list({"--category", "screw"}), "option --category given twice \\('nut' and 'screw'\\)");
+        row("option-value-is-help", list({"train", "--data", "{data}", "--out", "{tmp}/newrun", "--category", "-h"}),
+            "option --category needs a value, got the option -h");
+        row("option-value-is-option", list({"train", "--data", "{data}", "--category", "nut", "--out", "--quiet"}),
+            "option --out needs a value, got the option --quiet");
+        row("option-single-dash", trainOut + list({"-x"}), "unknown option -x \\(options start with --");
+        row("option-unknown", trainOut + list({"--colour", "red"}), "unknown option --colour");
+        row("argument-extra", list({"embed", "--image", "{png}", "--out", "{tmp}/e.safetensors", "stray"}),
+            "unexpected argument 'stray'");
+        row("threads-huge", trainOut + list({"--threads", "99999999999"}), "--threads 99999999999 is out of range");
+        row("threads-text", trainOut + list({"--threads", "many"}), "--threads expects an integer, got 'many'");
+        row("threads-negative-export", list({"export", "--run", "{run}", "--out", "{tmp}/exp", "--threads", "-5"}),
+            "--threads must be 0 \\(all cores\\) or positive, got -5");
+        row("threads-negative-score", list({"score", "--model", "{tmp}/exp/model.pt", "--images", "{png}", "--threads", "-5"}),
+            "--threads must be 0 \\(all cores\\) or positive, got -5");
+    }
+
+    // A colour profile libpng complains about is metadata: the image is read, and no library line
+    // reaches the terminal (issue 25: "libpng warning: iCCP: ..." beside our output).
+    void libraryLinesNeverReachTheTerminal()
+    {
+        const Result r = runCli(expand(list({"mask", "--classical", "--image", "{tmp}/iccp.png", "--out", "{tmp}/iccp-mask.png"})));
+        QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        QVERIFY2(r.errLines.isEmpty(), qPrintable(joined(r)));
+        QVERIFY(QFile::remove(path(QStringLiteral("iccp-mask.png"))));
     }
 
     void cases()

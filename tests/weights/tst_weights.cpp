@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -223,6 +224,8 @@ private Q_SLOTS:
             python = QStringLiteral("/usr/bin/python3");
         QVERIFY(writeAll(path(QStringLiteral("www/good/")) + kServedName, m_bundled));
         QVERIFY(writeAll(path(QStringLiteral("www/drop/")) + kServedName, m_bundled));
+        for (const char *mirror : {"norange", "loop", "slow"})
+            QVERIFY(writeAll(path(QStringLiteral("www/%1/").arg(QLatin1String(mirror))) + kServedName, m_bundled));
         QByteArray corrupt = m_bundled;
         corrupt[corrupt.size() / 2] = char(corrupt[corrupt.size() / 2] ^ 0x5a);
         QVERIFY(writeAll(path(QStringLiteral("www/corrupt/")) + kServedName, corrupt));
@@ -248,6 +251,7 @@ private Q_SLOTS:
         QTest::newRow("corrupted file")
             << "corrupt" << kServedName << false << "SHA-256 mismatch" << false;
         QTest::newRow("dropped half-way, resumed") << "drop" << kServedName << true << "" << true;
+        QTest::newRow("redirect loop") << "loop" << kServedName << false << "more than 10 redirects" << false;
         QTest::newRow("404") << "good"
                              << "mobilenet_v2" << false << "HTTP 404" << false;
     }
@@ -309,6 +313,44 @@ private Q_SLOTS:
                 dataHome);
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains(QStringLiteral("already present")));
+    }
+
+    // Issue 25: a leftover .part and a server that ignores Range failed forever; now the file starts over.
+    void partialDownloadRestartsWithoutRange()
+    {
+        if (m_base.isEmpty())
+            QSKIP("no test HTTP server");
+        const QString dataHome = path(QStringLiteral("data-norange"));
+        const QString target = dataHome + QStringLiteral("/sam2sim/weights/") + kServedName;
+        QVERIFY(writeAll(target + QStringLiteral(".part"), m_bundled.left(5'000'000)));
+        const Result r = runCli({QStringLiteral("weights"), QStringLiteral("fetch"), kServedName,
+                                    QStringLiteral("--from"), m_base + QStringLiteral("/norange")},
+            dataHome);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        QCOMPARE(readAll(target), m_bundled);
+        QVERIFY(!QFileInfo::exists(target + QStringLiteral(".part")));
+    }
+
+    // Issue 25: a server sending 2 bytes/s held `weights fetch` forever; the deadline covers every attempt.
+    void deadlineStopsATricklingServer()
+    {
+        if (m_base.isEmpty())
+            QSKIP("no test HTTP server");
+        const QString dir = path(QStringLiteral("data-slow"));
+        s2s::DownloadRequest request;
+        request.url = QString(m_base + QStringLiteral("/slow/") + kServedName).toStdString();
+        request.target = QString(dir + QLatin1Char('/') + kServedName).toStdString();
+        request.deadline = std::chrono::seconds(3);
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            s2s::downloadFile(request);
+            QFAIL("a trickling server was accepted");
+        } catch (const s2s::Error &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("no complete download within 3 s")), e.what());
+        }
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!QFileInfo::exists(dir + QLatin1Char('/') + kServedName)); // never the final file
     }
 
     void cancelLeavesNothing()

@@ -3,13 +3,16 @@
 
 Serves the files under ROOT. Supports "Range: bytes=N-" (206 + Content-Range). Under /drop/ the first
 request for each file sends the headers of the whole file and half of the body, then closes the
-connection: the client has to resume with a Range request. Missing files get 404. Prints "PORT <n>"
+connection: the client has to resume with a Range request. Under /norange/ the Range header is ignored
+(200 and the whole file); /loop/ redirects to itself; /slow/ sends its bytes at 2 bytes/s. Missing
+files get 404. Prints "PORT <n>"
 on stdout once listening; logs "<path> <range header or ->" per request to --log.
 """
 import argparse
 import os
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 dropped = set()
@@ -27,6 +30,14 @@ class Handler(BaseHTTPRequestHandler):
         with lock, open(self.server.log, "a") as log:
             log.write(f"{self.path} {rng or '-'}\n")
         rel = self.path.lstrip("/")
+        if rel.startswith("loop/"):
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if rel.startswith("norange/"):
+            rng = None
         path = os.path.realpath(os.path.join(self.server.root, rel))
         if not path.startswith(self.server.root + os.sep) or not os.path.isfile(path):
             body = b"not found\n"
@@ -57,6 +68,15 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 drop = rel not in dropped
                 dropped.add(rel)
+        if rel.startswith("slow/"):
+            try:
+                for i in range(start, len(data)):
+                    self.wfile.write(data[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+            return
         if drop:
             self.wfile.write(data[start:start + (len(data) - start) // 2])
             self.wfile.flush()

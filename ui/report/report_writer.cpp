@@ -148,7 +148,7 @@ ReportResult writeReport(const RunSummary &run, const QString &pdfPath, const Re
         const auto pages = paginate(blocks);
         for (std::size_t p = 0; p < pages.size(); ++p) {
             if (p > 0 && !writer.newPage())
-                throw Error(pdfPath.toStdString() + ": cannot add a page");
+                throw Error(pdfPath.toStdString() + ": writing the PDF failed (cannot add a page; disk full?); an earlier file there is kept");
             drawPageFrame(canvas, ctx, static_cast<int>(p), static_cast<int>(pages.size()));
             for (const PlacedBlock &placed : pages[p])
                 placed.block->paint(canvas, placed.top);
