@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void strictThrowsFirstProblem();
     void defectWithoutMaskIsImageLevel();
     void unusableMasks_data();
+    void decodersMatchOpenCv();
     void unusableMasks();
     void notAFolder();
     void hazelnutToy();
@@ -276,6 +279,40 @@ void TestScanner::unusableMasks()
         }
     QCOMPARE(crack, 1);
     QVERIFY_THROWS_EXCEPTION(s2s::Error, s2s::scanDataset(root(), s2s::ScanMode::Strict));
+}
+
+// Our PNG/JPEG decoders (no library lines) give the pixels OpenCV gives, so features and caches stay
+// the same: generated files of each kind, and the real hazelnut images when ../shared is there.
+void TestScanner::decodersMatchOpenCv()
+{
+    cv::Mat rgb(24, 32, CV_8UC3), grey16(24, 32, CV_16UC1);
+    cv::randu(rgb, 0, 255);
+    cv::randu(grey16, 0, 65535);
+    cv::Mat rgba;
+    cv::cvtColor(rgb, rgba, cv::COLOR_BGR2BGRA);
+    std::vector<fs::path> files;
+    const auto put = [&](const std::string &name, const cv::Mat &m) {
+        std::vector<uchar> bytes;
+        QVERIFY(cv::imencode(fs::path(name).extension().string(), m, bytes));
+        s2s::writeFileAtomically(root() / name, std::string_view(reinterpret_cast<const char *>(bytes.data()), bytes.size()));
+        files.push_back(root() / name);
+    };
+    put("rgb.png", rgb);
+    put("rgba.png", rgba);
+    put("grey16.png", grey16);
+    put("grey.png", rgb.reshape(1, 24).colRange(0, 32).clone());
+    put("rgb.jpg", rgb);
+    put("grey.jpg", rgb.reshape(1, 24).colRange(0, 32).clone());
+    const fs::path toy = fs::path(qEnvironmentVariable("SAM2SIM_SHARED").toStdString()) / "data" / "hazelnut_toy";
+    for (const char *name : {"train/good/00.jpg", "test/colour/00.jpg", "test/good/04.jpg", "ground_truth/colour/00.png"})
+        if (fs::exists(toy / name))
+            files.push_back(toy / name);
+    for (const fs::path &f : files) {
+        const cv::Mat ours = s2s::readImageUnchanged(f);
+        const cv::Mat theirs = cv::imread(f.string(), cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+        QVERIFY2(ours.type() == theirs.type() && ours.size() == theirs.size(), f.c_str());
+        QVERIFY2(cv::norm(ours, theirs, cv::NORM_INF) == 0.0, f.c_str());
+    }
 }
 
 void TestScanner::notAFolder()
