@@ -5,6 +5,7 @@
 #include "engine/core/error.h"
 #include "engine/core/json_file.h"
 #include "engine/data/synth_generator.h"
+#include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 #include "resources/app_resources.h"
 #include "ui/panels/compositing_panel.h"
