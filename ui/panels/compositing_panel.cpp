@@ -69,6 +69,7 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     // The picture never resizes the layout: the preview keeps its place whatever it shows.
     m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setWordWrap(true); // a reason in place of the preview fits the label
     m_preview->setStyleSheet(QStringLiteral("QLabel { background: #2a2a2a; color: #ddd; }"));
     m_preview->setText(tr("Select an image to preview its composite."));
     layout->addWidget(m_preview, 1);
