@@ -80,7 +80,7 @@ void TestWorkday::initTestCase()
     o.categories = {"nut", "stone"};
     o.size = 128;
     o.trainCount = 8;
-    o.testGoodCount = 30; // enough images for a histogram bin above ten
+    o.testGoodCount = 80; // enough images for a histogram bin above ten
     o.testDefectCount = 1;
     s2s::generateSynthDataset(o);
     m_window = std::make_unique<s2s::ui::MainWindow>();
