@@ -1,5 +1,6 @@
 // sam2sim bench: per-stage throughput on an MVTec-sized synthetic category (figures, not a test).
 #include "app/cli/args.h"
+#include "app/cli/child_process.h"
 #include "app/cli/input_checks.h"
 #include "app/cli/command.h"
 
@@ -60,6 +61,15 @@ int printBench(const nlohmann::json &out, bool json)
                     f["fit_s"].get<double>(), f["train_images"].get<int>(),
                     f["composite_and_extract_images_per_s"].get<double>(), f["threads"].get<int>(),
                     f["composite_mask_iou"].get<double>());
+    }
+    if (out.contains("memory")) {
+        const auto &m = out["memory"];
+        std::printf("Memory, %s on %s (%zu train, %zu test images):\n  peak RSS %.0f MB (target %d MB), %.0f s, "
+                    "exit code %d\n",
+                    m["job"].get<std::string>().c_str(), m["category"].get<std::string>().c_str(),
+                    m["train_images"].get<std::size_t>(), m["test_images"].get<std::size_t>(),
+                    m["peak_rss_mb"].get<double>(), m["target_mb"].get<int>(), m["seconds"].get<double>(),
+                    m["exit_code"].get<int>());
     }
     if (!out.contains("backbones"))
         return 0;
@@ -153,6 +163,48 @@ nlohmann::json benchForeground(int threads)
             {"composite_mask_iou", sum / static_cast<double>(test.size())}};
 }
 
+// Peak memory of the per-family comparison (what the studio's "Compare per background family" runs):
+// `table1 --per-family` on one category, in a child process so that its high-water mark is its own.
+// Without --data, a category of MVTec bottle's size (209 train, 83 test images at 512 px).
+nlohmann::json benchMemory(const Args &args, int threads)
+{
+    std::filesystem::path data = args.valueOr("data", "");
+    const std::filesystem::path tmp
+        = std::filesystem::temp_directory_path() / ("sam2sim-bench-memory-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(tmp);
+    const int size = args.intOr("size", 512);
+    if (data.empty()) {
+        SynthOptions o;
+        o.out = data = tmp / "data";
+        o.categories = {"nut"};
+        o.size = size;
+        o.trainCount = args.intOr("train", 209);
+        o.testGoodCount = 23;
+        o.testDefectCount = std::max(1, (args.intOr("test", 83) - o.testGoodCount) / 3);
+        generateSynthDataset(o);
+    }
+    const Dataset dataset = scanDataset(data);
+    if (dataset.categories.empty())
+        throw Error(data.string() + ": no category to benchmark");
+    const Category &category = dataset.categories.front();
+    std::vector<std::string> command{"table1", "--data", data.string(), "--categories", category.name, "--out",
+                                     (tmp / "table1").string(), "--per-family", "--quiet", "--threads",
+                                     std::to_string(threads)};
+    if (const auto backbone = args.value("backbone"))
+        command.insert(command.end(), {"--backbone", splitList(*backbone).front()});
+    const ChildRun run = runSelf(command);
+    std::filesystem::remove_all(tmp);
+    return {{"job", "table1 --per-family (one category)"},
+            {"category", category.name},
+            {"train_images", category.train.size()},
+            {"test_images", category.test.size()},
+            {"image_size_px", args.has("data") ? nlohmann::json(nullptr) : nlohmann::json(size)},
+            {"exit_code", run.exitCode},
+            {"seconds", run.seconds},
+            {"peak_rss_mb", run.peakRssMb},
+            {"target_mb", 6144}};
+}
+
 int runBench(const std::vector<std::string> &argv)
 {
     const Args args("bench", argv, {"backbone", "backbone-weights", "data", "train", "test", "epochs", "threads", "size", "parts",
@@ -162,8 +214,8 @@ int runBench(const std::vector<std::string> &argv)
     const int threads = configureThreads(threadsOption(args, "bench", 0));
     const std::vector<std::string> parts = splitList(args.valueOr("parts", "sam2,simplenet"));
     for (const std::string &p : parts)
-        if (p != "sam2" && p != "simplenet" && p != "foreground")
-            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet, foreground)");
+        if (p != "sam2" && p != "simplenet" && p != "foreground" && p != "memory")
+            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet, foreground, memory)");
     const auto wants = [&](const std::string &p) { return std::find(parts.begin(), parts.end(), p) != parts.end(); };
     nlohmann::json out;
     out["blas"] = blasName();
@@ -182,6 +234,8 @@ int runBench(const std::vector<std::string> &argv)
     }
     if (wants("foreground"))
         out["foreground"] = benchForeground(threads);
+    if (wants("memory"))
+        out["memory"] = benchMemory(args, threads);
     if (!wants("simplenet"))
         return printBench(out, args.flag("json"));
     const int trainCount = args.intOr("train", 200), testCount = args.intOr("test", 100);
@@ -285,9 +339,11 @@ const CommandRegistration registration{{
     "per-stage throughput (SAM 2 encoder/decoder, backbone, training, scoring, sigma retrain, memory)",
     "Usage: sam2sim bench [--json] [--backbone mobilenet_v2,wide_resnet50_2] [--backbone-weights W]\n"
     "                     [--data DIR] [--train 200] [--test 100] [--epochs 1] [--threads N]\n"
-    "                     [--parts sam2,simplenet,foreground] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
+    "                     [--parts sam2,simplenet,foreground,memory] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
     "Without --data, generates an MVTec-sized synthetic category in a temporary folder. Without\n"
-    "--sam2-weights, SAM 2.1 tiny runs on seeded random weights (same cost as the real ones).",
+    "--sam2-weights, SAM 2.1 tiny runs on seeded random weights (same cost as the real ones).\n"
+    "memory (not run by default, minutes): peak RSS of `table1 --per-family` on one category in a child\n"
+    "process; without --data a 209-train / 83-test category at --size (default 512) px.",
     &runBench,
 }};
 

@@ -61,6 +61,11 @@ double peakRssMb()
     return 0.0;
 }
 
+void releaseFreeMemory()
+{
+    malloc_trim(0);
+}
+
 const char *blasName()
 {
     // The library actually mapped into this process decides the speed, not what the alternatives

@@ -14,6 +14,12 @@ int configureThreads(int n);
 // unchanged). Returns normally when the variable was already set or the re-exec is impossible.
 void preferPassiveOpenMpWait(char **argv);
 
+// Hands the memory the allocator holds free back to the system (glibc's malloc_trim over every
+// arena). The allocator keeps up to 1 GiB free per arena for reuse (see configureThreads), which a
+// long job wants and an idle process or the next job's other phases do not: jobs call this when they
+// drop large state (a family's features, a finished job's sessions).
+void releaseFreeMemory();
+
 // The process's peak resident memory so far (VmHWM), in MB; 0 where /proc is missing.
 double peakRssMb();
 

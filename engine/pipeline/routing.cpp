@@ -53,6 +53,12 @@ double centreContrast(const cv::Mat &rgb)
 
 } // namespace
 
+BackgroundRouting backgroundRouting(CategoryKind kind, bool keepsBackground)
+{
+    const bool object = kind == CategoryKind::Object;
+    return {object && !keepsBackground, object};
+}
+
 KindProposal inferCategoryKind(const Category &category, int sampleImages)
 {
     double total = 0.0;

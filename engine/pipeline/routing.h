@@ -17,4 +17,16 @@ struct KindProposal
 
 KindProposal inferCategoryKind(const Category &category, int sampleImages = 5);
 
+// What may be done to a category's background; the one rule behind the engine's preparation, table1
+// and the studio's controls. Textures have no background: never segmented, never composited. An
+// object whose background carries information (keeps_background, MVTec transistor) is composited
+// around its clean-image silhouette but never has its background removed.
+struct BackgroundRouting
+{
+    bool extraction = false;  // foreground extraction (Sam2Sim's background removal)
+    bool compositing = false; // pseudo-background composites for testing
+};
+
+BackgroundRouting backgroundRouting(CategoryKind kind, bool keepsBackground);
+
 } // namespace s2s

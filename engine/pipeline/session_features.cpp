@@ -39,9 +39,10 @@ PreparationSpec TrainingSession::Impl::spec(const EvalOptions *pseudo) const
         s.seed = pseudo->seed;
         s.featherPx = pseudo->featherPx;
         s.reuseCleanMask = pseudo->cleanMaskForComposite;
-        // Compositing needs a silhouette of the clean image even when extraction is off.
-        if (!s.removeBackground && kind() == CategoryKind::Texture)
-            s.composite = false; // textures have no background to replace
+        // Compositing needs a silhouette of the clean image even when extraction is off; textures
+        // have no background to replace.
+        if (!routing().compositing)
+            s.composite = false;
     }
     return s;
 }
@@ -58,6 +59,7 @@ void TrainingSession::Impl::ensureBackbone()
     backboneKey = key;
     train.clear();
     trainKey.clear();
+    releasedTrainScale = 0.0;
     testBanks.clear();
     testBankOrder.clear();
 }

@@ -9,6 +9,7 @@
 #include "engine/backbone/feature_extractor.h"
 #include "engine/foreground/foreground_model.h"
 #include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/routing.h"
 #include "engine/pipeline/training_session.h"
 #include "engine/simplenet/feature_bank.h"
 #include "engine/simplenet/scorer.h"
@@ -44,6 +45,7 @@ struct TrainingSession::Impl
 
     FeatureBank train;
     std::string trainKey;
+    double releasedTrainScale = 0.0; // the training features' scale after releaseTrainingFeatures()
     std::map<std::string, FeatureBank> testBanks; // by preparation key
     std::map<std::string, std::vector<PreparedInfo>> testInfo; // by preparation key, per test image
     std::vector<std::string> testBankOrder;       // least recently added first
@@ -63,10 +65,9 @@ struct TrainingSession::Impl
 
     CategoryKind kind() const { return config.kindOverride.value_or(category.kind); }
 
-    bool removesBackground() const
-    {
-        return config.foreground && kind() == CategoryKind::Object && !category.keepsBackground;
-    }
+    BackgroundRouting routing() const { return backgroundRouting(kind(), category.keepsBackground); }
+
+    bool removesBackground() const { return config.foreground && routing().extraction; }
 
     std::string currentBackboneKey() const
     {
@@ -76,7 +77,7 @@ struct TrainingSession::Impl
 
     bool usesForegroundModel() const
     {
-        return config.segmenter != "border" && kind() == CategoryKind::Object && !category.keepsBackground;
+        return config.segmenter != "border" && routing().extraction;
     }
 
     PreparationSpec spec(const EvalOptions *pseudo) const;

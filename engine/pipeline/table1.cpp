@@ -4,7 +4,9 @@
 #include "engine/core/csv.h"
 #include "engine/core/error.h"
 #include "engine/core/json_file.h"
+#include "engine/core/threads.h"
 #include "engine/background/compositor.h"
+#include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -13,7 +15,6 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <memory>
 #include <sstream>
 
 namespace s2s {
@@ -270,13 +271,7 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         const TrainProgressFn training = [&](const TrainProgress &p) {
             report(progress, trainingStage, p.done, p.total);
         };
-        const bool object = !(category->kind == CategoryKind::Texture || category->keepsBackground);
-        // Static and dynamic share one model and its training features.
-        TrainingSession plain(*category, config);
-        plain.extractFeatures(progress, cancel);
-        plain.train(training, cancel);
-        row.staticMetrics = plain.evaluate({}, progress, cancel).metrics;
-        row.dynamicMetrics = plain.evaluate(pseudo, progress, cancel).metrics;
+        const bool object = backgroundRouting(category->kind, category->keepsBackground).extraction;
         std::map<std::string, Table1Family> families;
         const auto familyRow = [&](const std::string &name) -> Table1Family & {
             Table1Family &f = families[name];
@@ -299,16 +294,49 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
                 *count = n;
             return n ? sum / n : std::nan("");
         };
-        std::unique_ptr<TrainingSession> sam2sim;
+        // Memory stays at one model's training features or one test set's: each model is trained,
+        // its training features dropped, then every test set (static, cycled, each family) extracted,
+        // scored and dropped in turn; the second model starts after the first is gone. Only scores and
+        // metrics are kept (13.3 GB on a 209/83 category at 512 px when everything was kept).
+        const auto evaluateOnce = [&](TrainingSession &session, const EvalOptions &options) {
+            Evaluation ev = session.evaluate(options, progress, cancel);
+            session.releaseTestFeatures();
+            releaseFreeMemory();
+            return ev;
+        };
+        const auto trainOnly = [&](TrainingSession &session, bool withStaticTest) {
+            session.extractFeatures(progress, cancel, withStaticTest);
+            session.train(training, cancel);
+            session.releaseTrainingFeatures();
+            releaseFreeMemory();
+        };
+        {
+            // Static and dynamic share one model.
+            TrainingSession plain(*category, config);
+            trainOnly(plain, true);
+            row.staticMetrics = evaluateOnce(plain, {}).metrics;
+            row.dynamicMetrics = evaluateOnce(plain, pseudo).metrics;
+            if (o.perFamily)
+                for (const std::string &name : proceduralFamilies()) {
+                    EvalOptions one = pseudo;
+                    one.backgroundSource = name;
+                    Table1Family &f = familyRow(name);
+                    f.dynamicMetrics = evaluateOnce(plain, one).metrics;
+                    if (!object) { // textures: one model for every column
+                        f.sam2simMetrics = f.dynamicMetrics;
+                        f.images = static_cast<int>(category->test.size());
+                    }
+                }
+        }
+        releaseFreeMemory();
         if (!object) {
             row.sam2simMetrics = row.cleanMaskMetrics = row.dynamicMetrics;
         } else {
             config.foreground = true;
             trainingStage = "training (Sam2Sim)";
-            sam2sim = std::make_unique<TrainingSession>(*category, config);
-            sam2sim->extractFeatures(progress, cancel);
-            sam2sim->train(training, cancel);
-            const Evaluation cycled = sam2sim->evaluate(pseudo, progress, cancel);
+            TrainingSession sam2sim(*category, config);
+            trainOnly(sam2sim, false); // Sam2Sim is only tested on composites
+            const Evaluation cycled = evaluateOnce(sam2sim, pseudo);
             row.sam2simMetrics = cycled.metrics;
             row.maskIou = meanIou(cycled, {}, nullptr);
             for (const auto &r : cycled.images)
@@ -323,25 +351,19 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
             // the Sam2Sim column is what segmentation errors on composites cost.
             EvalOptions clean = pseudo;
             clean.cleanMaskForComposite = true;
-            row.cleanMaskMetrics = sam2sim->evaluate(clean, progress, cancel).metrics;
-            row.segmenter = sam2sim->segmenterName();
-        }
-        if (o.perFamily) {
-            for (const std::string &name : proceduralFamilies()) {
-                EvalOptions one = pseudo;
-                one.backgroundSource = name;
-                Table1Family &f = familyRow(name);
-                f.dynamicMetrics = plain.evaluate(one, progress, cancel).metrics;
-                if (sam2sim) {
-                    const Evaluation ev = sam2sim->evaluate(one, progress, cancel);
+            row.cleanMaskMetrics = evaluateOnce(sam2sim, clean).metrics;
+            row.segmenter = sam2sim.segmenterName();
+            if (o.perFamily)
+                for (const std::string &name : proceduralFamilies()) {
+                    EvalOptions one = pseudo;
+                    one.backgroundSource = name;
+                    Table1Family &f = familyRow(name);
+                    const Evaluation ev = evaluateOnce(sam2sim, one);
                     f.sam2simMetrics = ev.metrics;
                     f.maskIou = meanIou(ev, {}, &f.images);
-                } else {
-                    f.sam2simMetrics = f.dynamicMetrics;
-                    f.images = static_cast<int>(category->test.size());
                 }
-            }
         }
+        releaseFreeMemory();
         for (const std::string &name : proceduralFamilies())
             if (const auto it = families.find(name); it != families.end())
                 row.families.push_back(it->second);

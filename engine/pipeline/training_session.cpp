@@ -85,7 +85,7 @@ std::string TrainingSession::segmenterName() const
     return d->removesBackground() ? d->segmenterName : std::string();
 }
 
-void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelToken &cancel)
+void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelToken &cancel, bool testToo)
 {
     configureThreads(d->config.threads);
     const auto start = SessionClock::now();
@@ -98,9 +98,35 @@ void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelTo
         d->extractInto(bank, nullptr, d->category.train, s, "features (train)", progress, cancel);
         d->train = std::move(bank);
         d->trainKey = s.key();
+        d->releasedTrainScale = 0.0;
     }
-    d->testBank(s, progress, cancel);
+    if (testToo)
+        d->testBank(s, progress, cancel);
     d->timings.features = secondsSince(start);
+}
+
+void TrainingSession::releaseTrainingFeatures()
+{
+    if (d->train.size() > 0)
+        d->releasedTrainScale = d->train.featureScale();
+    d->train = FeatureBank();
+    d->trainKey.clear();
+}
+
+void TrainingSession::releaseTestFeatures()
+{
+    d->testBanks.clear();
+    d->testInfo.clear();
+    d->testBankOrder.clear();
+    d->lastMaps = {};
+}
+
+std::size_t TrainingSession::featureBytes() const
+{
+    std::size_t total = d->train.bytes();
+    for (const auto &[key, bank] : d->testBanks)
+        total += bank.bytes();
+    return total;
 }
 
 bool TrainingSession::hasHeads() const
@@ -192,12 +218,12 @@ const TrainingOutcome &TrainingSession::lastTraining() const
 
 double TrainingSession::featureScale() const
 {
-    return d->train.featureScale();
+    return d->train.size() > 0 ? d->train.featureScale() : d->releasedTrainScale;
 }
 
 double TrainingSession::resolvedSigma() const
 {
-    return d->config.noiseSigma.absoluteFor(d->train.featureScale());
+    return d->config.noiseSigma.absoluteFor(featureScale());
 }
 
 std::optional<PreparationSpec> TrainingSession::testPreparation() const

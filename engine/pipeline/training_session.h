@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -43,8 +44,15 @@ public:
     std::string backboneDescription() const; // name, weights hash or "not pretrained"
     std::string segmenterName() const;       // empty when foreground extraction is off
 
-    // Backbone pass over train and test images (after the configured preparation); cached.
-    void extractFeatures(const ProgressFn &progress, const CancelToken &cancel);
+    // Backbone pass over train and test images (after the configured preparation); cached. Without
+    // `testToo` only the training images (a job that evaluates only on other test sets).
+    void extractFeatures(const ProgressFn &progress, const CancelToken &cancel, bool testToo = true);
+    // Frees the cached features. A job that evaluates a trained model once per test set and never
+    // refits (table1) keeps only one set in memory at a time; the next train() or evaluate() extracts
+    // again what it needs. featureScale() stays what the training features had.
+    void releaseTrainingFeatures();
+    void releaseTestFeatures(); // the test sets and the last evaluation's maps
+    std::size_t featureBytes() const; // what the cached features hold now
     bool hasHeads() const;
     void train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode = TrainMode::Full);
     const TrainingOutcome &lastTraining() const;

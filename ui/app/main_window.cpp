@@ -5,6 +5,7 @@
 #include "engine/core/error.h"
 #include "engine/core/json_file.h"
 #include "engine/data/synth_generator.h"
+#include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 #include "resources/app_resources.h"
 #include "ui/panels/compositing_panel.h"
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -232,11 +234,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_controller->setAutosaveRoot(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs"));
     connect(m_controller, &SessionController::runShown, this, &MainWindow::rememberRun);
     connect(m_controller, &SessionController::runOpened, this, [this](const QString &dir) {
-        // The controls show the settings of the curves on screen.
-        const RunConfig run = m_controller->config();
-        m_training->showRunSettings(run);
-        m_evaluation->sigmaControl()->setValue(run.noiseSigma);
-        Settings().setNoiseSigma(QString::fromStdString(run.noiseSigma.text()));
+        // The run's settings are shown with its results (the curves' caption, the stale banner); the
+        // controls stay the user's: another category's absolute sigma must not become the next training's.
         m_controller->setConfig(m_training->applyTo(baseConfig()));
         m_status->setText(tr("Opened run %1").arg(dir));
     });
@@ -344,6 +343,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::openDataset(const QString &path)
 {
+    if (!jobMayStop(tr("Opening %1").arg(path)))
+        return;
     m_status->setText(tr("Scanning %1...").arg(path));
     m_scan.setFuture(QtConcurrent::run([path] { return scanDataset(path.toStdString()); }));
 }
@@ -428,6 +429,31 @@ RunConfig MainWindow::baseConfig() const
     return c;
 }
 
+bool MainWindow::jobMayStop(const QString &action)
+{
+    auto *robustness = m_compositing->robustness();
+    if (!m_controller->busy() && !robustness->isRunning())
+        return true;
+    // A job would be lost: ask, as closing does.
+    QMessageBox box(QMessageBox::Question, tr("Sam2Sim Studio"),
+                    tr("A job is running (%1). %2 cancels it and its results are lost.").arg(m_status->text(), action),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("switchDuringJob"));
+    QPushButton *stop = box.addButton(tr("Cancel job and switch"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(tr("Keep working"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    if (box.clickedButton() != stop)
+        return false;
+    m_controller->cancel();
+    robustness->cancel();
+    // Stopped before anything of the next category or dataset is touched (cancelling takes seconds).
+    m_controller->runner().waitForIdle();
+    robustness->waitForIdle();
+    return true;
+}
+
 void MainWindow::selectCategory(const QString &name, bool force)
 {
     const Dataset *dataset = m_browser->dataset();
@@ -438,6 +464,13 @@ void MainWindow::selectCategory(const QString &name, bool force)
     if (!force && m_controller->category() && m_controller->category()->name == category->name
         && m_controller->config().dataRoot == dataset->root)
         return;
+    if (m_controller->category() && !jobMayStop(tr("Switching to %1").arg(name))) {
+        // Keep working: the browser shows the category the job belongs to again.
+        const QString current = QString::fromStdString(m_controller->category()->name);
+        const QSignalBlocker block(m_browser);
+        m_browser->selectCategoryByName(current);
+        return;
+    }
     RunConfig c;
     c.dataRoot = dataset->root;
     c.category = category->name;
@@ -448,6 +481,16 @@ void MainWindow::selectCategory(const QString &name, bool force)
         m_controller->setCategory(*category, m_training->applyTo(c));
         m_compositing->robustness()->setCategory(*category, m_training->applyTo(c));
         m_training->resetCurves();
+        m_training->clearJobDisplay();
+        const BackgroundRouting routing = backgroundRouting(kind, category->keepsBackground);
+        const QString texture = tr("%1 is a texture: it has no background, so it is never segmented or composited "
+                                   "(no foreground extraction, no pseudo-backgrounds).")
+                                    .arg(name);
+        m_foreground->setExtractionAllowed(
+            routing.extraction,
+            routing.compositing ? tr("%1 keeps its background (it carries information): it is never removed.").arg(name)
+                                : texture);
+        m_compositing->setCompositingAllowed(routing.compositing, texture);
         m_status->setText(tr("Category %1 (%2)").arg(name, kind == CategoryKind::Object ? tr("object") : tr("texture")));
         // The run kept for this category comes back (not after a kind switch: that asks for a new model).
         const QString kept = Settings().runFor(QString::fromStdString(dataset->root.string()), name);

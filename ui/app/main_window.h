@@ -64,6 +64,9 @@ private:
     void buildMenus();
     void rebuildRecentMenu();
     void selectCategory(const QString &name, bool force = false);
+    // True when no job runs, or the user chose to cancel it for `action` ("Switching to X"); false:
+    // keep working.
+    bool jobMayStop(const QString &action);
     void rememberRun(const QString &dir);
     RunConfig baseConfig() const;
     void exportReport();

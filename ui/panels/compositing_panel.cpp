@@ -54,7 +54,9 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     form->addRow(tr("Feathering:"), m_feather);
     m_evaluate = new QPushButton(tr("Evaluate with pseudo-backgrounds"), this);
     form->addRow(m_evaluate);
-    m_status = new QLabel(tr("The object keeps its place, so ground-truth masks stay valid. Textures are not composited."), this);
+    m_defaultStatus = tr("The object keeps its place, so ground-truth masks stay valid. Textures are not composited.");
+    m_status = new QLabel(m_defaultStatus, this);
+    m_status->setObjectName(QStringLiteral("compositingStatus"));
     m_status->setWordWrap(true);
     m_status->setMinimumWidth(200);
     form->addRow(m_status);
@@ -67,6 +69,7 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     // The picture never resizes the layout: the preview keeps its place whatever it shows.
     m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setWordWrap(true); // a reason in place of the preview fits the label
     m_preview->setStyleSheet(QStringLiteral("QLabel { background: #2a2a2a; color: #ddd; }"));
     m_preview->setText(tr("Select an image to preview its composite."));
     layout->addWidget(m_preview, 1);
@@ -159,8 +162,28 @@ void CompositingPanel::setImage(const QString &path)
     updatePreview();
 }
 
+void CompositingPanel::setCompositingAllowed(bool allowed, const QString &reason)
+{
+    m_allowed = allowed;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_family, m_seed, m_feather, m_evaluate})
+        w->setEnabled(allowed);
+    enableFolder(allowed && m_family->currentData().toString() == QLatin1String("folder"));
+    m_evaluate->setToolTip(allowed ? QString() : reason);
+    m_status->setText(allowed ? m_defaultStatus : reason);
+    if (allowed) {
+        updatePreview();
+        return;
+    }
+    m_watcher.cancel();
+    m_image = QImage();
+    m_preview->setPixmap(QPixmap());
+    m_preview->setText(reason);
+}
+
 void CompositingPanel::updatePreview()
 {
+    if (!m_allowed)
+        return;
     if (!m_path.isEmpty() && source().isEmpty()) {
         m_image = QImage();
         m_preview->setText(tr("Choose a folder of background images (Browse...)."));

@@ -34,6 +34,10 @@ public:
     QPushButton *browseButton() const { return m_browse; }
     QLabel *preview() const { return m_preview; }
     void setSource(const QString &familyOrFolder); // a family name, "all", or a folder
+    // Whether the current category may be composited (engine rule: backgroundRouting); when not, every
+    // control is disabled and `reason` is shown instead of a preview.
+    void setCompositingAllowed(bool allowed, const QString &reason);
+    bool compositingAllowed() const { return m_allowed; }
 
 Q_SIGNALS:
     void evaluateRequested();
@@ -58,6 +62,8 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_evaluate = nullptr;
     FamilyRobustnessView *m_robustness = nullptr;
+    bool m_allowed = true;
+    QString m_defaultStatus;
     struct Output
     {
         QImage image;

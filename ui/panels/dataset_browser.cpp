@@ -148,6 +148,11 @@ bool DatasetBrowser::selectCategoryByName(const QString &name)
     return true;
 }
 
+QString DatasetBrowser::currentCategory() const
+{
+    return m_categories->currentItem() ? m_categories->currentItem()->text(0) : QString();
+}
+
 void DatasetBrowser::setDataset(const Dataset &dataset)
 {
     m_dataset = dataset;

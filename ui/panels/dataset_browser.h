@@ -30,6 +30,7 @@ public:
     CategoryKind kindOf(const QString &category) const;
     // Makes a category the current one (categorySelected when it changes); false when it is not listed.
     bool selectCategoryByName(const QString &name);
+    QString currentCategory() const; // the category selected in the list, empty when none
 
 Q_SIGNALS:
     void categorySelected(const QString &name);

@@ -441,9 +441,17 @@ void EvaluationPanel::refresh()
     xBars->append(cats);
     xBars->setVisible(false);
     auto *yAxis = new QValueAxis;
-    yAxis->setRange(0, peak);
+    // Counts: ticks at whole numbers (1, 2, 5, 10, 20... apart, at most ten intervals), the top rounded up
+    // to one of them (a top count of 11 with eleven intervals put ticks at 1.1, 2.2, ... labelled 1, 2, ...).
+    int step = 1;
+    for (int magnitude = 1; peak > 10 * step; magnitude *= 10)
+        for (int factor : {1, 2, 5})
+            if (peak > 10 * step)
+                step = factor * magnitude;
+    const int top = (peak + step - 1) / step * step;
+    yAxis->setRange(0, top);
     yAxis->setLabelFormat(QStringLiteral("%d"));
-    yAxis->setTickCount(std::min(peak, 10) + 1);
+    yAxis->setTickCount(top / step + 1);
     yAxis->setTitleText(tr("images"));
     chart->addAxis(xBars, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);

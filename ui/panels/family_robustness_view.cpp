@@ -142,6 +142,11 @@ void FamilyRobustnessView::cancel()
     m_runner.cancel();
 }
 
+void FamilyRobustnessView::waitForIdle()
+{
+    m_runner.waitForIdle();
+}
+
 void FamilyRobustnessView::clearChart(const QString &text)
 {
     m_plot->clearPlottables();

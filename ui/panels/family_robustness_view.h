@@ -35,6 +35,7 @@ public:
     bool isRunning() const { return m_runner.isRunning(); }
     void start();
     void cancel();
+    void waitForIdle();
 
 Q_SIGNALS:
     void resultsChanged();

@@ -5,6 +5,7 @@
 #include "engine/io/image_io.h"
 #include "ui/common/image_utils.h"
 
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -28,6 +29,7 @@ ForegroundPanel::ForegroundPanel(QWidget *parent)
         layout->addWidget(m_views[i], 1, i);
     }
     m_status = new QLabel(tr("Select an image (dataset browser or heatmap viewer)."), this);
+    m_status->setObjectName(QStringLiteral("foregroundStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status, 2, 0, 1, 2);
     m_recompute = new QPushButton(tr("Recompute"), this);
@@ -45,8 +47,30 @@ ForegroundPanel::ForegroundPanel(QWidget *parent)
         const QImage images[3] = {out.original, out.mask, out.extracted};
         for (int i = 0; i < 3; ++i)
             m_views[i]->setPixmap(QPixmap::fromImage(images[i]).scaled(m_views[i]->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
-        m_status->setText(tr("Segmenter: %1, confidence %2").arg(out.producedBy).arg(out.confidence, 0, 'f', 2));
+        m_status->setText(tr("%1 · segmenter: %2, confidence %3")
+                              .arg(QFileInfo(out.path).fileName(), out.producedBy)
+                              .arg(out.confidence, 0, 'f', 2));
+        m_status->setToolTip(out.path);
     });
+}
+
+void ForegroundPanel::setExtractionAllowed(bool allowed, const QString &reason)
+{
+    m_allowed = allowed;
+    m_reason = reason;
+    m_recompute->setEnabled(allowed);
+    if (allowed) {
+        m_status->setText(tr("Select an image (dataset browser or heatmap viewer)."));
+        m_computed.clear();
+        if (isVisible())
+            recompute();
+        return;
+    }
+    m_watcher.cancel();
+    m_computed.clear();
+    for (QLabel *view : m_views)
+        view->setPixmap(QPixmap());
+    m_status->setText(reason);
 }
 
 void ForegroundPanel::setSegmenter(const QString &kind, const QString &sam2Weights)
@@ -77,13 +101,14 @@ void ForegroundPanel::showEvent(QShowEvent *event)
 
 void ForegroundPanel::recompute()
 {
-    if (m_path.isEmpty())
+    if (m_path.isEmpty() || !m_allowed)
         return;
     m_computed = requestKey();
-    m_status->setText(tr("Segmenting %1...").arg(m_path));
+    m_status->setText(tr("Segmenting %1...").arg(QFileInfo(m_path).fileName()));
     const QString path = m_path, kind = m_kind, weights = m_sam2Weights;
     m_watcher.setFuture(QtConcurrent::run([path, kind, weights] {
         Output out;
+        out.path = path;
         try {
             const cv::Mat rgb = readImageRgb(path.toStdString());
             std::unique_ptr<Segmenter> segmenter;

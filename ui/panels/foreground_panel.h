@@ -21,6 +21,10 @@ public:
 
     void setImage(const QString &path);
     void setSegmenter(const QString &kind, const QString &sam2Weights);
+    // Whether the current category has foreground extraction (engine rule: backgroundRouting); when
+    // not, nothing is segmented and `reason` is shown.
+    void setExtractionAllowed(bool allowed, const QString &reason);
+    bool extractionAllowed() const { return m_allowed; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -36,10 +40,12 @@ private:
     QLabel *m_views[3] = {};
     QLabel *m_status = nullptr;
     QPushButton *m_recompute = nullptr;
+    bool m_allowed = true;
+    QString m_reason;
     struct Output
     {
         QImage original, mask, extracted;
-        QString producedBy, error;
+        QString path, producedBy, error;
         float confidence = 0.f;
     };
     QFutureWatcher<Output> m_watcher;

@@ -355,18 +355,14 @@ void TrainingPanel::setEpochs(int epochs)
     m_epochs->setValue(epochs);
 }
 
-void TrainingPanel::showRunSettings(const RunConfig &c)
+void TrainingPanel::clearJobDisplay()
 {
-    if (const int i = m_preset->findData(QString::fromStdString(c.preset)); i >= 0)
-        m_preset->setCurrentIndex(i); // resets epochs and sigma to the preset's: set below
-    m_epochs->setValue(c.totalEpochs()); // the panel's epochs are meta x discriminator epochs
-    m_sigma->setValue(c.noiseSigma);
-    const QString backbone = c.backboneWeights.empty() ? QStringLiteral("random") : QString::fromStdString(c.backbone);
-    if (const int i = m_backbone->findData(backbone); i >= 0)
-        m_backbone->setCurrentIndex(i);
-    m_foreground->setChecked(c.foreground);
-    if (const int i = m_segmenter->findData(QString::fromStdString(c.segmenter)); i >= 0)
-        m_segmenter->setCurrentIndex(i);
+    m_log->clear();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString());
+    m_eta->clear();
+    m_learning->setVisible(false);
 }
 
 void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)

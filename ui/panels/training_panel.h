@@ -51,9 +51,8 @@ public:
     int curvePointCount() const; // points of the loss curve on screen
     QCustomPlot *lossPlot() const { return m_lossPlot; }
     void setEpochs(int epochs);
-    // The settings of an opened run (preset, epochs, sigma, backbone, foreground, segmenter), so the
-    // controls describe the results on screen.
-    void showRunSettings(const RunConfig &config);
+    // A category switch: the log, the bar and the learning banner of the previous category go.
+    void clearJobDisplay();
     // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
     void showTrainingOutcome(const TrainingOutcome &outcome);
     QString learningWarning() const; // the banner's text, empty when hidden

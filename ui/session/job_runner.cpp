@@ -1,7 +1,9 @@
 #include "ui/session/job_runner.h"
 
 #include "engine/core/error.h"
+#include "engine/core/threads.h"
 
+#include <QCoreApplication>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <string>
 
 namespace s2s::ui {
@@ -55,6 +58,13 @@ void yieldCpuToTheGuiThread()
         if (errno == 0 && nice < kNice)
             setpriority(PRIO_PROCESS, static_cast<id_t>(tid), kNice);
     }
+}
+
+QString outOfMemory()
+{
+    return QCoreApplication::translate("s2s::ui::JobRunner",
+                                       "not enough memory for this job. Close other programs or use fewer or smaller "
+                                       "images, then try again; the results on screen are kept.");
 }
 
 } // namespace
@@ -129,11 +139,17 @@ void JobRunner::launch()
             job(progress, token);
         } catch (const Cancelled &) {
             outcome->cancelled = true;
+        } catch (const std::bad_alloc &) {
+            outcome->error = outOfMemory();
         } catch (const std::exception &e) {
-            outcome->error = QString::fromUtf8(e.what());
+            // LibTorch reports a failed allocation as c10::Error ("DefaultCPUAllocator: can't allocate memory").
+            const QString what = QString::fromUtf8(e.what());
+            outcome->error = what.contains(QLatin1String("can't allocate memory")) ? outOfMemory() : what;
         } catch (...) {
             outcome->error = QStringLiteral("unknown error");
         }
+        // What the job held goes back to the system now, not when the allocator next trims.
+        releaseFreeMemory();
     });
     m_outcomeHolder = outcome;
     m_watcher.setFuture(future);
