@@ -12,6 +12,8 @@
 #include "engine/inspect/lot_files.h"
 #include "ui/report/lot_report.h"
 
+#include <QString>
+
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -157,7 +159,7 @@ std::string isoNow()
 void printRow(const InspectResult &r)
 {
     char line[64];
-    std::snprintf(line, sizeof line, "%s  %.4f  %6.1f ms  ", verdictText(r.verdict), static_cast<double>(r.score),
+    std::snprintf(line, sizeof line, "%s  %.6g  %6.1f ms  ", verdictText(r.verdict), static_cast<double>(r.score),
                   r.milliseconds);
     std::cout << line << r.path.string() << std::endl;
 }
@@ -244,7 +246,9 @@ int runWatch(const Args &args, Inspector &inspector, const fs::path &out, const 
     std::error_code ec;
     if (samePath(dir, out))
         throw Error(out.string() + ": --out may not be the watched folder");
-    FolderLock lock(out.parent_path().empty() ? fs::path(".") / out : out);
+    if (!out.parent_path().empty())
+        fs::create_directories(out.parent_path(), ec);
+    FolderLock lock(out); // one writer per lot
     const bool resume = fs::exists(out / "verdicts.csv", ec) && fs::exists(out / "lot.json", ec);
     if (!resume) {
         if (fs::exists(out, ec) && !isEmptyFolder(out))
@@ -272,7 +276,7 @@ int runWatch(const Args &args, Inspector &inspector, const fs::path &out, const 
     const bool quiet = args.flag("quiet") || args.flag("json");
     if (!quiet)
         std::cerr << "inspect: watching " << dir.string() << (watch.usesInotify() ? "" : " (polling)")
-                  << (idleExit > 0 ? "; stops after " + std::to_string(idleExit) + " s without a new file" : std::string())
+                  << (idleExit > 0 ? "; stops after " + QString::number(idleExit).toStdString() + " s without a new file" : std::string())
                   << "; Ctrl-C closes the lot\n";
     CancelToken cancel;
     SignalRelay relay(cancel);

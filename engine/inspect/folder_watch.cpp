@@ -11,6 +11,7 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <system_error>
@@ -37,6 +38,13 @@ bool imageName(const std::string &name)
 double secondsBetween(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
 {
     return std::chrono::duration<double>(b - a).count();
+}
+
+std::string secondsText(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", seconds);
+    return text;
 }
 
 } // namespace
@@ -195,7 +203,7 @@ bool FolderWatch::pollCandidates(Event &out)
         }
         if (stable >= m_options.corruptAfterSeconds) {
             out = {Event::Kind::Skipped, path, {},
-                   c.error + " (unchanged for " + std::to_string(static_cast<int>(m_options.corruptAfterSeconds)) + " s)"};
+                   c.error + " (unchanged for " + secondsText(m_options.corruptAfterSeconds) + " s)"};
             m_done.insert(name);
             m_pending.erase(name);
             return true;

@@ -27,7 +27,7 @@ std::string verdictRow(const InspectResult &r)
 {
     char score[32], threshold[32], ms[32];
     std::snprintf(score, sizeof score, "%.9g", static_cast<double>(r.score)); // the float exactly
-    std::snprintf(threshold, sizeof threshold, "%.9g", r.threshold);
+    std::snprintf(threshold, sizeof threshold, "%.17g", r.threshold); // the double exactly
     std::snprintf(ms, sizeof ms, "%.1f", r.milliseconds);
     return csvField(r.path.string()) + "," + score + "," + verdictText(r.verdict) + "," + threshold + "," + ms + ","
            + csvField(r.maskSource.empty() ? std::string("none") : r.maskSource) + "," + r.sha256 + "\n";
