@@ -114,9 +114,9 @@ void drawTile(ReportCanvas &c, const QRectF &tile, const RunSummary &run, const 
     const double tx = right.right() + 6;
     const double tw = tile.right() - 4 - tx;
     const std::pair<QString, QString> lines[] = {
-        {Report::tr("verdict at threshold"), Report::tr("%1 at %2").arg(fromStd(verdictText(r.verdict))).arg(r.threshold, 0, 'g', 5)},
+        {Report::tr("verdict"), fromStd(verdictText(r.verdict))},
         {Report::tr("time"), Report::tr("%1 ms").arg(r.milliseconds, 0, 'f', 0)},
-        {Report::tr("mask"), r.maskSource.empty() ? Report::tr("background kept") : fromStd(r.maskSource)},
+        {Report::tr("mask"), r.maskSource.empty() ? Report::tr("none") : fromStd(r.maskSource)},
         {Report::tr("sha256"), fromStd(r.sha256.substr(0, 16))},
     };
     double y = right.top();
