@@ -1,5 +1,6 @@
 // sam2sim bench: per-stage throughput on an MVTec-sized synthetic category (figures, not a test).
 #include "app/cli/args.h"
+#include "app/cli/bench_inspect.h"
 #include "app/cli/child_process.h"
 #include "app/cli/input_checks.h"
 #include "app/cli/command.h"
@@ -70,6 +71,24 @@ int printBench(const nlohmann::json &out, bool json)
                     m["train_images"].get<std::size_t>(), m["test_images"].get<std::size_t>(),
                     m["peak_rss_mb"].get<double>(), m["target_mb"].get<int>(), m["seconds"].get<double>(),
                     m["exit_code"].get<int>());
+    }
+    if (out.contains("inspect")) {
+        const auto &in = out["inspect"];
+        std::printf("Inspection (%d px synthetic images, lot of %zu, MobileNetV2):\n  read + SHA-256 + decode %.1f ms/image (1 core)\n",
+                    in["image_size_px"].get<int>(), in["lot_images"].get<std::size_t>(),
+                    in["read_hash_decode_ms_per_image_1core"].get<double>());
+        for (const char *name : {"without_foreground", "with_foreground"}) {
+            const auto &b = in[name];
+            std::printf("  %s%s:\n    batch lot %.1f images/s (%.1f without maps), median %.0f ms/image\n", name,
+                        b["segmenter"].get<std::string>().empty() ? "" : (" (" + b["segmenter"].get<std::string>() + ")").c_str(),
+                        b["batch"]["images_per_s"].get<double>(), b["batch_no_maps"]["images_per_s"].get<double>(),
+                        b["batch"]["ms_per_image_median"].get<double>());
+            if (b.contains("watch_1_per_s"))
+                std::printf("    watch at 1 image/s: latency p50 %.0f ms, p95 %.0f ms, max %.0f ms (%zu images%s)\n",
+                            b["watch_1_per_s"]["latency_ms_p50"].get<double>(), b["watch_1_per_s"]["latency_ms_p95"].get<double>(),
+                            b["watch_1_per_s"]["latency_ms_max"].get<double>(), b["watch_1_per_s"]["images"].get<std::size_t>(),
+                            b["watch_1_per_s"]["inotify"].get<bool>() ? ", inotify" : ", polling");
+        }
     }
     if (!out.contains("backbones"))
         return 0;
@@ -208,14 +227,14 @@ nlohmann::json benchMemory(const Args &args, int threads)
 int runBench(const std::vector<std::string> &argv)
 {
     const Args args("bench", argv, {"backbone", "backbone-weights", "data", "train", "test", "epochs", "threads", "size", "parts",
-                     "sam2-weights"},
+                     "sam2-weights", "lot", "watch-images"},
                     {"json"});
     args.expectNoPositionals();
     const int threads = configureThreads(threadsOption(args, "bench", 0));
     const std::vector<std::string> parts = splitList(args.valueOr("parts", "sam2,simplenet"));
     for (const std::string &p : parts)
-        if (p != "sam2" && p != "simplenet" && p != "foreground" && p != "memory")
-            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet, foreground, memory)");
+        if (p != "sam2" && p != "simplenet" && p != "foreground" && p != "memory" && p != "inspect")
+            throw Error("bench: unknown part '" + p + "' (expected sam2, simplenet, foreground, memory, inspect)");
     const auto wants = [&](const std::string &p) { return std::find(parts.begin(), parts.end(), p) != parts.end(); };
     nlohmann::json out;
     out["blas"] = blasName();
@@ -236,6 +255,8 @@ int runBench(const std::vector<std::string> &argv)
         out["foreground"] = benchForeground(threads);
     if (wants("memory"))
         out["memory"] = benchMemory(args, threads);
+    if (wants("inspect"))
+        out["inspect"] = benchInspect(threads, args.intOr("lot", 120), args.intOr("watch-images", 12));
     if (!wants("simplenet"))
         return printBench(out, args.flag("json"));
     const int trainCount = args.intOr("train", 200), testCount = args.intOr("test", 100);
@@ -339,7 +360,10 @@ const CommandRegistration registration{{
     "per-stage throughput (SAM 2 encoder/decoder, backbone, training, scoring, sigma retrain, memory)",
     "Usage: sam2sim bench [--json] [--backbone mobilenet_v2,wide_resnet50_2] [--backbone-weights W]\n"
     "                     [--data DIR] [--train 200] [--test 100] [--epochs 1] [--threads N]\n"
-    "                     [--parts sam2,simplenet,foreground,memory] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
+    "                     [--parts sam2,simplenet,foreground,memory,inspect] [--sam2-weights sam2.1_hiera_tiny.pt]\n"
+    "                     [--lot 120] [--watch-images 12]\n"
+    "--parts inspect: a batch lot's images/s without and with foreground extraction (640 px synthetic\n"
+    "images, bundled MobileNetV2) and a watched folder's latency at one image per second.\n"
     "Without --data, generates an MVTec-sized synthetic category in a temporary folder. Without\n"
     "--sam2-weights, SAM 2.1 tiny runs on seeded random weights (same cost as the real ones).\n"
     "memory (not run by default, minutes): peak RSS of `table1 --per-family` on one category in a child\n"

@@ -1,6 +1,7 @@
 // sam2sim report: the PDF inspection report of a run folder (and optionally its per-image CSV).
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/headless_app.h"
 #include "app/cli/input_checks.h"
 
 #include "engine/core/error.h"
@@ -12,12 +13,10 @@
 #include "ui/report/threshold_rule.h"
 
 #include <QFontDatabase>
-#include <QGuiApplication>
 #include <QLocale>
 
 #include <nlohmann/json.hpp>
 
-#include <clocale>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -42,29 +41,6 @@ constexpr const char *kUsage =
     "  --language LANG         en (default), de or ko: the language of the report\n"
     "  --json                  print the result as JSON\n"
     "Needs no display: QT_QPA_PLATFORM defaults to 'offscreen'.";
-
-// Qt's own chatter (e.g. "XDG_RUNTIME_DIR not set" on servers) would break the CLI's promise of
-// one line on stderr per failure; only critical messages get through.
-void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    if (type == QtCriticalMsg || type == QtFatalMsg)
-        std::cerr << "sam2sim report: " << message.toStdString() << "\n";
-}
-
-// QGuiApplication needs argc/argv that outlive it; fonts for QPdfWriter need the application.
-std::unique_ptr<QGuiApplication> makeHeadlessApplication()
-{
-    qInstallMessageHandler(&quietMessages);
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "sam2sim";
-    static char *argv[] = {name, nullptr};
-    auto app = std::make_unique<QGuiApplication>(argc, argv);
-    // Qt sets the C locale from the environment; keep number parsing and printing locale-free.
-    std::setlocale(LC_NUMERIC, "C");
-    return app;
-}
 
 int run(const std::vector<std::string> &argv)
 {
@@ -101,7 +77,7 @@ int run(const std::vector<std::string> &argv)
     if (const auto table1 = args.value("table1"))
         perFamily = readTable1Category(*table1, summary.config.category);
 
-    const auto app = makeHeadlessApplication();
+    const auto app = makeHeadlessApplication("report");
     if (language != "en") {
         const QLocale locale(QString::fromStdString(language));
         if (ui::installTranslations(*app, locale).isEmpty())

@@ -232,20 +232,11 @@ void silenceOpenCvLog()
 
 // Decodes as cv::imdecode with IMREAD_UNCHANGED (8/16-bit; 1, 3 or 4 channels), EXIF orientation
 // ignored; PNG and JPEG through our own decoders, so that no library line reaches the terminal.
-cv::Mat decode(const fs::path &path)
+// `where` names the file in messages; `extension` is the file name's (TIFF is read only under its own).
+cv::Mat decodeBytes(std::string_view bytes, const std::string &where, const std::string &extension)
 {
-    std::error_code ec;
-    if (!fs::exists(path, ec))
-        throw Error(path.string() + ": no such file");
-    if (!fs::is_regular_file(path, ec))
-        throw Error(path.string() + ": not a file");
-    const auto fileSize = fs::file_size(path, ec);
-    if (fileSize == 0)
-        throw Error(path.string() + ": empty file (0 bytes)");
-    if (fileSize > kMaxImageFileBytes)
-        throw Error(path.string() + ": " + std::to_string(fileSize >> 20) + " MB, larger than any image this reads (1024 MB)");
-    const std::string bytes = readFile(path);
-    const std::string where = path.string();
+    if (bytes.empty())
+        throw Error(where + ": empty file (0 bytes)");
     // The signature decides the format, never the name: only what we decode reaches OpenCV (whose other
     // decoders have their own limits, messages and temporary files).
     const std::string format = signatureFormat(bytes);
@@ -257,7 +248,7 @@ cv::Mat decode(const fs::path &path)
     checkGeometry(w, h, where);
     // TIFF only under its own name: its decoder is large and chatty, and a TIFF named .png is not what
     // the user thinks it is.
-    const std::string ext = lowercase(path.extension().string());
+    const std::string ext = lowercase(extension);
     if (format == "TIFF" && ext != ".tif" && ext != ".tiff")
         throw Error(where + ": TIFF data behind a " + (ext.empty() ? std::string("name without extension") : ext + " name")
                     + "; rename it to .tif if it is meant to be read");
@@ -274,8 +265,29 @@ cv::Mat decode(const fs::path &path)
         image.release();
     }
     if (image.empty())
-        throw Error(path.string() + ": not a readable image (corrupt or unsupported format)");
+        throw Error(where + ": not a readable image (corrupt or unsupported format)");
     return image;
+}
+
+std::string readImageFile(const fs::path &path)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw Error(path.string() + ": no such file");
+    if (!fs::is_regular_file(path, ec))
+        throw Error(path.string() + ": not a file");
+    const auto fileSize = fs::file_size(path, ec);
+    if (fileSize == 0)
+        throw Error(path.string() + ": empty file (0 bytes)");
+    if (fileSize > kMaxImageFileBytes)
+        throw Error(path.string() + ": " + std::to_string(fileSize >> 20) + " MB, larger than any image this reads (1024 MB)");
+    return readFile(path);
+}
+
+cv::Mat decode(const fs::path &path)
+{
+    const std::string bytes = readImageFile(path);
+    return decodeBytes(bytes, path.string(), path.extension().string());
 }
 
 cv::Mat to8Bit(const cv::Mat &image)
@@ -292,20 +304,35 @@ cv::Mat to8Bit(const cv::Mat &image)
     return out;
 }
 
-} // namespace
-
-cv::Mat readImageRgb(const fs::path &path)
+cv::Mat toRgb(const cv::Mat &decoded, const std::string &where)
 {
-    cv::Mat image = to8Bit(decode(path));
+    const cv::Mat image = to8Bit(decoded);
     cv::Mat rgb;
     switch (image.channels()) {
     case 1: cv::cvtColor(image, rgb, cv::COLOR_GRAY2RGB); break;
     case 3: cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB); break;
     case 4: cv::cvtColor(image, rgb, cv::COLOR_BGRA2RGB); break;
     default:
-        throw Error(path.string() + ": unsupported channel count " + std::to_string(image.channels()));
+        throw Error(where + ": unsupported channel count " + std::to_string(image.channels()));
     }
     return rgb;
+}
+
+} // namespace
+
+cv::Mat readImageRgb(const fs::path &path)
+{
+    return toRgb(decode(path), path.string());
+}
+
+std::string readImageBytes(const fs::path &path)
+{
+    return readImageFile(path);
+}
+
+cv::Mat decodeImageRgb(std::string_view bytes, const fs::path &path)
+{
+    return toRgb(decodeBytes(bytes, path.string(), path.extension().string()), path.string());
 }
 
 cv::Mat readImageUnchanged(const fs::path &path)

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace s2s {
 
@@ -22,6 +23,11 @@ inline constexpr std::uint64_t kMaxImageAspect = 64;
 // Reads an image as 8-bit, 3-channel RGB (grey is expanded, alpha dropped, 16-bit scaled to 8-bit).
 // Throws s2s::Error("<file>: <reason>") for missing, empty or undecodable files.
 cv::Mat readImageRgb(const std::filesystem::path &path);
+// The same in two steps, for callers that also need the file's bytes (a content hash) or must tell a
+// file still being written from a broken one: readImageBytes refuses what is no file, empty or too large;
+// decodeImageRgb names `path` in its errors, and a PNG or JPEG cut short is reported as "truncated ...".
+std::string readImageBytes(const std::filesystem::path &path);
+cv::Mat decodeImageRgb(std::string_view bytes, const std::filesystem::path &path);
 
 // Reads an image as stored (8- or 16-bit; 1, 3 (BGR) or 4 (BGRA) channels), with the same checks.
 cv::Mat readImageUnchanged(const std::filesystem::path &path);

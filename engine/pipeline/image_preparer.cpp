@@ -49,10 +49,33 @@ std::string ImagePreparer::segmenterName()
     return m_segmenter->name();
 }
 
+namespace {
+
+// An implausible silhouette would remove the object itself: the whole frame is kept instead.
+SegmentResult plausibleSegmentation(Segmenter &segmenter, const cv::Mat &rgb)
+{
+    SegmentResult result = segmenter.segment(rgb);
+    std::string why;
+    if (implausibleMask(result.mask, &why)) {
+        result.mask = cv::Mat(rgb.size(), CV_8UC1, cv::Scalar(255));
+        result.producedBy += " (implausible: " + why + "; whole frame kept)";
+    }
+    return result;
+}
+
+} // namespace
+
 cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &rgb, std::string *producedBy)
 {
+    (void)record;
     if (!m_segmenter)
         m_segmenter = makeSegmenter(m_spec.segmenter, m_spec.sam2Weights, m_spec.foregroundModel);
+    if (m_cacheDir.empty()) {
+        SegmentResult result = plausibleSegmentation(*m_segmenter, rgb);
+        if (producedBy)
+            *producedBy = result.producedBy;
+        return result.mask;
+    }
     const MaskCache cache(m_cacheDir);
     const std::string key = MaskCache::contentKey(rgb);
     if (auto cached = cache.find(key, m_segmenter->cacheKey()); cached && cached->size() == rgb.size()) {
@@ -60,13 +83,7 @@ cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &
             *producedBy = cache.findSource(key, m_segmenter->cacheKey()).value_or(m_segmenter->name());
         return *cached;
     }
-    SegmentResult result = m_segmenter->segment(rgb);
-    // An implausible silhouette would remove the object itself: keep the whole frame instead.
-    std::string why;
-    if (implausibleMask(result.mask, &why)) {
-        result.mask = cv::Mat(rgb.size(), CV_8UC1, cv::Scalar(255));
-        result.producedBy += " (implausible: " + why + "; whole frame kept)";
-    }
+    SegmentResult result = plausibleSegmentation(*m_segmenter, rgb);
     if (producedBy)
         *producedBy = result.producedBy;
     try {
@@ -74,13 +91,16 @@ cv::Mat ImagePreparer::foregroundMask(const ImageRecord &record, const cv::Mat &
     } catch (const Error &) {
         // A read-only cache folder costs time, not correctness.
     }
-    (void)record;
     return result.mask;
 }
 
 cv::Mat ImagePreparer::prepare(const ImageRecord &record, PreparedInfo *info)
 {
-    cv::Mat rgb = readImageRgb(record.image);
+    return prepareDecoded(readImageRgb(record.image), record, info);
+}
+
+cv::Mat ImagePreparer::prepareDecoded(cv::Mat rgb, const ImageRecord &record, PreparedInfo *info, cv::Mat *extractedOut)
+{
     cv::Mat cleanMask;
     std::string source;
     if (m_spec.composite) {
@@ -107,6 +127,8 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record, PreparedInfo *info)
         const cv::Mat extracted = reuse ? cleanMask : foregroundMask(record, rgb, &source);
         if (info && m_spec.composite && !reuse)
             info->maskIou = maskIou(extracted, cleanMask);
+        if (extractedOut)
+            *extractedOut = extracted;
         cv::erode(extracted, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
         cv::Mat fill;
         if (m_spec.fill == "black")

@@ -46,7 +46,8 @@ struct PreparedInfo
 };
 
 // Applies a PreparationSpec to dataset images. Masks are cached on disk (atomic writes) under cacheDir,
-// keyed by image content and segmenter; thread-compatible (one instance per worker thread).
+// keyed by image content and segmenter (an empty cacheDir: no cache, as for inspected images, which are
+// seen once); thread-compatible (one instance per worker thread).
 class ImagePreparer
 {
 public:
@@ -57,6 +58,10 @@ public:
 
     // Returns 8-bit RGB at native resolution; throws s2s::Error naming the file on failure.
     cv::Mat prepare(const ImageRecord &record, PreparedInfo *info = nullptr);
+    // The same for an image already read (8-bit RGB, native size, from record.image); `extracted`
+    // receives the foreground mask when the spec removes backgrounds (0/255, before the boundary band).
+    cv::Mat prepareDecoded(cv::Mat rgb, const ImageRecord &record, PreparedInfo *info = nullptr,
+                           cv::Mat *extracted = nullptr);
     // The foreground mask used for the record (computed or cached); CV_8UC1 0/255.
     cv::Mat foregroundMask(const ImageRecord &record, const cv::Mat &rgb, std::string *producedBy = nullptr);
     // Name of the segmenter actually used ("classical", "sam2.1_hiera_tiny", ...), for reports.

@@ -172,19 +172,13 @@ QColor heatColor(double t)
     return QColor(215, 35, 35);
 }
 
-GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRange &range,
-                            int maxPixels)
+GalleryTile makeImageTile(const fs::path &image, int resize, int imageSize, const ScoreMap &cropMap,
+                          const Mask8 &outline, const MapRange &range, int maxPixels)
 {
     GalleryTile tile;
-    const ScoreRow &score = run.scores.at(row);
-    const fs::path image = resolveImagePath(run, score.path);
-    if (image.empty()) {
-        tile.problem = Report::tr("Image not found: %1").arg(QString::fromStdString(score.path));
-        return tile;
-    }
     try {
         const cv::Mat rgb = readImageRgb(image);
-        const CropFrame frame = cropFrame(rgb.cols, rgb.rows, run.config.resize, run.config.imageSize);
+        const CropFrame frame = cropFrame(rgb.cols, rgb.rows, resize, imageSize);
         const QRectF box = frame.originalRect(rgb.cols, rgb.rows);
         tile.cropInOriginal = QRectF(box.x() / rgb.cols, box.y() / rgb.rows, box.width() / rgb.cols,
                                      box.height() / rgb.rows);
@@ -194,14 +188,14 @@ GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRan
         cv::resize(rgb, resized, cv::Size(frame.resizedWidth, frame.resizedHeight), 0, 0,
                    cv::INTER_LINEAR);
         cv::Mat crop = resized(cv::Rect(frame.left, frame.top, frame.size, frame.size)).clone();
-        if (run.hasMap(row)) {
-            blendHeatmap(crop, run.map(row), range);
+        if (!cropMap.empty()) {
+            blendHeatmap(crop, cropMap, range);
             tile.hasMap = true;
         }
         tile.overlay = toQImage(shrink(crop, maxPixels));
 
-        if (const fs::path maskPath = truthMaskPath(image); !maskPath.empty()) {
-            const cv::Mat mask = readMask(maskPath);
+        if (!outline.empty()) { // resized onto the image, as the scanner's masks are
+            const cv::Mat mask(outline.height, outline.width, CV_8UC1, const_cast<std::uint8_t *>(outline.values.data()));
             cv::Mat maskResized;
             cv::resize(mask, maskResized, cv::Size(frame.resizedWidth, frame.resizedHeight), 0, 0,
                        cv::INTER_NEAREST);
@@ -212,6 +206,31 @@ GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRan
         tile.problem = QString::fromStdString(e.what());
     }
     return tile;
+}
+
+GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRange &range,
+                            int maxPixels)
+{
+    const ScoreRow &score = run.scores.at(row);
+    const fs::path image = resolveImagePath(run, score.path);
+    if (image.empty()) {
+        GalleryTile tile;
+        tile.problem = Report::tr("Image not found: %1").arg(QString::fromStdString(score.path));
+        return tile;
+    }
+    try {
+        const ScoreMap map = run.hasMap(row) ? run.map(row) : ScoreMap();
+        Mask8 truth;
+        if (const fs::path maskPath = truthMaskPath(image); !maskPath.empty()) {
+            const cv::Mat mask = readMask(maskPath);
+            truth = {mask.cols, mask.rows, std::vector<std::uint8_t>(mask.datastart, mask.dataend)};
+        }
+        return makeImageTile(image, run.config.resize, run.config.imageSize, map, truth, range, maxPixels);
+    } catch (const Error &e) {
+        GalleryTile tile;
+        tile.problem = QString::fromStdString(e.what());
+        return tile;
+    }
 }
 
 } // namespace s2s::ui

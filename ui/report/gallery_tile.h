@@ -48,6 +48,11 @@ std::filesystem::path truthMaskPath(const std::filesystem::path &image);
 GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRange &range,
                             int maxPixels);
 
+// The same for any image file: `cropMap` (crop frame; empty: none) blended into the crop and `outline`
+// (0/255 at the image's size, a ground truth or a foreground mask; empty: none) drawn as contours.
+GalleryTile makeImageTile(const std::filesystem::path &image, int resize, int imageSize, const ScoreMap &cropMap,
+                          const Mask8 &outline, const MapRange &range, int maxPixels);
+
 // The heatmap colour of a value in [0,1] (a jet-like ramp: blue, cyan, yellow, red).
 QColor heatColor(double t);
 

@@ -90,6 +90,8 @@ QString kindText(const RunSummary &run)
     return kind.empty() ? Report::tr("unknown") : fromStd(kind);
 }
 
+} // namespace
+
 ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
 {
     constexpr double labelWidth = 128.0;
@@ -125,6 +127,8 @@ ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
                 }
             }};
 }
+
+namespace {
 
 // A table with a header row; column widths in points, all rows one line high.
 ReportBlock tableBlock(const std::vector<QString> &header, const std::vector<std::vector<QString>> &rows,

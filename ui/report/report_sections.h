@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace s2s::ui {
@@ -52,6 +53,13 @@ struct ReportBlock
     bool keepWithNext = false; // headings: moved to the next page with the block that follows them
 };
 
+// Lays the blocks out on A4 pages (a block is never split; headings keep with what follows), draws each
+// page's frame and writes the PDF atomically, checking that it was written whole. Returns the page
+// count; throws s2s::Error("<file>: <problem>"). Needs a QGuiApplication (fonts).
+int writePdfDocument(const QString &pdfPath, const QString &title,
+                     const std::function<std::vector<ReportBlock>(ReportCanvas &)> &blocksOf,
+                     const std::function<void(ReportCanvas &, int page, int pages)> &pageFrame);
+
 // Optional numbers and strings of metrics.json (absent, null or NaN give nullopt).
 std::optional<double> jsonNumber(const nlohmann::json &object, const char *key);
 std::string jsonString(const nlohmann::json &object, const char *key, const std::string &fallback);
@@ -65,6 +73,8 @@ std::vector<ReportBlock> gallerySection(const ReportContext &context, ReportCanv
 
 // A heading followed by space for content; shared by the sections.
 ReportBlock headingBlock(const QString &text, bool newPage);
+// Label/value rows on alternating shading (the report's provenance table).
+ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<std::pair<QString, QString>> &facts);
 // A wrapped paragraph over the content width.
 ReportBlock paragraphBlock(ReportCanvas &canvas, const QString &text, double pointSize = 8.5,
                            bool italic = false);

@@ -23,34 +23,6 @@ namespace {
 
 constexpr int kResolution = 600; // device units per inch; geometry is kept in points
 
-struct PlacedBlock
-{
-    const ReportBlock *block;
-    double top;
-};
-
-std::vector<std::vector<PlacedBlock>> paginate(const std::vector<ReportBlock> &blocks)
-{
-    constexpr double gap = 8.0;
-    std::vector<std::vector<PlacedBlock>> pages(1);
-    double y = kContentTop;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const ReportBlock &block = blocks[i];
-        // A heading (or an introduction) goes with the block under it: never alone at the foot of a page.
-        double needed = block.height;
-        for (std::size_t k = i; blocks[k].keepWithNext && k + 1 < blocks.size() && !blocks[k + 1].newPage; ++k)
-            needed += gap + blocks[k + 1].height;
-        const bool fits = y + needed <= kContentBottom;
-        if (!pages.back().empty() && (block.newPage || !fits)) {
-            pages.emplace_back();
-            y = kContentTop;
-        }
-        pages.back().push_back({&block, y});
-        y += block.height + gap;
-    }
-    return pages;
-}
-
 void drawPageFrame(ReportCanvas &c, const ReportContext &ctx, int page, int pages)
 {
     const QColor muted(120, 120, 120);
@@ -107,6 +79,38 @@ ReportContext makeContext(const RunSummary &run, const ReportOptions &options, c
     return ctx;
 }
 
+} // namespace
+
+namespace {
+
+struct PlacedBlock
+{
+    const ReportBlock *block;
+    double top;
+};
+
+std::vector<std::vector<PlacedBlock>> paginate(const std::vector<ReportBlock> &blocks)
+{
+    constexpr double gap = 8.0;
+    std::vector<std::vector<PlacedBlock>> pages(1);
+    double y = kContentTop;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const ReportBlock &block = blocks[i];
+        // A heading (or an introduction) goes with the block under it: never alone at the foot of a page.
+        double needed = block.height;
+        for (std::size_t k = i; blocks[k].keepWithNext && k + 1 < blocks.size() && !blocks[k + 1].newPage; ++k)
+            needed += gap + blocks[k + 1].height;
+        const bool fits = y + needed <= kContentBottom;
+        if (!pages.back().empty() && (block.newPage || !fits)) {
+            pages.emplace_back();
+            y = kContentTop;
+        }
+        pages.back().push_back({&block, y});
+        y += block.height + gap;
+    }
+    return pages;
+}
+
 bool endsWithPdfTrailer(const std::filesystem::path &file)
 {
     std::ifstream in(file, std::ios::binary | std::ios::ate);
@@ -120,36 +124,28 @@ bool endsWithPdfTrailer(const std::filesystem::path &file)
 
 } // namespace
 
-ReportResult writeReport(const RunSummary &run, const QString &pdfPath, const ReportOptions &options,
-                         const ProgressFn &progress, const CancelToken &cancel)
+int writePdfDocument(const QString &pdfPath, const QString &title,
+                     const std::function<std::vector<ReportBlock>(ReportCanvas &)> &blocksOf,
+                     const std::function<void(ReportCanvas &, int page, int pages)> &pageFrame)
 {
-    const ReportContext ctx = makeContext(run, options, progress, cancel);
-    ReportResult result;
-    result.threshold = ctx.threshold;
-    result.confusion = ctx.confusion;
-
+    int pageCount = 0;
     writeFileAtomically(pdfPath.toStdString(), [&](const std::filesystem::path &tmp) {
         QPdfWriter writer(QString::fromStdString(tmp.string()));
         writer.setResolution(kResolution);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
-        writer.setTitle(Report::tr("Inspection report: %1").arg(QString::fromStdString(run.config.category)));
+        writer.setTitle(title);
         writer.setCreator(QStringLiteral("Sam2Sim Studio " SAM2SIM_VERSION));
         QPainter painter;
         if (!painter.begin(&writer))
             throw Error(pdfPath.toStdString() + ": cannot write the PDF");
         painter.setRenderHint(QPainter::Antialiasing);
         ReportCanvas canvas(painter, kResolution / 72.0);
-
-        std::vector<ReportBlock> blocks;
-        for (auto section : {&titleSection, &curvesSection, &robustnessSection, &familySection, &gallerySection}) {
-            std::vector<ReportBlock> part = section(ctx, canvas);
-            std::move(part.begin(), part.end(), std::back_inserter(blocks));
-        }
+        const std::vector<ReportBlock> blocks = blocksOf(canvas);
         const auto pages = paginate(blocks);
         for (std::size_t p = 0; p < pages.size(); ++p) {
             if (p > 0 && !writer.newPage())
                 throw Error(pdfPath.toStdString() + ": writing the PDF failed (cannot add a page; disk full?); an earlier file there is kept");
-            drawPageFrame(canvas, ctx, static_cast<int>(p), static_cast<int>(pages.size()));
+            pageFrame(canvas, static_cast<int>(p), static_cast<int>(pages.size()));
             for (const PlacedBlock &placed : pages[p])
                 placed.block->paint(canvas, placed.top);
         }
@@ -159,8 +155,30 @@ ReportResult writeReport(const RunSummary &run, const QString &pdfPath, const Re
         // with the PDF trailer, or it is not put in place of an earlier report.
         if (!endsWithPdfTrailer(tmp))
             throw Error(pdfPath.toStdString() + ": writing the PDF failed (disk full?); an earlier file there is kept");
-        result.pages = static_cast<int>(pages.size());
+        pageCount = static_cast<int>(pages.size());
     });
+    return pageCount;
+}
+
+ReportResult writeReport(const RunSummary &run, const QString &pdfPath, const ReportOptions &options,
+                         const ProgressFn &progress, const CancelToken &cancel)
+{
+    const ReportContext ctx = makeContext(run, options, progress, cancel);
+    ReportResult result;
+    result.threshold = ctx.threshold;
+    result.confusion = ctx.confusion;
+
+    result.pages = writePdfDocument(
+        pdfPath, Report::tr("Inspection report: %1").arg(QString::fromStdString(run.config.category)),
+        [&](ReportCanvas &canvas) {
+            std::vector<ReportBlock> blocks;
+            for (auto section : {&titleSection, &curvesSection, &robustnessSection, &familySection, &gallerySection}) {
+                std::vector<ReportBlock> part = section(ctx, canvas);
+                std::move(part.begin(), part.end(), std::back_inserter(blocks));
+            }
+            return blocks;
+        },
+        [&](ReportCanvas &canvas, int page, int pages) { drawPageFrame(canvas, ctx, page, pages); });
     return result;
 }
 

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "engine/inspect/inspector.h"
+#include "engine/inspect/lot_files.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace s2s::cli {
+
+// What the lot report shows besides the counts: the highest-scoring NG images (with their maps) and an
+// even sample of the OK ones, kept bounded however long the lot.
+class LotSample
+{
+public:
+    static constexpr std::size_t kMaxNg = 24;
+    static constexpr std::size_t kMaxOk = 6;
+
+    void add(const InspectResult &result);
+    std::vector<InspectResult> ngHighestFirst() const;
+    const std::vector<InspectResult> &ok() const { return m_ok; }
+
+private:
+    std::vector<InspectResult> m_ng;
+    std::vector<InspectResult> m_ok;
+    std::size_t m_okSeen = 0;
+    std::mt19937_64 m_random{0x5eed};
+};
+
+// Writes a lot's files (engine/inspect/lot_files.h) into `dir`: one verdicts.csv row per image, maps of NG
+// (or all) images, lot.json. With `durable` (a watch), each row is flushed to disk as it is written and
+// lot.json is rewritten atomically after it, so a killed process leaves a lot that is whole up to its
+// last row; a batch writes into a transaction's folder and calls finish() before the commit.
+class LotWriter
+{
+public:
+    LotWriter(std::filesystem::path dir, std::string maps, LotTally tally, bool durable, std::size_t rowsBefore,
+              bool keepSample);
+    ~LotWriter();
+    LotWriter(const LotWriter &) = delete;
+    LotWriter &operator=(const LotWriter &) = delete;
+
+    // A scored image: map (written first, so a row never names a map that is not there), row, lot.json.
+    void add(const InspectResult &result, const Inspector &inspector);
+    void skip(const std::string &path, const std::string &reason);
+    void writeLotJson();
+
+    LotTally &tally() { return m_tally; }
+    const LotSample &sample() const { return m_sample; }
+    std::size_t rows() const { return m_rows; }
+
+private:
+    std::filesystem::path m_dir;
+    std::string m_maps;
+    LotTally m_tally;
+    bool m_durable;
+    bool m_keepSample;
+    std::size_t m_rows;
+    int m_fd = -1;
+    LotSample m_sample;
+};
+
+} // namespace s2s::cli
