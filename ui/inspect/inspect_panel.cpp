@@ -1,0 +1,522 @@
+#include "ui/inspect/inspect_panel.h"
+
+#include "engine/core/error.h"
+#include "engine/inspect/inspector.h"
+#include "engine/inspect/lot_inputs.h"
+#include "ui/inspect/inspect_image_view.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace s2s::ui {
+
+namespace {
+
+enum Column { Name, Score, VerdictColumn, Milliseconds, Note, ColumnCount };
+
+// Sorts a column by the number it holds (kScoreRole), not by its text.
+class NumberItem final : public QTableWidgetItem
+{
+public:
+    NumberItem(const QString &text, double value)
+        : QTableWidgetItem(text)
+    {
+        setData(InspectPanel::kScoreRole, value);
+        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        return data(InspectPanel::kScoreRole).toDouble() < other.data(InspectPanel::kScoreRole).toDouble();
+    }
+};
+
+QString thresholdText(double value)
+{
+    return QString::number(value, 'g', 7);
+}
+
+// The span of map values the run's heatmaps use (metrics.json map_range), as the lot's map files do.
+std::pair<float, float> mapRange(const Inspector &inspector, double threshold)
+{
+    const auto range = inspector.run().metrics.find("map_range");
+    if (range != inspector.run().metrics.end() && range->is_array() && range->size() == 2 && range->at(0).is_number()
+        && range->at(1).is_number())
+        return {range->at(0).get<float>(), range->at(1).get<float>()};
+    return {static_cast<float>(threshold) - 1.f, static_cast<float>(threshold) + 1.f};
+}
+
+} // namespace
+
+InspectPanel::InspectPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    buildLayout();
+    connect(&m_runner, &JobRunner::started, this, [this] { setBusy(true); });
+    connect(&m_runner, &JobRunner::progress, this, [this](int done, int total, const QString &text) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(done);
+        m_progress->setFormat(text.isEmpty() ? QStringLiteral("%p%") : text);
+    });
+    connect(&m_runner, &JobRunner::finished, this, [this] { setBusy(false); });
+    connect(&m_runner, &JobRunner::cancelled, this, [this] {
+        setBusy(false);
+        m_message->setText(tr("Cancelled: the rows inspected so far stand."));
+    });
+    connect(&m_runner, &JobRunner::failed, this, [this](const QString &, const QString &message) {
+        setBusy(false);
+        showError(message);
+    });
+    setRunFolder(QString());
+}
+
+InspectPanel::~InspectPanel()
+{
+    m_runner.cancel();
+    m_runner.waitForIdle();
+}
+
+void InspectPanel::buildLayout()
+{
+    m_runLabel = new QLabel(this);
+    m_runLabel->setObjectName(QStringLiteral("inspectRun"));
+    m_runLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openRun = new QPushButton(tr("Run..."), this);
+    m_openRun->setToolTip(tr("Inspect with another saved run folder"));
+    m_images = new QPushButton(tr("Inspect images..."), this);
+    m_folder = new QPushButton(tr("Inspect folder..."), this);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_save = new QPushButton(tr("Save lot..."), this);
+    m_report = new QPushButton(tr("Export lot report..."), this);
+    m_thresholdEdit = new QLineEdit(this);
+    m_thresholdEdit->setObjectName(QStringLiteral("inspectThreshold"));
+    m_thresholdEdit->setMaximumWidth(140);
+    m_thresholdEdit->setToolTip(tr("NG when the score is at or above this value"));
+    m_ruleLabel = new QLabel(this);
+    m_ruleLabel->setObjectName(QStringLiteral("inspectThresholdRule"));
+    m_resetThreshold = new QPushButton(tr("Run's threshold"), this);
+    m_ngOnly = new QCheckBox(tr("NG only"), this);
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("inspectCounts"));
+    QFont big = m_counts->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_counts->setFont(big);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("inspectMessage"));
+    m_message->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setHorizontalHeaderLabels({tr("Image"), tr("Score"), tr("Verdict"), tr("ms"), tr("Note")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSortingEnabled(true);
+    m_view = new InspectImageView(this);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_runLabel, 1);
+    top->addWidget(m_openRun);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_images);
+    actions->addWidget(m_folder);
+    actions->addWidget(m_cancel);
+    actions->addSpacing(16);
+    actions->addWidget(new QLabel(tr("Threshold"), this));
+    actions->addWidget(m_thresholdEdit);
+    actions->addWidget(m_ruleLabel);
+    actions->addWidget(m_resetThreshold);
+    actions->addStretch(1);
+    actions->addWidget(m_ngOnly);
+    actions->addWidget(m_save);
+    actions->addWidget(m_report);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(m_view);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(actions);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_progress);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_message);
+
+    connect(m_openRun, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a saved run folder to inspect with"));
+        if (!dir.isEmpty())
+            setRunFolder(dir);
+    });
+    connect(m_images, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Images to inspect"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)"));
+        if (!files.isEmpty())
+            inspectPaths(files);
+    });
+    connect(m_folder, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("A folder of images to inspect (a lot)"));
+        if (!dir.isEmpty())
+            inspectPaths({dir});
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &InspectPanel::cancel);
+    connect(m_save, &QPushButton::clicked, this, &InspectPanel::chooseAndSaveLot);
+    connect(m_report, &QPushButton::clicked, this, &InspectPanel::chooseAndExportReport);
+    connect(m_thresholdEdit, &QLineEdit::textChanged, this, &InspectPanel::thresholdEdited);
+    connect(m_resetThreshold, &QPushButton::clicked, this, &InspectPanel::resetThreshold);
+    connect(m_ngOnly, &QCheckBox::toggled, this, &InspectPanel::applyFilter);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &InspectPanel::showSelected);
+}
+
+void InspectPanel::setRunFolder(const QString &dir)
+{
+    if (!dir.isEmpty()) {
+        try {
+            m_runThreshold = lotThreshold(loadRunSummary(dir.toStdString()), std::string());
+        } catch (const std::exception &e) {
+            showError(QString::fromUtf8(e.what()));
+            return;
+        }
+    }
+    m_runDir = dir;
+    m_runLabel->setText(dir.isEmpty() ? tr("No run yet: train a model, open a run (File > Open run...) or pick a run folder.")
+                                      : tr("Run: %1").arg(dir));
+    m_images->setEnabled(!dir.isEmpty());
+    m_folder->setEnabled(!dir.isEmpty());
+    resetThreshold();
+}
+
+void InspectPanel::resetThreshold()
+{
+    m_threshold = m_runThreshold;
+    {
+        const QSignalBlocker block(m_thresholdEdit);
+        m_thresholdEdit->setText(m_runDir.isEmpty() ? QString() : thresholdText(m_threshold.value));
+    }
+    m_thresholdEdit->setEnabled(!m_runDir.isEmpty());
+    m_ruleLabel->setText(m_runDir.isEmpty() ? QString()
+                                            : tr("rule: %1 (the run's)").arg(QString::fromStdString(m_threshold.rule)));
+    m_resetThreshold->setVisible(false);
+    refreshVerdicts();
+}
+
+void InspectPanel::setThresholdValue(double value)
+{
+    m_thresholdEdit->setText(thresholdText(value));
+}
+
+void InspectPanel::thresholdEdited(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok) {
+        m_ruleLabel->setText(tr("not a number: the verdicts stay at %1").arg(thresholdText(m_threshold.value)));
+        return;
+    }
+    m_threshold = LotThreshold{value, "value"};
+    m_ruleLabel->setText(tr("rule: value (set here; the run's: %1 by %2)")
+                             .arg(thresholdText(m_runThreshold.value), QString::fromStdString(m_runThreshold.rule)));
+    m_resetThreshold->setVisible(true);
+    refreshVerdicts();
+}
+
+void InspectPanel::inspectPaths(const QStringList &items)
+{
+    if (m_runDir.isEmpty()) {
+        showError(tr("No run to inspect with: train a model or open a run first."));
+        return;
+    }
+    std::vector<std::string> inputs;
+    for (const QString &item : items)
+        inputs.push_back(item.toStdString());
+    std::vector<LotSkip> skipped;
+    const std::vector<std::filesystem::path> images = collectLotImages(inputs, skipped);
+
+    ++m_serial;
+    m_lot = InspectedLot{};
+    m_lot.started = lotTimeNow();
+    const QFileInfo first(items.value(0));
+    m_lot.name = (items.size() == 1 && first.isDir() ? first.fileName() : first.dir().dirName()).toStdString();
+    m_finished = false;
+    m_table->setRowCount(0);
+    m_view->clear(tr("Select an image of the lot to see where it deviates."));
+    for (const LotSkip &s : skipped)
+        addRow(InspectRow{nullptr, s.path, s.reason});
+    m_message->setText(tr("Inspecting %n image(s) with %1", nullptr, static_cast<int>(images.size())).arg(m_runDir));
+
+    const int serial = m_serial;
+    const QString runDir = m_runDir;
+    std::shared_ptr<Inspector> inspector = m_inspectorDir == runDir ? m_inspector : nullptr;
+    const LotThreshold threshold = m_threshold;
+    m_clock.start();
+    m_runner.start(tr("Inspecting"), [this, serial, runDir, inspector, threshold, images](const ProgressFn &progress,
+                                                                                         const CancelToken &cancel) mutable {
+        if (!inspector) {
+            report(progress, "inspect", 0, static_cast<std::int64_t>(images.size()), "loading the run");
+            inspector = std::make_shared<Inspector>(runDir.toStdString());
+            QMetaObject::invokeMethod(this, [this, inspector, runDir] {
+                m_inspector = inspector;
+                m_inspectorDir = runDir;
+            }, Qt::QueuedConnection);
+        }
+        inspector->setKeepMaps(true);
+        inspector->setThreshold(threshold);
+        const LotStats stats = inspector->inspectLot(images, [this, serial](InspectResult &&r) {
+            auto result = std::make_shared<const InspectResult>(std::move(r));
+            QMetaObject::invokeMethod(this, [this, serial, result] {
+                if (serial != m_serial)
+                    return;
+                if (result->ok())
+                    addRow(InspectRow{result, result->path.string(), std::string()});
+                else
+                    addRow(InspectRow{nullptr, result->path.string(), result->error});
+            }, Qt::QueuedConnection);
+        }, progress, cancel);
+        const std::string finished = lotTimeNow();
+        QMetaObject::invokeMethod(this, [this, serial, stats, finished] {
+            if (serial != m_serial)
+                return;
+            m_lot.stats = stats;
+            m_lot.finished = finished;
+            m_finished = true;
+            refreshCounts();
+            m_message->setText(stats.cancelled ? tr("Lot stopped early: the rows inspected so far stand.")
+                                               : tr("Lot inspected: %n image(s) scored.", nullptr,
+                                                    static_cast<int>(stats.inspected)));
+            Q_EMIT lotFinished();
+        }, Qt::QueuedConnection);
+    });
+}
+
+void InspectPanel::cancel()
+{
+    m_progress->setFormat(tr("cancelling..."));
+    m_runner.cancel();
+}
+
+void InspectPanel::addRow(InspectRow row)
+{
+    const int index = static_cast<int>(m_lot.rows.size());
+    const QString path = QString::fromStdString(row.path);
+    m_table->setSortingEnabled(false);
+    const int r = m_table->rowCount();
+    m_table->insertRow(r);
+    auto *name = new QTableWidgetItem(QFileInfo(path).fileName());
+    name->setToolTip(path);
+    name->setData(kRowRole, index);
+    m_table->setItem(r, Name, name);
+    if (row.skipped()) {
+        m_table->setItem(r, Score, new NumberItem(QString(), -std::numeric_limits<double>::infinity()));
+        m_table->setItem(r, VerdictColumn, new QTableWidgetItem(tr("skipped")));
+        m_table->setItem(r, Milliseconds, new NumberItem(QString(), 0.0));
+        auto *note = new QTableWidgetItem(QString::fromStdString(row.reason));
+        note->setToolTip(note->text());
+        m_table->setItem(r, Note, note);
+        for (int c = 0; c < ColumnCount; ++c)
+            m_table->item(r, c)->setForeground(QColor(120, 120, 120));
+    } else {
+        const InspectResult &result = *row.result;
+        m_table->setItem(r, Score, new NumberItem(QString::number(static_cast<double>(result.score), 'g', 6),
+                                                  static_cast<double>(result.score)));
+        m_table->setItem(r, VerdictColumn, new QTableWidgetItem);
+        m_table->setItem(r, Milliseconds, new NumberItem(QString::number(result.milliseconds, 'f', 1), result.milliseconds));
+        m_table->setItem(r, Note, new QTableWidgetItem(result.maskSource.empty()
+                                                           ? QString()
+                                                           : tr("foreground: %1").arg(QString::fromStdString(result.maskSource))));
+    }
+    m_lot.rows.push_back(std::move(row));
+    paintVerdict(r);
+    m_table->setSortingEnabled(true);
+    if (m_ngOnly->isChecked())
+        applyFilter();
+    refreshCounts();
+}
+
+void InspectPanel::paintVerdict(int tableRow)
+{
+    const int index = m_table->item(tableRow, Name)->data(kRowRole).toInt();
+    const InspectRow &row = m_lot.rows[static_cast<std::size_t>(index)];
+    if (row.skipped())
+        return;
+    const bool ng = isNg(row.result->score, m_threshold.value);
+    QTableWidgetItem *verdict = m_table->item(tableRow, VerdictColumn);
+    verdict->setText(ng ? tr("NG") : tr("OK"));
+    verdict->setData(kScoreRole, ng ? 1 : 0);
+    verdict->setForeground(ng ? QColor(Qt::white) : QColor(0, 110, 40));
+    verdict->setBackground(ng ? QColor(200, 40, 40) : QColor(215, 240, 220));
+    QFont font = verdict->font();
+    font.setBold(true);
+    verdict->setFont(font);
+}
+
+void InspectPanel::refreshVerdicts()
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        paintVerdict(r);
+    applyFilter();
+    refreshCounts();
+    showSelected();
+}
+
+void InspectPanel::refreshCounts()
+{
+    std::size_t ok = 0, ng = 0, skipped = 0;
+    for (const InspectRow &row : m_lot.rows) {
+        if (row.skipped())
+            ++skipped;
+        else if (isNg(row.result->score, m_threshold.value))
+            ++ng;
+        else
+            ++ok;
+    }
+    const std::size_t images = ok + ng;
+    const double seconds = m_finished ? m_lot.stats.seconds : m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0.0;
+    const double rate = images > 0 ? 100.0 * static_cast<double>(ng) / static_cast<double>(images) : 0.0;
+    const double speed = seconds > 0 ? static_cast<double>(images) / seconds : 0.0;
+    m_counts->setProperty("ok", static_cast<qulonglong>(ok));
+    m_counts->setProperty("ng", static_cast<qulonglong>(ng));
+    m_counts->setProperty("skipped", static_cast<qulonglong>(skipped));
+    m_counts->setText(tr("Inspected %1   OK %2   NG %3   NG rate %4 %   %5 images/s   skipped %6")
+                          .arg(images)
+                          .arg(ok)
+                          .arg(ng)
+                          .arg(rate, 0, 'f', 1)
+                          .arg(speed, 0, 'f', 1)
+                          .arg(skipped));
+    const bool hasRows = !m_lot.rows.empty();
+    m_save->setEnabled(hasRows && m_finished && !busy());
+    m_report->setEnabled(hasRows && m_finished && !busy());
+}
+
+void InspectPanel::applyFilter()
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        m_table->setRowHidden(r, m_ngOnly->isChecked() && m_table->item(r, VerdictColumn)->text() != tr("NG"));
+}
+
+void InspectPanel::showSelected()
+{
+    const auto selected = m_table->selectionModel()->selectedRows();
+    if (selected.isEmpty())
+        return;
+    const int index = m_table->item(selected.front().row(), Name)->data(kRowRole).toInt();
+    const InspectRow &row = m_lot.rows[static_cast<std::size_t>(index)];
+    if (row.skipped()) {
+        m_view->clear(tr("Skipped: %1").arg(QString::fromStdString(row.reason)));
+        return;
+    }
+    if (!m_inspector) {
+        m_view->clear(QString());
+        return;
+    }
+    const auto [lo, hi] = mapRange(*m_inspector, m_threshold.value);
+    m_view->show(*row.result, m_inspector->originalFrameMap(*row.result), lo, hi, m_threshold.value);
+}
+
+void InspectPanel::setBusy(bool busy)
+{
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    if (busy)
+        m_progress->setFormat(QStringLiteral("%p%"));
+    m_openRun->setEnabled(!busy);
+    refreshCounts();
+}
+
+bool InspectPanel::mayWriteLot()
+{
+    if (busy()) {
+        showError(tr("Wait for the job in flight to end (or cancel it) first."));
+        return false;
+    }
+    if (m_lot.rows.empty() || !m_finished || !m_inspector) {
+        showError(tr("Nothing to write yet: inspect images or a folder first."));
+        return false;
+    }
+    return true;
+}
+
+void InspectPanel::chooseAndSaveLot()
+{
+    if (!mayWriteLot())
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Lot folder (empty, or an earlier lot to replace): verdicts.csv, lot.json, maps/"));
+    if (!dir.isEmpty())
+        saveLot(dir);
+}
+
+void InspectPanel::chooseAndExportReport()
+{
+    if (!mayWriteLot())
+        return;
+    QString pdf = QFileDialog::getSaveFileName(this, tr("Export lot report"), QString(), tr("PDF (*.pdf)"));
+    if (pdf.isEmpty())
+        return;
+    if (!pdf.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        pdf += QStringLiteral(".pdf");
+    exportLotReport(pdf);
+}
+
+void InspectPanel::saveLot(const QString &dir)
+{
+    if (!mayWriteLot())
+        return;
+    auto lot = std::make_shared<const InspectedLot>(m_lot);
+    const std::shared_ptr<const Inspector> inspector = m_inspector;
+    const LotThreshold threshold = m_threshold;
+    m_runner.start(tr("Saving the lot"), [this, lot, inspector, threshold, dir](const ProgressFn &, const CancelToken &) {
+        saveLotFolder(dir.toStdString(), *inspector, *lot, threshold);
+        QMetaObject::invokeMethod(this, [this, dir] {
+            m_lot.name = QFileInfo(dir).fileName().toStdString(); // the report names the lot as saved
+            m_message->setText(tr("Lot saved to %1").arg(dir));
+            Q_EMIT lotSaved(dir);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void InspectPanel::exportLotReport(const QString &pdf)
+{
+    if (!mayWriteLot())
+        return;
+    auto lot = std::make_shared<const InspectedLot>(m_lot);
+    const std::shared_ptr<const Inspector> inspector = m_inspector;
+    const LotThreshold threshold = m_threshold;
+    m_runner.start(tr("Writing the lot report"), [this, lot, inspector, threshold, pdf](const ProgressFn &progress,
+                                                                                        const CancelToken &cancel) {
+        writeLotPdf(pdf, *inspector, *lot, threshold, progress, cancel);
+        QMetaObject::invokeMethod(this, [this, pdf] {
+            m_message->setText(tr("Lot report written to %1").arg(pdf));
+            Q_EMIT reportWritten(pdf);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void InspectPanel::showError(const QString &text)
+{
+    m_message->setText(text);
+    Q_EMIT errorOccurred(text);
+    if (!qEnvironmentVariableIsSet("SAM2SIM_NO_DIALOGS"))
+        QMessageBox::warning(this, tr("Inspect"), text);
+}
+
+} // namespace s2s::ui
