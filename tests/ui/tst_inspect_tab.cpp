@@ -275,7 +275,7 @@ void TestInspectTab::savedLotMatchesTheTable()
         const QString path = QString::fromStdString(f[0]);
         QVERIFY2(table.count(path) == 1, qPrintable(path));
         const TableRow &row = table.at(path);
-        QCOMPARE(std::stod(f[1]), row.score);
+        QCOMPARE(std::stof(f[1]), static_cast<float>(row.score)); // %.9g: the float exactly
         QCOMPARE(QString::fromStdString(f[2]), row.verdict);
         QCOMPARE(std::stod(f[3]), panel()->threshold().value);
         ++rows;
