@@ -12,9 +12,12 @@
 #include "ui/app/settings.h"
 #include "ui/inspect/inspect_image_view.h"
 #include "ui/inspect/inspect_panel.h"
+#include "ui/inspect/lot_table.h"
 #include "ui/session/session_controller.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void verdictsFollowTheThresholdField();
     void selectedRowShowsItsHeatmap();
     void savedLotMatchesTheTable();
+    void watchedFolderRowsAppear();
     void cleanupTestCase();
 
 private:
@@ -131,10 +135,10 @@ std::vector<TestInspectTab::TableRow> TestInspectTab::tableRows() const
     QTableWidget *table = panel()->table();
     std::vector<TableRow> rows(static_cast<std::size_t>(table->rowCount()));
     for (int r = 0; r < table->rowCount(); ++r) {
-        const int index = table->item(r, 0)->data(InspectPanel::kRowRole).toInt();
+        const int index = table->item(r, 0)->data(s2s::ui::LotTable::kLotRole).toInt();
         TableRow &row = rows.at(static_cast<std::size_t>(index));
         row.path = table->item(r, 0)->toolTip();
-        row.score = table->item(r, 1)->data(InspectPanel::kScoreRole).toDouble();
+        row.score = table->item(r, 1)->data(s2s::ui::LotTable::kValueRole).toDouble();
         row.verdict = table->item(r, 2)->text();
         row.note = table->item(r, 4)->text();
     }
@@ -298,6 +302,52 @@ void TestInspectTab::savedLotMatchesTheTable()
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
+}
+
+void TestInspectTab::watchedFolderRowsAppear()
+{
+    const QString watched = m_dir.filePath(QStringLiteral("camera"));
+    QVERIFY(QDir().mkpath(watched));
+    QSignalSpy finished(panel(), &InspectPanel::lotFinished);
+    panel()->startWatch(watched);
+    QVERIFY(panel()->watching());
+    QTRY_COMPARE(panel()->table()->rowCount(), 0);
+    // Two test images arrive as a camera writes them (a temporary name, then renamed), then a corrupt file.
+    const s2s::RunSummary run = s2s::loadRunSummary(m_run.toStdString());
+    std::map<QString, float> expected;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const QString source = QString::fromStdString(run.scores[i].path);
+        const QString name = QStringLiteral("arrival_%1.%2").arg(i).arg(QFileInfo(source).suffix());
+        const QString temporary = watched + QStringLiteral("/.") + name + QStringLiteral(".part");
+        QVERIFY(QFile::copy(source, temporary));
+        QVERIFY(QFile::rename(temporary, watched + QLatin1Char('/') + name));
+        expected[watched + QLatin1Char('/') + name] = run.scores[i].score;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->table()->rowCount(), 2, 120000);
+    QFile glitch(watched + QStringLiteral("/glitch.png"));
+    QVERIFY(glitch.open(QIODevice::WriteOnly));
+    glitch.write("\x89PNG\r\n\x1a\nhalf an image that never ends");
+    glitch.close();
+    // Unchanged for the watch's corrupt-after time and still no image: a skipped row, with its reason.
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->table()->rowCount(), 3, 60000);
+    for (const TableRow &row : tableRows()) {
+        if (row.path.endsWith(QStringLiteral("glitch.png"))) {
+            QCOMPARE(row.verdict, QStringLiteral("skipped"));
+            QVERIFY2(row.note.contains(QStringLiteral("glitch.png")), qPrintable(row.note));
+            continue;
+        }
+        QVERIFY2(expected.count(row.path) == 1, qPrintable(row.path));
+        const double want = expected.at(row.path);
+        QVERIFY2(std::abs(row.score - want) <= 1e-4 * std::max(1e-6, std::abs(want)),
+                 qPrintable(QStringLiteral("%1: watch %2, scores.csv %3").arg(row.path).arg(row.score).arg(want)));
+        QCOMPARE(row.verdict, row.score >= panel()->threshold().value ? QStringLiteral("NG") : QStringLiteral("OK"));
+    }
+    QVERIFY2(panel()->countsLabel()->text().contains(QStringLiteral("skipped 1")), qPrintable(panel()->countsLabel()->text()));
+    panel()->stopWatch();
+    QVERIFY(finished.wait(30000));
+    QTRY_VERIFY(!panel()->busy());
+    QVERIFY(!panel()->watching());
+    QCOMPARE(panel()->table()->rowCount(), 3);
 }
 
 void TestInspectTab::cleanupTestCase()

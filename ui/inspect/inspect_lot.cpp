@@ -17,6 +17,8 @@ void saveLotFolder(const std::filesystem::path &out, const Inspector &inspector,
                    const LotThreshold &threshold)
 {
     BatchLot batch(out, inspector, threshold, "ng", false, lot.started);
+    if (!lot.watched.empty())
+        batch.writer().tally().extra["watched"] = lot.watched;
     for (const InspectRow &row : lot.rows) {
         if (row.skipped())
             batch.writer().skip(row.path, row.reason);
@@ -30,6 +32,8 @@ void writeLotPdf(const QString &pdf, const Inspector &inspector, const Inspected
                  const LotThreshold &threshold, const ProgressFn &progress, const CancelToken &cancel)
 {
     LotTally tally = batchLotTally(inspector, threshold, lot.started);
+    if (!lot.watched.empty())
+        tally.extra["watched"] = lot.watched;
     LotSample sample;
     for (const InspectRow &row : lot.rows) {
         if (row.skipped()) {

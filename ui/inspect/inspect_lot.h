@@ -32,6 +32,7 @@ struct InspectedLot
     std::string started;
     std::string finished;
     std::string name; // the lot's name in its report (the folder inspected, or the saved lot's folder)
+    std::string watched; // the folder a watch inspected (lot.json "watched"); empty for a batch
 };
 
 // The result as it reads at `threshold` (verdict and threshold), everything else unchanged.

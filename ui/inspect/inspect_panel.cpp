@@ -1,15 +1,16 @@
 #include "ui/inspect/inspect_panel.h"
 
 #include "engine/core/error.h"
+#include "engine/inspect/folder_watch.h"
 #include "engine/inspect/inspector.h"
 #include "engine/inspect/lot_inputs.h"
 #include "ui/inspect/inspect_image_view.h"
+#include "ui/inspect/lot_table.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -17,33 +18,13 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <limits>
 
 namespace s2s::ui {
 
 namespace {
-
-enum Column { Name, Score, VerdictColumn, Milliseconds, Note, ColumnCount };
-
-// Sorts a column by the number it holds (kScoreRole), not by its text.
-class NumberItem final : public QTableWidgetItem
-{
-public:
-    NumberItem(const QString &text, double value)
-        : QTableWidgetItem(text)
-    {
-        setData(InspectPanel::kScoreRole, value);
-        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    }
-    bool operator<(const QTableWidgetItem &other) const override
-    {
-        return data(InspectPanel::kScoreRole).toDouble() < other.data(InspectPanel::kScoreRole).toDouble();
-    }
-};
 
 QString thresholdText(double value)
 {
@@ -68,14 +49,21 @@ InspectPanel::InspectPanel(QWidget *parent)
     buildLayout();
     connect(&m_runner, &JobRunner::started, this, [this] { setBusy(true); });
     connect(&m_runner, &JobRunner::progress, this, [this](int done, int total, const QString &text) {
+        if (watching()) {
+            m_progress->setRange(0, 0); // a watch has no end: a busy bar
+            m_progress->setFormat(text);
+            return;
+        }
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(done);
         m_progress->setFormat(text.isEmpty() ? QStringLiteral("%p%") : text);
     });
     connect(&m_runner, &JobRunner::finished, this, [this] { setBusy(false); });
     connect(&m_runner, &JobRunner::cancelled, this, [this] {
+        const bool watch = watching();
         setBusy(false);
-        m_message->setText(tr("Cancelled: the rows inspected so far stand."));
+        if (!watch)
+            m_message->setText(tr("Cancelled: the rows inspected so far stand."));
     });
     connect(&m_runner, &JobRunner::failed, this, [this](const QString &, const QString &message) {
         setBusy(false);
@@ -99,12 +87,14 @@ void InspectPanel::buildLayout()
     m_openRun->setToolTip(tr("Inspect with another saved run folder"));
     m_images = new QPushButton(tr("Inspect images..."), this);
     m_folder = new QPushButton(tr("Inspect folder..."), this);
+    m_watch = new QPushButton(tr("Watch folder..."), this);
+    m_watch->setToolTip(tr("Inspect image files as they arrive in a folder (a camera writing into it)"));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_save = new QPushButton(tr("Save lot..."), this);
     m_report = new QPushButton(tr("Export lot report..."), this);
     m_thresholdEdit = new QLineEdit(this);
     m_thresholdEdit->setObjectName(QStringLiteral("inspectThreshold"));
-    m_thresholdEdit->setMaximumWidth(140);
+    m_thresholdEdit->setFixedWidth(120);
     m_thresholdEdit->setToolTip(tr("NG when the score is at or above this value"));
     m_ruleLabel = new QLabel(this);
     m_ruleLabel->setObjectName(QStringLiteral("inspectThresholdRule"));
@@ -123,14 +113,7 @@ void InspectPanel::buildLayout()
     m_progress->setVisible(false);
     m_cancel->setVisible(false);
 
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({tr("Image"), tr("Score"), tr("Verdict"), tr("ms"), tr("Note")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setSortingEnabled(true);
+    m_table = new LotTable(this);
     m_view = new InspectImageView(this);
 
     auto *top = new QHBoxLayout;
@@ -139,6 +122,7 @@ void InspectPanel::buildLayout()
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_images);
     actions->addWidget(m_folder);
+    actions->addWidget(m_watch);
     actions->addWidget(m_cancel);
     actions->addSpacing(16);
     actions->addWidget(new QLabel(tr("Threshold"), this));
@@ -152,8 +136,8 @@ void InspectPanel::buildLayout()
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_view);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(actions);
@@ -178,12 +162,21 @@ void InspectPanel::buildLayout()
         if (!dir.isEmpty())
             inspectPaths({dir});
     });
+    connect(m_watch, &QPushButton::clicked, this, [this] {
+        if (watching()) {
+            stopWatch();
+            return;
+        }
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("A folder to watch: images are inspected as they arrive"));
+        if (!dir.isEmpty())
+            startWatch(dir);
+    });
     connect(m_cancel, &QPushButton::clicked, this, &InspectPanel::cancel);
     connect(m_save, &QPushButton::clicked, this, &InspectPanel::chooseAndSaveLot);
     connect(m_report, &QPushButton::clicked, this, &InspectPanel::chooseAndExportReport);
     connect(m_thresholdEdit, &QLineEdit::textChanged, this, &InspectPanel::thresholdEdited);
     connect(m_resetThreshold, &QPushButton::clicked, this, &InspectPanel::resetThreshold);
-    connect(m_ngOnly, &QCheckBox::toggled, this, &InspectPanel::applyFilter);
+    connect(m_ngOnly, &QCheckBox::toggled, m_table, &LotTable::setNgOnly);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &InspectPanel::showSelected);
 }
 
@@ -202,6 +195,7 @@ void InspectPanel::setRunFolder(const QString &dir)
                                       : tr("Run: %1").arg(dir));
     m_images->setEnabled(!dir.isEmpty());
     m_folder->setEnabled(!dir.isEmpty());
+    m_watch->setEnabled(!dir.isEmpty());
     resetThreshold();
 }
 
@@ -215,6 +209,7 @@ void InspectPanel::resetThreshold()
     m_thresholdEdit->setEnabled(!m_runDir.isEmpty());
     m_ruleLabel->setText(m_runDir.isEmpty() ? QString()
                                             : tr("rule: %1 (the run's)").arg(QString::fromStdString(m_threshold.rule)));
+    m_ruleLabel->setToolTip(tr("The threshold in the run's metrics.json; NG when the score is at or above it"));
     m_resetThreshold->setVisible(false);
     refreshVerdicts();
 }
@@ -229,14 +224,75 @@ void InspectPanel::thresholdEdited(const QString &text)
     bool ok = false;
     const double value = text.trimmed().toDouble(&ok);
     if (!ok) {
-        m_ruleLabel->setText(tr("not a number: the verdicts stay at %1").arg(thresholdText(m_threshold.value)));
+        m_ruleLabel->setText(tr("not a number (verdicts at %1)").arg(thresholdText(m_threshold.value)));
         return;
     }
     m_threshold = LotThreshold{value, "value"};
-    m_ruleLabel->setText(tr("rule: value (set here; the run's: %1 by %2)")
-                             .arg(thresholdText(m_runThreshold.value), QString::fromStdString(m_runThreshold.rule)));
+    m_ruleLabel->setText(tr("rule: value"));
+    m_ruleLabel->setToolTip(tr("Set here; the run's threshold is %1 (%2)")
+                                .arg(thresholdText(m_runThreshold.value), QString::fromStdString(m_runThreshold.rule)));
     m_resetThreshold->setVisible(true);
     refreshVerdicts();
+}
+
+int InspectPanel::beginLot(const std::string &name, const std::string &watched)
+{
+    ++m_serial;
+    m_lot = InspectedLot{};
+    m_lot.started = lotTimeNow();
+    m_lot.name = name;
+    m_lot.watched = watched;
+    m_finished = false;
+    m_table->setRowCount(0);
+    m_view->clear(tr("Select an image of the lot to see where it deviates."));
+    m_clock.start();
+    return m_serial;
+}
+
+std::shared_ptr<Inspector> InspectPanel::inspectorFor(std::shared_ptr<Inspector> loaded, const QString &runDir)
+{
+    if (loaded)
+        return loaded;
+    auto inspector = std::make_shared<Inspector>(runDir.toStdString());
+    QMetaObject::invokeMethod(this, [this, inspector, runDir] {
+        m_inspector = inspector;
+        m_inspectorDir = runDir;
+    }, Qt::QueuedConnection);
+    return inspector;
+}
+
+void InspectPanel::post(int serial, InspectResult &&r)
+{
+    auto result = std::make_shared<const InspectResult>(std::move(r));
+    QMetaObject::invokeMethod(this, [this, serial, result] {
+        if (serial != m_serial)
+            return;
+        if (result->ok())
+            addRow(InspectRow{result, result->path.string(), std::string()});
+        else
+            addRow(InspectRow{nullptr, result->path.string(), result->error});
+    }, Qt::QueuedConnection);
+}
+
+void InspectPanel::postDone(int serial, const LotStats &stats)
+{
+    const std::string finished = lotTimeNow();
+    QMetaObject::invokeMethod(this, [this, serial, stats, finished] {
+        if (serial != m_serial)
+            return;
+        m_lot.stats = stats;
+        m_lot.finished = finished;
+        m_finished = true;
+        refreshCounts();
+        if (!m_lot.watched.empty())
+            m_message->setText(tr("Watch of %1 stopped: %n image(s) scored.", nullptr, static_cast<int>(stats.inspected))
+                                   .arg(QString::fromStdString(m_lot.watched)));
+        else if (stats.cancelled)
+            m_message->setText(tr("Lot stopped early: the rows inspected so far stand."));
+        else
+            m_message->setText(tr("Lot inspected: %n image(s) scored.", nullptr, static_cast<int>(stats.inspected)));
+        Q_EMIT lotFinished();
+    }, Qt::QueuedConnection);
 }
 
 void InspectPanel::inspectPaths(const QStringList &items)
@@ -250,61 +306,82 @@ void InspectPanel::inspectPaths(const QStringList &items)
         inputs.push_back(item.toStdString());
     std::vector<LotSkip> skipped;
     const std::vector<std::filesystem::path> images = collectLotImages(inputs, skipped);
-
-    ++m_serial;
-    m_lot = InspectedLot{};
-    m_lot.started = lotTimeNow();
     const QFileInfo first(items.value(0));
-    m_lot.name = (items.size() == 1 && first.isDir() ? first.fileName() : first.dir().dirName()).toStdString();
-    m_finished = false;
-    m_table->setRowCount(0);
-    m_view->clear(tr("Select an image of the lot to see where it deviates."));
+    const int serial = beginLot((items.size() == 1 && first.isDir() ? first.fileName() : first.dir().dirName()).toStdString(),
+                                std::string());
     for (const LotSkip &s : skipped)
         addRow(InspectRow{nullptr, s.path, s.reason});
     m_message->setText(tr("Inspecting %n image(s) with %1", nullptr, static_cast<int>(images.size())).arg(m_runDir));
 
-    const int serial = m_serial;
     const QString runDir = m_runDir;
-    std::shared_ptr<Inspector> inspector = m_inspectorDir == runDir ? m_inspector : nullptr;
+    std::shared_ptr<Inspector> loaded = m_inspectorDir == runDir ? m_inspector : nullptr;
     const LotThreshold threshold = m_threshold;
-    m_clock.start();
-    m_runner.start(tr("Inspecting"), [this, serial, runDir, inspector, threshold, images](const ProgressFn &progress,
-                                                                                         const CancelToken &cancel) mutable {
-        if (!inspector) {
-            report(progress, "inspect", 0, static_cast<std::int64_t>(images.size()), "loading the run");
-            inspector = std::make_shared<Inspector>(runDir.toStdString());
-            QMetaObject::invokeMethod(this, [this, inspector, runDir] {
-                m_inspector = inspector;
-                m_inspectorDir = runDir;
-            }, Qt::QueuedConnection);
-        }
+    m_runner.start(tr("Inspecting"), [this, serial, runDir, loaded, threshold, images](const ProgressFn &progress,
+                                                                                      const CancelToken &cancel) {
+        report(progress, "inspect", 0, static_cast<std::int64_t>(images.size()), "loading the run");
+        const std::shared_ptr<Inspector> inspector = inspectorFor(loaded, runDir);
         inspector->setKeepMaps(true);
         inspector->setThreshold(threshold);
-        const LotStats stats = inspector->inspectLot(images, [this, serial](InspectResult &&r) {
-            auto result = std::make_shared<const InspectResult>(std::move(r));
-            QMetaObject::invokeMethod(this, [this, serial, result] {
-                if (serial != m_serial)
-                    return;
-                if (result->ok())
-                    addRow(InspectRow{result, result->path.string(), std::string()});
-                else
-                    addRow(InspectRow{nullptr, result->path.string(), result->error});
-            }, Qt::QueuedConnection);
-        }, progress, cancel);
-        const std::string finished = lotTimeNow();
-        QMetaObject::invokeMethod(this, [this, serial, stats, finished] {
-            if (serial != m_serial)
-                return;
-            m_lot.stats = stats;
-            m_lot.finished = finished;
-            m_finished = true;
-            refreshCounts();
-            m_message->setText(stats.cancelled ? tr("Lot stopped early: the rows inspected so far stand.")
-                                               : tr("Lot inspected: %n image(s) scored.", nullptr,
-                                                    static_cast<int>(stats.inspected)));
-            Q_EMIT lotFinished();
-        }, Qt::QueuedConnection);
+        const LotStats stats = inspector->inspectLot(images, [this, serial](InspectResult &&r) { post(serial, std::move(r)); },
+                                                     progress, cancel);
+        postDone(serial, stats);
     });
+}
+
+void InspectPanel::startWatch(const QString &dir)
+{
+    if (m_runDir.isEmpty()) {
+        showError(tr("No run to inspect with: train a model or open a run first."));
+        return;
+    }
+    const int serial = beginLot(QFileInfo(dir).fileName().toStdString(), dir.toStdString());
+    m_watchDir = dir;
+    m_watch->setText(tr("Stop watch"));
+    m_message->setText(tr("Watching %1: each image file is inspected once it is complete.").arg(dir));
+    const QString runDir = m_runDir;
+    std::shared_ptr<Inspector> loaded = m_inspectorDir == runDir ? m_inspector : nullptr;
+    const LotThreshold threshold = m_threshold;
+    m_runner.start(tr("Watching"), [this, serial, runDir, loaded, threshold, dir](const ProgressFn &progress,
+                                                                                 const CancelToken &cancel) {
+        report(progress, "watch", 0, 0, "loading the run");
+        const std::shared_ptr<Inspector> inspector = inspectorFor(loaded, runDir);
+        inspector->setKeepMaps(true);
+        inspector->setThreshold(threshold);
+        FolderWatch watch(dir.toStdString(), FolderWatch::Options{});
+        LotStats stats;
+        report(progress, "watch", 0, 0, dir.toStdString());
+        while (true) {
+            FolderWatch::Event event = watch.next(cancel, 0.0);
+            if (event.kind == FolderWatch::Event::Kind::Stopped)
+                break;
+            if (event.kind == FolderWatch::Event::Kind::Idle)
+                continue;
+            if (event.kind == FolderWatch::Event::Kind::Skipped) {
+                InspectResult skipped;
+                skipped.path = event.path;
+                skipped.error = event.error;
+                ++stats.failed;
+                post(serial, std::move(skipped));
+                continue;
+            }
+            InspectResult r = inspector->inspect(event.path, event.bytes);
+            if (r.ok()) {
+                ++stats.inspected;
+                stats.seconds += r.milliseconds / 1000.0; // the images' own time, not the waits between them
+            } else {
+                ++stats.failed;
+            }
+            post(serial, std::move(r));
+            report(progress, "watch", static_cast<std::int64_t>(stats.inspected), 0, dir.toStdString());
+        }
+        postDone(serial, stats); // a watch the user stopped is a closed lot, not an interrupted one
+    });
+}
+
+void InspectPanel::stopWatch()
+{
+    if (watching())
+        m_runner.cancel();
 }
 
 void InspectPanel::cancel()
@@ -316,63 +393,14 @@ void InspectPanel::cancel()
 void InspectPanel::addRow(InspectRow row)
 {
     const int index = static_cast<int>(m_lot.rows.size());
-    const QString path = QString::fromStdString(row.path);
-    m_table->setSortingEnabled(false);
-    const int r = m_table->rowCount();
-    m_table->insertRow(r);
-    auto *name = new QTableWidgetItem(QFileInfo(path).fileName());
-    name->setToolTip(path);
-    name->setData(kRowRole, index);
-    m_table->setItem(r, Name, name);
-    if (row.skipped()) {
-        m_table->setItem(r, Score, new NumberItem(QString(), -std::numeric_limits<double>::infinity()));
-        m_table->setItem(r, VerdictColumn, new QTableWidgetItem(tr("skipped")));
-        m_table->setItem(r, Milliseconds, new NumberItem(QString(), 0.0));
-        auto *note = new QTableWidgetItem(QString::fromStdString(row.reason));
-        note->setToolTip(note->text());
-        m_table->setItem(r, Note, note);
-        for (int c = 0; c < ColumnCount; ++c)
-            m_table->item(r, c)->setForeground(QColor(120, 120, 120));
-    } else {
-        const InspectResult &result = *row.result;
-        m_table->setItem(r, Score, new NumberItem(QString::number(static_cast<double>(result.score), 'g', 6),
-                                                  static_cast<double>(result.score)));
-        m_table->setItem(r, VerdictColumn, new QTableWidgetItem);
-        m_table->setItem(r, Milliseconds, new NumberItem(QString::number(result.milliseconds, 'f', 1), result.milliseconds));
-        m_table->setItem(r, Note, new QTableWidgetItem(result.maskSource.empty()
-                                                           ? QString()
-                                                           : tr("foreground: %1").arg(QString::fromStdString(result.maskSource))));
-    }
+    m_table->addLotRow(row, index, m_threshold.value);
     m_lot.rows.push_back(std::move(row));
-    paintVerdict(r);
-    m_table->setSortingEnabled(true);
-    if (m_ngOnly->isChecked())
-        applyFilter();
     refreshCounts();
-}
-
-void InspectPanel::paintVerdict(int tableRow)
-{
-    const int index = m_table->item(tableRow, Name)->data(kRowRole).toInt();
-    const InspectRow &row = m_lot.rows[static_cast<std::size_t>(index)];
-    if (row.skipped())
-        return;
-    const bool ng = isNg(row.result->score, m_threshold.value);
-    QTableWidgetItem *verdict = m_table->item(tableRow, VerdictColumn);
-    verdict->setText(ng ? tr("NG") : tr("OK"));
-    verdict->setData(kScoreRole, ng ? 1 : 0);
-    verdict->setForeground(ng ? QColor(Qt::white) : QColor(0, 110, 40));
-    verdict->setBackground(ng ? QColor(200, 40, 40) : QColor(215, 240, 220));
-    QFont font = verdict->font();
-    font.setBold(true);
-    verdict->setFont(font);
 }
 
 void InspectPanel::refreshVerdicts()
 {
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        paintVerdict(r);
-    applyFilter();
+    m_table->paintVerdicts(m_lot.rows, m_threshold.value);
     refreshCounts();
     showSelected();
 }
@@ -389,7 +417,12 @@ void InspectPanel::refreshCounts()
             ++ok;
     }
     const std::size_t images = ok + ng;
-    const double seconds = m_finished ? m_lot.stats.seconds : m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0.0;
+    double seconds = m_finished ? m_lot.stats.seconds : m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0.0;
+    if (!m_lot.watched.empty() && !m_finished) { // a watch: the images' own time, not the waits between arrivals
+        seconds = 0.0;
+        for (const InspectRow &row : m_lot.rows)
+            seconds += row.skipped() ? 0.0 : row.result->milliseconds / 1000.0;
+    }
     const double rate = images > 0 ? 100.0 * static_cast<double>(ng) / static_cast<double>(images) : 0.0;
     const double speed = seconds > 0 ? static_cast<double>(images) / seconds : 0.0;
     m_counts->setProperty("ok", static_cast<qulonglong>(ok));
@@ -407,18 +440,11 @@ void InspectPanel::refreshCounts()
     m_report->setEnabled(hasRows && m_finished && !busy());
 }
 
-void InspectPanel::applyFilter()
-{
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        m_table->setRowHidden(r, m_ngOnly->isChecked() && m_table->item(r, VerdictColumn)->text() != tr("NG"));
-}
-
 void InspectPanel::showSelected()
 {
-    const auto selected = m_table->selectionModel()->selectedRows();
-    if (selected.isEmpty())
+    const int index = m_table->selectedLotIndex();
+    if (index < 0)
         return;
-    const int index = m_table->item(selected.front().row(), Name)->data(kRowRole).toInt();
     const InspectRow &row = m_lot.rows[static_cast<std::size_t>(index)];
     if (row.skipped()) {
         m_view->clear(tr("Skipped: %1").arg(QString::fromStdString(row.reason)));
@@ -435,15 +461,26 @@ void InspectPanel::showSelected()
 void InspectPanel::setBusy(bool busy)
 {
     m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
     if (busy)
         m_progress->setFormat(QStringLiteral("%p%"));
     m_openRun->setEnabled(!busy);
+    m_images->setEnabled(!busy && !m_runDir.isEmpty());
+    m_folder->setEnabled(!busy && !m_runDir.isEmpty());
+    m_watch->setEnabled(watching() || (!busy && !m_runDir.isEmpty()));
+    m_cancel->setVisible(busy && !watching());
+    if (!busy && watching()) {
+        m_watchDir.clear();
+        m_watch->setText(tr("Watch folder..."));
+    }
     refreshCounts();
 }
 
 bool InspectPanel::mayWriteLot()
 {
+    if (watching()) {
+        showError(tr("Stop the watch first: a lot is saved (and reported) whole."));
+        return false;
+    }
     if (busy()) {
         showError(tr("Wait for the job in flight to end (or cancel it) first."));
         return false;

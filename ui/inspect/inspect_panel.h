@@ -15,7 +15,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
 
 namespace s2s {
 class Inspector;
@@ -24,6 +23,7 @@ class Inspector;
 namespace s2s::ui {
 
 class InspectImageView;
+class LotTable;
 
 // The Inspect tab: a run folder (the one on screen, or one opened here) at work on new, unlabelled
 // images. The user picks images or a folder (a lot); the lot is inspected on a worker thread
@@ -44,6 +44,11 @@ public:
     QString runFolder() const { return m_runDir; }
     // Inspects images and folders (a folder's image files) as a new lot; the previous lot leaves the screen.
     void inspectPaths(const QStringList &items);
+    // Watches a folder (the engine's FolderWatch): each image file is inspected once, when complete, and
+    // its row appears; a new lot. Runs until stopWatch() (or cancel()), whichever tab is on screen.
+    void startWatch(const QString &dir);
+    void stopWatch();
+    bool watching() const { return !m_watchDir.isEmpty(); }
     void cancel();
     bool busy() const { return m_runner.isRunning(); }
     void saveLot(const QString &dir);
@@ -57,12 +62,10 @@ public:
     const InspectedLot &lot() const { return m_lot; }
 
     // What the user sees, for tests.
-    QTableWidget *table() const { return m_table; }
+    LotTable *table() const { return m_table; }
     QLineEdit *thresholdEdit() const { return m_thresholdEdit; }
     QLabel *countsLabel() const { return m_counts; }
     InspectImageView *imageView() const { return m_view; }
-    static constexpr int kScoreRole = Qt::UserRole + 1; // the exact score of a row's score cell
-    static constexpr int kRowRole = Qt::UserRole + 2;   // the lot row of a table row (its name cell)
 
 Q_SIGNALS:
     void lotFinished();
@@ -72,11 +75,16 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
+    // Clears the screen for a new lot; returns its serial.
+    int beginLot(const std::string &name, const std::string &watched);
+    // Posts a result of lot `serial` to the UI thread (from the job's thread).
+    void post(int serial, InspectResult &&result);
+    void postDone(int serial, const LotStats &stats);
+    // The run's inspector for a job: the one loaded, or a new one (posted back for the next job).
+    std::shared_ptr<Inspector> inspectorFor(std::shared_ptr<Inspector> loaded, const QString &runDir);
     void addRow(InspectRow row);
-    void paintVerdict(int tableRow);
     void refreshVerdicts();
     void refreshCounts();
-    void applyFilter();
     void showSelected();
     void setBusy(bool busy);
     void showError(const QString &text);
@@ -93,11 +101,13 @@ private:
     int m_serial = 0; // bumped per lot: results of an older lot's job are dropped
     QElapsedTimer m_clock;
     bool m_finished = false;
+    QString m_watchDir; // the folder being watched; empty when no watch runs
 
     QLabel *m_runLabel = nullptr;
     QPushButton *m_openRun = nullptr;
     QPushButton *m_images = nullptr;
     QPushButton *m_folder = nullptr;
+    QPushButton *m_watch = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_report = nullptr;
@@ -108,7 +118,7 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_message = nullptr;
     QProgressBar *m_progress = nullptr;
-    QTableWidget *m_table = nullptr;
+    LotTable *m_table = nullptr;
     InspectImageView *m_view = nullptr;
     JobRunner m_runner; // declared last, destroyed first: its job stops before anything it posts to goes
 };
