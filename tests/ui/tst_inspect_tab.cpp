@@ -3,6 +3,7 @@
 // follow the threshold field at once, the counters say what the rows say, a corrupt file is a skipped row
 // with its reason, and the saved lot folder says what the table says.
 #include "isolated_settings.h"
+#include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/core/json_file.h"
 #include "engine/data/synth_generator.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void selectedRowShowsItsHeatmap();
     void savedLotMatchesTheTable();
     void watchedFolderRowsAppear();
+    void anotherRunAppliesToTheNextLot();
     void cleanupTestCase();
 
 private:
@@ -348,6 +350,31 @@ void TestInspectTab::watchedFolderRowsAppear()
     QTRY_VERIFY(!panel()->busy());
     QVERIFY(!panel()->watching());
     QCOMPARE(panel()->table()->rowCount(), 3);
+}
+
+void TestInspectTab::anotherRunAppliesToTheNextLot()
+{
+    // Another run arrives while a lot is on screen (a retraining, File > Open run): the lot keeps the
+    // threshold of the run that scored it; the next lot is inspected with the new run at its threshold.
+    const fs::path run2 = fs::path(m_dir.path().toStdString()) / "run2";
+    fs::copy(m_run.toStdString(), run2, fs::copy_options::recursive);
+    nlohmann::json metrics = s2s::readJsonFile(run2 / "metrics.json");
+    const double shifted = metrics.at("threshold").at("value").get<double>() + 0.5;
+    metrics["threshold"]["value"] = shifted;
+    s2s::writeFileAtomically(run2 / "metrics.json", s2s::jsonText(metrics) + "\n");
+    const std::vector<TableRow> before = tableRows();
+    const double threshold = panel()->threshold().value;
+    panel()->setRunFolder(QString::fromStdString(run2.string()));
+    QCOMPARE(panel()->threshold().value, threshold);
+    QCOMPARE(tableRows().size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i)
+        QCOMPARE(tableRows()[i].verdict, before[i].verdict);
+    QSignalSpy finished(panel(), &InspectPanel::lotFinished);
+    panel()->inspectPaths({m_lot.front()});
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(panel()->threshold().value, shifted);
+    QCOMPARE(panel()->thresholdEdit()->text().toDouble(), QString::number(shifted, 'g', 7).toDouble());
+    QCOMPARE(panel()->table()->rowCount(), 1);
 }
 
 void TestInspectTab::cleanupTestCase()

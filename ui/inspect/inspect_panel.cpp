@@ -182,26 +182,49 @@ void InspectPanel::buildLayout()
 
 void InspectPanel::setRunFolder(const QString &dir)
 {
+    LotThreshold threshold;
+    std::string runId;
     if (!dir.isEmpty()) {
         try {
-            m_runThreshold = lotThreshold(loadRunSummary(dir.toStdString()), std::string());
+            const RunSummary run = loadRunSummary(dir.toStdString());
+            threshold = lotThreshold(run, std::string());
+            runId = run.metrics.value("run_id", std::string());
         } catch (const std::exception &e) {
             showError(QString::fromUtf8(e.what()));
             return;
         }
     }
     m_runDir = dir;
-    m_runLabel->setText(dir.isEmpty() ? tr("No run yet: train a model, open a run (File > Open run...) or pick a run folder.")
-                                      : tr("Run: %1").arg(dir));
-    m_images->setEnabled(!dir.isEmpty());
-    m_folder->setEnabled(!dir.isEmpty());
-    m_watch->setEnabled(!dir.isEmpty());
+    m_runId = runId;
+    m_runThreshold = threshold;
+    m_images->setEnabled(!dir.isEmpty() && !busy());
+    m_folder->setEnabled(!dir.isEmpty() && !busy());
+    m_watch->setEnabled(watching() || (!dir.isEmpty() && !busy()));
+    if (busy() || !m_lot.rows.empty()) {
+        // The lot on screen keeps the run that scored it (a retraining or another run must not re-read its
+        // verdicts); the new run and its threshold take over with the next lot.
+        m_runPending = true;
+        m_runLabel->setText(tr("Run for the next lot: %1 (the lot on screen was inspected with run %2)")
+                                .arg(dir, QString::fromStdString(m_lotRunId)));
+        return;
+    }
+    applyRun();
+}
+
+void InspectPanel::applyRun()
+{
+    m_runPending = false;
+    m_lotRunId = m_runId;
+    m_lotRunThreshold = m_runThreshold;
+    m_runLabel->setText(m_runDir.isEmpty()
+                            ? tr("No run yet: train a model, open a run (File > Open run...) or pick a run folder.")
+                            : tr("Run: %1").arg(m_runDir));
     resetThreshold();
 }
 
 void InspectPanel::resetThreshold()
 {
-    m_threshold = m_runThreshold;
+    m_threshold = m_lotRunThreshold;
     {
         const QSignalBlocker block(m_thresholdEdit);
         m_thresholdEdit->setText(m_runDir.isEmpty() ? QString() : thresholdText(m_threshold.value));
@@ -230,13 +253,16 @@ void InspectPanel::thresholdEdited(const QString &text)
     m_threshold = LotThreshold{value, "value"};
     m_ruleLabel->setText(tr("rule: value"));
     m_ruleLabel->setToolTip(tr("Set here; the run's threshold is %1 (%2)")
-                                .arg(thresholdText(m_runThreshold.value), QString::fromStdString(m_runThreshold.rule)));
+                                .arg(thresholdText(m_lotRunThreshold.value), QString::fromStdString(m_lotRunThreshold.rule)));
     m_resetThreshold->setVisible(true);
     refreshVerdicts();
 }
 
 int InspectPanel::beginLot(const std::string &name, const std::string &watched)
 {
+    if (m_runPending)
+        applyRun();
+    m_lotRunId = m_runId;
     ++m_serial;
     m_lot = InspectedLot{};
     m_lot.started = lotTimeNow();
@@ -247,6 +273,13 @@ int InspectPanel::beginLot(const std::string &name, const std::string &watched)
     m_view->clear(tr("Select an image of the lot to see where it deviates."));
     m_clock.start();
     return m_serial;
+}
+
+std::shared_ptr<Inspector> InspectPanel::loadedInspector() const
+{
+    // A category's kept run keeps its folder when retrained: the run id tells whether the loaded
+    // inspector is still the run's.
+    return m_inspectorDir == m_runDir && m_inspector && m_inspector->runId() == m_runId ? m_inspector : nullptr;
 }
 
 std::shared_ptr<Inspector> InspectPanel::inspectorFor(std::shared_ptr<Inspector> loaded, const QString &runDir)
@@ -314,7 +347,7 @@ void InspectPanel::inspectPaths(const QStringList &items)
     m_message->setText(tr("Inspecting %n image(s) with %1", nullptr, static_cast<int>(images.size())).arg(m_runDir));
 
     const QString runDir = m_runDir;
-    std::shared_ptr<Inspector> loaded = m_inspectorDir == runDir ? m_inspector : nullptr;
+    std::shared_ptr<Inspector> loaded = loadedInspector();
     const LotThreshold threshold = m_threshold;
     m_runner.start(tr("Inspecting"), [this, serial, runDir, loaded, threshold, images](const ProgressFn &progress,
                                                                                       const CancelToken &cancel) {
@@ -339,7 +372,7 @@ void InspectPanel::startWatch(const QString &dir)
     m_watch->setText(tr("Stop watch"));
     m_message->setText(tr("Watching %1: each image file is inspected once it is complete.").arg(dir));
     const QString runDir = m_runDir;
-    std::shared_ptr<Inspector> loaded = m_inspectorDir == runDir ? m_inspector : nullptr;
+    std::shared_ptr<Inspector> loaded = loadedInspector();
     const LotThreshold threshold = m_threshold;
     m_runner.start(tr("Watching"), [this, serial, runDir, loaded, threshold, dir](const ProgressFn &progress,
                                                                                  const CancelToken &cancel) {

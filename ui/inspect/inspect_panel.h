@@ -80,6 +80,7 @@ private:
     // Posts a result of lot `serial` to the UI thread (from the job's thread).
     void post(int serial, InspectResult &&result);
     void postDone(int serial, const LotStats &stats);
+    std::shared_ptr<Inspector> loadedInspector() const; // null: the next job loads the run
     // The run's inspector for a job: the one loaded, or a new one (posted back for the next job).
     std::shared_ptr<Inspector> inspectorFor(std::shared_ptr<Inspector> loaded, const QString &runDir);
     void addRow(InspectRow row);
@@ -90,11 +91,16 @@ private:
     void showError(const QString &text);
     void thresholdEdited(const QString &text);
     void resetThreshold();
+    void applyRun(); // the run set last becomes the lot's run, its threshold the one on screen
     bool mayWriteLot();
 
-    QString m_runDir;
-    LotThreshold m_runThreshold;
-    LotThreshold m_threshold;
+    QString m_runDir;             // the run the next lot is inspected with
+    std::string m_runId;
+    LotThreshold m_runThreshold;  // that run's metrics.json threshold
+    bool m_runPending = false;    // set while a lot of an earlier run is on screen
+    std::string m_lotRunId;       // the run of the lot on screen
+    LotThreshold m_lotRunThreshold;
+    LotThreshold m_threshold;     // the threshold on screen: the verdicts of the lot on screen
     std::shared_ptr<Inspector> m_inspector; // the run's inspector, loaded by the first lot's job
     QString m_inspectorDir;
     InspectedLot m_lot;
