@@ -130,9 +130,11 @@ void InspectPanel::buildLayout()
     actions->addWidget(m_ruleLabel);
     actions->addWidget(m_resetThreshold);
     actions->addStretch(1);
-    actions->addWidget(m_ngOnly);
-    actions->addWidget(m_save);
-    actions->addWidget(m_report);
+    auto *summary = new QHBoxLayout; // the counters, and what to do with the lot they count
+    summary->addWidget(m_counts, 1);
+    summary->addWidget(m_ngOnly);
+    summary->addWidget(m_save);
+    summary->addWidget(m_report);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_view);
@@ -141,7 +143,7 @@ void InspectPanel::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(actions);
-    layout->addWidget(m_counts);
+    layout->addLayout(summary);
     layout->addWidget(m_progress);
     layout->addWidget(split, 1);
     layout->addWidget(m_message);
