@@ -254,6 +254,14 @@ void TestInspectTab::selectedRowShowsItsHeatmap()
 
 void TestInspectTab::savedLotMatchesTheTable()
 {
+    // At a threshold typed by the user (rule "value"), between two scores of the lot.
+    std::vector<double> scores;
+    for (const TableRow &row : tableRows())
+        if (row.verdict != QStringLiteral("skipped"))
+            scores.push_back(row.score);
+    std::sort(scores.begin(), scores.end());
+    panel()->setThresholdValue((scores[scores.size() / 2 - 1] + scores[scores.size() / 2]) / 2.0);
+    QCOMPARE(panel()->threshold().rule, std::string("value"));
     const QString out = m_dir.filePath(QStringLiteral("lot-a"));
     QSignalSpy saved(panel(), &InspectPanel::lotSaved);
     panel()->saveLot(out);
@@ -301,6 +309,7 @@ void TestInspectTab::savedLotMatchesTheTable()
     QSignalSpy written(panel(), &InspectPanel::reportWritten);
     panel()->exportLotReport(pdf);
     QVERIFY(written.wait(120000));
+    QTRY_VERIFY(!panel()->busy());
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
@@ -314,15 +323,18 @@ void TestInspectTab::watchedFolderRowsAppear()
     panel()->startWatch(watched);
     QVERIFY(panel()->watching());
     QTRY_COMPARE(panel()->table()->rowCount(), 0);
-    // Two test images arrive as a camera writes them (a temporary name, then renamed), then a corrupt file.
+    // Two test images arrive whole (written elsewhere, renamed in: QFile::copy itself writes a "#NNN"
+    // temporary file beside its target, which the watch would rightly report as no image), then a
+    // corrupt file.
     const s2s::RunSummary run = s2s::loadRunSummary(m_run.toStdString());
+    const QString staging = m_dir.filePath(QStringLiteral("staging"));
+    QVERIFY(QDir().mkpath(staging));
     std::map<QString, float> expected;
     for (std::size_t i = 0; i < 2; ++i) {
         const QString source = QString::fromStdString(run.scores[i].path);
         const QString name = QStringLiteral("arrival_%1.%2").arg(i).arg(QFileInfo(source).suffix());
-        const QString temporary = watched + QStringLiteral("/.") + name + QStringLiteral(".part");
-        QVERIFY(QFile::copy(source, temporary));
-        QVERIFY(QFile::rename(temporary, watched + QLatin1Char('/') + name));
+        QVERIFY(QFile::copy(source, staging + QLatin1Char('/') + name));
+        QVERIFY(QFile::rename(staging + QLatin1Char('/') + name, watched + QLatin1Char('/') + name));
         expected[watched + QLatin1Char('/') + name] = run.scores[i].score;
     }
     QTRY_COMPARE_WITH_TIMEOUT(panel()->table()->rowCount(), 2, 120000);
