@@ -674,7 +674,309 @@ IoU %2</translation>
     </message>
 </context>
 <context>
+    <name>s2s::ui::InspectImageView</name>
+    <message>
+        <source>Heatmap opacity</source>
+        <translation>Deckkraft der Heatmap</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Select an image of the lot to see where it deviates.</source>
+        <translation>Wählen Sie ein Bild des Loses, um zu sehen, wo es abweicht.</translation>
+    </message>
+    <message>
+        <source>%1 — score %2, %3 at threshold %4, %5 ms</source>
+        <translation>%1 — Wert %2, %3 bei Schwelle %4, %5 ms</translation>
+    </message>
+    <message>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>(foreground: %1)</source>
+        <translation>(Vordergrund: %1)</translation>
+    </message>
+    <message>
+        <source>(the image itself cannot be shown: %1)</source>
+        <translation>(das Bild selbst kann nicht angezeigt werden: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::InspectPanel</name>
+    <message>
+        <source>Cancelled: the rows inspected so far stand.</source>
+        <translation>Abgebrochen: die bisher geprüften Zeilen bleiben.</translation>
+    </message>
+    <message>
+        <source>Run...</source>
+        <translation>Lauf...</translation>
+    </message>
+    <message>
+        <source>Inspect with another saved run folder</source>
+        <translation>Mit einem anderen gespeicherten Laufordner prüfen</translation>
+    </message>
+    <message>
+        <source>Inspect images...</source>
+        <translation>Bilder prüfen...</translation>
+    </message>
+    <message>
+        <source>Inspect folder...</source>
+        <translation>Ordner prüfen...</translation>
+    </message>
+    <message>
+        <source>Watch folder...</source>
+        <translation>Ordner überwachen...</translation>
+    </message>
+    <message>
+        <source>Inspect image files as they arrive in a folder (a camera writing into it)</source>
+        <translation>Bilddateien prüfen, sobald sie in einem Ordner ankommen (eine Kamera schreibt hinein)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save lot...</source>
+        <translation>Los speichern...</translation>
+    </message>
+    <message>
+        <source>Export lot report...</source>
+        <translation>Losbericht exportieren...</translation>
+    </message>
+    <message>
+        <source>NG when the score is at or above this value</source>
+        <translation>NG, wenn der Wert diesen Wert erreicht oder übersteigt</translation>
+    </message>
+    <message>
+        <source>Run&apos;s threshold</source>
+        <translation>Schwelle des Laufs</translation>
+    </message>
+    <message>
+        <source>NG only</source>
+        <translation>Nur NG</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Open a saved run folder to inspect with</source>
+        <translation>Einen gespeicherten Laufordner zum Prüfen öffnen</translation>
+    </message>
+    <message>
+        <source>Images to inspect</source>
+        <translation>Zu prüfende Bilder</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A folder of images to inspect (a lot)</source>
+        <translation>Ein Ordner mit zu prüfenden Bildern (ein Los)</translation>
+    </message>
+    <message>
+        <source>A folder to watch: images are inspected as they arrive</source>
+        <translation>Ein zu überwachender Ordner: Bilder werden bei Ankunft geprüft</translation>
+    </message>
+    <message>
+        <source>Run for the next lot: %1 (the lot on screen was inspected with run %2)</source>
+        <translation>Lauf für das nächste Los: %1 (das angezeigte Los wurde mit Lauf %2 geprüft)</translation>
+    </message>
+    <message>
+        <source>No run yet: train a model, open a run (File &gt; Open run...) or pick a run folder.</source>
+        <translation>Noch kein Lauf: trainieren Sie ein Modell, öffnen Sie einen Lauf (Datei &gt; Lauf öffnen...) oder wählen Sie einen Laufordner.</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>Lauf: %1</translation>
+    </message>
+    <message>
+        <source>rule: %1 (the run&apos;s)</source>
+        <translation>Regel: %1 (des Laufs)</translation>
+    </message>
+    <message>
+        <source>The threshold in the run&apos;s metrics.json; NG when the score is at or above it</source>
+        <translation>Die Schwelle aus metrics.json des Laufs; NG, wenn der Wert sie erreicht oder übersteigt</translation>
+    </message>
+    <message>
+        <source>not a number (verdicts at %1)</source>
+        <translation>keine Zahl (Urteile bei %1)</translation>
+    </message>
+    <message>
+        <source>rule: value</source>
+        <translation>Regel: Wert</translation>
+    </message>
+    <message>
+        <source>Set here; the run&apos;s threshold is %1 (%2)</source>
+        <translation>Hier gesetzt; die Schwelle des Laufs ist %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select an image of the lot to see where it deviates.</source>
+        <translation>Wählen Sie ein Bild des Loses, um zu sehen, wo es abweicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watch of %1 stopped: %n image(s) scored.</source>
+        <translation>
+            <numerusform>Überwachung von %1 beendet: %n Bild bewertet.</numerusform>
+            <numerusform>Überwachung von %1 beendet: %n Bilder bewertet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lot stopped early: the rows inspected so far stand.</source>
+        <translation>Los vorzeitig beendet: die bisher geprüften Zeilen bleiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lot inspected: %n image(s) scored.</source>
+        <translation>
+            <numerusform>Los geprüft: %n Bild bewertet.</numerusform>
+            <numerusform>Los geprüft: %n Bilder bewertet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No run to inspect with: train a model or open a run first.</source>
+        <translation>Kein Lauf zum Prüfen: trainieren Sie zuerst ein Modell oder öffnen Sie einen Lauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspecting %n image(s) with %1</source>
+        <translation>
+            <numerusform>Prüfe %n Bild mit %1</numerusform>
+            <numerusform>Prüfe %n Bilder mit %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspecting</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Stop watch</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <source>Watching %1: each image file is inspected once it is complete.</source>
+        <translation>Überwache %1: jede Bilddatei wird geprüft, sobald sie vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>wird abgebrochen...</translation>
+    </message>
+    <message>
+        <source>Inspected %1   OK %2   NG %3   NG rate %4 %   %5 images/s   skipped %6</source>
+        <translation>Geprüft %1   OK %2   NG %3   NG-Rate %4 %   %5 Bilder/s   übersprungen %6</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Stop the watch first: a lot is saved (and reported) whole.</source>
+        <translation>Beenden Sie zuerst die Überwachung: ein Los wird als Ganzes gespeichert (und berichtet).</translation>
+    </message>
+    <message>
+        <source>Wait for the job in flight to end (or cancel it) first.</source>
+        <translation>Warten Sie, bis der laufende Auftrag endet (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message>
+        <source>Nothing to write yet: inspect images or a folder first.</source>
+        <translation>Noch nichts zu schreiben: prüfen Sie zuerst Bilder oder einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Lot folder (empty, or an earlier lot to replace): verdicts.csv, lot.json, maps/</source>
+        <translation>Losordner (leer oder ein früheres Los zum Ersetzen): verdicts.csv, lot.json, maps/</translation>
+    </message>
+    <message>
+        <source>Export lot report</source>
+        <translation>Losbericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the lot</source>
+        <translation>Los wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Lot saved to %1</source>
+        <translation>Los gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Writing the lot report</source>
+        <translation>Losbericht wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Lot report written to %1</source>
+        <translation>Losbericht geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::LotTable</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>foreground: %1</source>
+        <translation>Vordergrund: %1</translation>
+    </message>
+    <message>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::MainWindow</name>
+    <message>
+        <source>Inspect</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Save &amp;lot...</source>
+        <translation>&amp;Los speichern...</translation>
+    </message>
+    <message>
+        <source>Export lot re&amp;port (PDF)...</source>
+        <translation>Los&amp;bericht exportieren (PDF)...</translation>
+    </message>
     <message>
         <source>Sam2Sim Studio</source>
         <translation>Sam2Sim Studio</translation>

@@ -674,7 +674,306 @@ IoU %2</translation>
     </message>
 </context>
 <context>
+    <name>s2s::ui::InspectImageView</name>
+    <message>
+        <source>Heatmap opacity</source>
+        <translation>히트맵 불투명도</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>히트맵</translation>
+    </message>
+    <message>
+        <source>Select an image of the lot to see where it deviates.</source>
+        <translation>로트의 이미지를 선택하면 어디가 다른지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 — score %2, %3 at threshold %4, %5 ms</source>
+        <translation>%1 — 점수 %2, 임계값 %4에서 %3, %5 ms</translation>
+    </message>
+    <message>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>(foreground: %1)</source>
+        <translation>(전경: %1)</translation>
+    </message>
+    <message>
+        <source>(the image itself cannot be shown: %1)</source>
+        <translation>(이미지 자체를 표시할 수 없음: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::InspectPanel</name>
+    <message>
+        <source>Cancelled: the rows inspected so far stand.</source>
+        <translation>취소됨: 지금까지 검사한 행은 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Run...</source>
+        <translation>실행...</translation>
+    </message>
+    <message>
+        <source>Inspect with another saved run folder</source>
+        <translation>다른 저장된 실행 폴더로 검사</translation>
+    </message>
+    <message>
+        <source>Inspect images...</source>
+        <translation>이미지 검사...</translation>
+    </message>
+    <message>
+        <source>Inspect folder...</source>
+        <translation>폴더 검사...</translation>
+    </message>
+    <message>
+        <source>Watch folder...</source>
+        <translation>폴더 감시...</translation>
+    </message>
+    <message>
+        <source>Inspect image files as they arrive in a folder (a camera writing into it)</source>
+        <translation>폴더에 도착하는 이미지 파일을 검사 (카메라가 기록하는 폴더)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Save lot...</source>
+        <translation>로트 저장...</translation>
+    </message>
+    <message>
+        <source>Export lot report...</source>
+        <translation>로트 보고서 내보내기...</translation>
+    </message>
+    <message>
+        <source>NG when the score is at or above this value</source>
+        <translation>점수가 이 값 이상이면 NG</translation>
+    </message>
+    <message>
+        <source>Run&apos;s threshold</source>
+        <translation>실행의 임계값</translation>
+    </message>
+    <message>
+        <source>NG only</source>
+        <translation>NG만</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>Open a saved run folder to inspect with</source>
+        <translation>검사에 사용할 저장된 실행 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Images to inspect</source>
+        <translation>검사할 이미지</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>A folder of images to inspect (a lot)</source>
+        <translation>검사할 이미지 폴더 (로트)</translation>
+    </message>
+    <message>
+        <source>A folder to watch: images are inspected as they arrive</source>
+        <translation>감시할 폴더: 이미지가 도착하는 대로 검사됩니다</translation>
+    </message>
+    <message>
+        <source>Run for the next lot: %1 (the lot on screen was inspected with run %2)</source>
+        <translation>다음 로트의 실행: %1 (화면의 로트는 실행 %2로 검사됨)</translation>
+    </message>
+    <message>
+        <source>No run yet: train a model, open a run (File &gt; Open run...) or pick a run folder.</source>
+        <translation>아직 실행이 없습니다: 모델을 학습하거나, 실행을 열거나 (파일 &gt; 실행 열기...), 실행 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>실행: %1</translation>
+    </message>
+    <message>
+        <source>rule: %1 (the run&apos;s)</source>
+        <translation>규칙: %1 (실행의 것)</translation>
+    </message>
+    <message>
+        <source>The threshold in the run&apos;s metrics.json; NG when the score is at or above it</source>
+        <translation>실행의 metrics.json에 있는 임계값; 점수가 그 이상이면 NG</translation>
+    </message>
+    <message>
+        <source>not a number (verdicts at %1)</source>
+        <translation>숫자가 아님 (판정 기준 %1)</translation>
+    </message>
+    <message>
+        <source>rule: value</source>
+        <translation>규칙: 값</translation>
+    </message>
+    <message>
+        <source>Set here; the run&apos;s threshold is %1 (%2)</source>
+        <translation>여기서 설정됨; 실행의 임계값은 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select an image of the lot to see where it deviates.</source>
+        <translation>로트의 이미지를 선택하면 어디가 다른지 볼 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watch of %1 stopped: %n image(s) scored.</source>
+        <translation>
+            <numerusform>%1 감시 중지: 이미지 %n개 채점됨.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lot stopped early: the rows inspected so far stand.</source>
+        <translation>로트가 일찍 중지됨: 지금까지 검사한 행은 유지됩니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lot inspected: %n image(s) scored.</source>
+        <translation>
+            <numerusform>로트 검사 완료: 이미지 %n개 채점됨.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No run to inspect with: train a model or open a run first.</source>
+        <translation>검사할 실행이 없습니다: 먼저 모델을 학습하거나 실행을 여세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspecting %n image(s) with %1</source>
+        <translation>
+            <numerusform>%1(으)로 이미지 %n개 검사 중</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspecting</source>
+        <translation>검사 중</translation>
+    </message>
+    <message>
+        <source>Stop watch</source>
+        <translation>감시 중지</translation>
+    </message>
+    <message>
+        <source>Watching %1: each image file is inspected once it is complete.</source>
+        <translation>%1 감시 중: 각 이미지 파일은 완전히 기록되면 검사됩니다.</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>감시 중</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>취소 중...</translation>
+    </message>
+    <message>
+        <source>Inspected %1   OK %2   NG %3   NG rate %4 %   %5 images/s   skipped %6</source>
+        <translation>검사 %1   OK %2   NG %3   NG 비율 %4 %   %5 이미지/초   건너뜀 %6</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>건너뜀: %1</translation>
+    </message>
+    <message>
+        <source>Stop the watch first: a lot is saved (and reported) whole.</source>
+        <translation>먼저 감시를 중지하세요: 로트는 전체로 저장(및 보고)됩니다.</translation>
+    </message>
+    <message>
+        <source>Wait for the job in flight to end (or cancel it) first.</source>
+        <translation>진행 중인 작업이 끝날 때까지 기다리세요 (또는 취소하세요).</translation>
+    </message>
+    <message>
+        <source>Nothing to write yet: inspect images or a folder first.</source>
+        <translation>아직 쓸 것이 없습니다: 먼저 이미지나 폴더를 검사하세요.</translation>
+    </message>
+    <message>
+        <source>Lot folder (empty, or an earlier lot to replace): verdicts.csv, lot.json, maps/</source>
+        <translation>로트 폴더 (비어 있거나 교체할 이전 로트): verdicts.csv, lot.json, maps/</translation>
+    </message>
+    <message>
+        <source>Export lot report</source>
+        <translation>로트 보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the lot</source>
+        <translation>로트 저장 중</translation>
+    </message>
+    <message>
+        <source>Lot saved to %1</source>
+        <translation>로트를 %1에 저장함</translation>
+    </message>
+    <message>
+        <source>Writing the lot report</source>
+        <translation>로트 보고서 작성 중</translation>
+    </message>
+    <message>
+        <source>Lot report written to %1</source>
+        <translation>로트 보고서를 %1에 작성함</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>검사</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::LotTable</name>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>foreground: %1</source>
+        <translation>전경: %1</translation>
+    </message>
+    <message>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::MainWindow</name>
+    <message>
+        <source>Inspect</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Save &amp;lot...</source>
+        <translation>로트 저장(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Export lot re&amp;port (PDF)...</source>
+        <translation>로트 보고서 내보내기(&amp;P) (PDF)...</translation>
+    </message>
     <message>
         <source>Sam2Sim Studio</source>
         <translation>Sam2Sim Studio</translation>

@@ -1,6 +1,6 @@
 #include "app/cli/bench_inspect.h"
 
-#include "app/cli/inspect_lot.h"
+#include "engine/inspect/lot_writer.h"
 
 #include "engine/core/error.h"
 #include "engine/data/dataset.h"

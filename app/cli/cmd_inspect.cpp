@@ -3,13 +3,14 @@
 #include "app/cli/command.h"
 #include "app/cli/headless_app.h"
 #include "app/cli/input_checks.h"
-#include "app/cli/inspect_lot.h"
 
 #include "engine/core/error.h"
 #include "engine/core/folder_transaction.h"
 #include "engine/inspect/folder_watch.h"
 #include "engine/inspect/inspector.h"
 #include "engine/inspect/lot_files.h"
+#include "engine/inspect/lot_inputs.h"
+#include "engine/inspect/lot_writer.h"
 #include "ui/report/lot_report.h"
 
 #include <QString>
@@ -102,60 +103,6 @@ private:
     std::thread m_thread;
 };
 
-bool imageName(const fs::path &path)
-{
-    std::string ext = path.extension().string();
-    for (char &c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tif" || ext == ".tiff";
-}
-
-// The inputs of a batch lot, in the order given (a folder's files by name); what cannot be an input is
-// named in `skipped`.
-std::vector<fs::path> collectImages(const std::vector<std::string> &items, std::vector<LotSkip> &skipped)
-{
-    std::vector<fs::path> images;
-    std::set<fs::path> seen;
-    const auto addImage = [&](const fs::path &p) {
-        if (seen.insert(p.lexically_normal()).second)
-            images.push_back(p);
-    };
-    for (const std::string &item : items) {
-        const fs::path path(item);
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            std::vector<fs::path> files;
-            for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-                std::error_code typeEc;
-                if (it->is_regular_file(typeEc))
-                    files.push_back(it->path());
-            }
-            std::sort(files.begin(), files.end());
-            for (const fs::path &f : files) {
-                if (FolderWatch::ignoredName(f.filename().string()))
-                    continue;
-                if (imageName(f))
-                    addImage(f);
-                else
-                    skipped.push_back({f.string(), f.string() + ": not an image file name (PNG, JPEG, BMP and TIFF names are inspected)"});
-            }
-        } else if (fs::exists(path, ec)) {
-            addImage(path);
-        } else {
-            skipped.push_back({item, item + ": no such file or folder"});
-        }
-    }
-    return images;
-}
-
-std::string isoNow()
-{
-    const std::time_t t = std::time(nullptr);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return text;
-}
-
 void printRow(const InspectResult &r)
 {
     char line[64];
@@ -198,20 +145,14 @@ int runBatch(const Args &args, Inspector &inspector, const fs::path &out, const 
     for (const std::string &p : args.positionals())
         items.push_back(p);
     std::vector<LotSkip> skipped;
-    std::vector<fs::path> images = collectImages(items, skipped);
+    std::vector<fs::path> images = collectLotImages(items, skipped);
     if (strict && !skipped.empty())
         throw Error(skipped.front().reason + " (--strict)");
     if (maxImages > 0 && images.size() > maxImages)
         images.resize(maxImages);
     // The lot appears whole or not at all; an earlier lot there may be replaced, nothing else.
-    FolderTransaction transaction(out, [](const fs::path &dir) {
-        requireOnlyEntries(dir, {"verdicts.csv", "lot.json", "maps"}, "a lot folder");
-        return true;
-    }, "a lot folder");
-    LotTally tally(inspector.runId(), inspector.run().dir, inspector.threshold(), "batch");
-    tally.extra["started"] = isoNow();
-    tally.extra["segmenter"] = inspector.removesBackground() ? nlohmann::json(inspector.segmenterName()) : nlohmann::json(nullptr);
-    LotWriter writer(transaction.dir(), maps, std::move(tally), false, 0, report.has_value());
+    BatchLot lot(out, inspector, inspector.threshold(), maps, report.has_value(), lotTimeNow());
+    LotWriter &writer = lot.writer();
     for (const LotSkip &s : skipped)
         writer.skip(s.path, s.reason);
     CancelToken cancel;
@@ -226,11 +167,7 @@ int runBatch(const Args &args, Inspector &inspector, const fs::path &out, const 
         }
         writer.add(r, inspector);
     }, {}, cancel);
-    writer.tally().setInspectionSeconds(stats.seconds);
-    writer.tally().extra["finished"] = isoNow();
-    writer.tally().extra["interrupted"] = stats.cancelled;
-    writer.writeLotJson();
-    transaction.commit();
+    lot.commit(stats, lotTimeNow());
     writeReportIfAsked(report, inspector, writer, out);
     printSummary(writer.tally(), out, args.flag("json"));
     return stats.cancelled ? 130 : 0;
@@ -268,7 +205,7 @@ int runWatch(const Args &args, Inspector &inspector, const fs::path &out, const 
     const std::size_t rowsBefore = done.size();
     tally.extra["watched"] = dir.string();
     if (!resume)
-        tally.extra["started"] = isoNow();
+        tally.extra["started"] = lotTimeNow();
     tally.extra["segmenter"] = inspector.removesBackground() ? nlohmann::json(inspector.segmenterName()) : nlohmann::json(nullptr);
     tally.extra["closed"] = false;
     LotWriter writer(out, maps, std::move(tally), true, rowsBefore, report.has_value());
@@ -312,7 +249,7 @@ int runWatch(const Args &args, Inspector &inspector, const fs::path &out, const 
             printRow(r);
     }
     writer.tally().extra["closed"] = true;
-    writer.tally().extra["finished"] = isoNow();
+    writer.tally().extra["finished"] = lotTimeNow();
     writer.tally().extra["interrupted"] = interrupted;
     writer.writeLotJson();
     writeReportIfAsked(report, inspector, writer, out);

@@ -14,6 +14,7 @@
 #include "ui/panels/evaluation_panel.h"
 #include "ui/dialogs/export_model_dialog.h"
 #include "ui/panels/foreground_panel.h"
+#include "ui/inspect/inspect_panel.h"
 #include "ui/viewer/heatmap_viewer.h"
 #include "ui/report/report_writer.h"
 #include "ui/session/session_controller.h"
@@ -71,11 +72,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_evaluation = new EvaluationPanel(m_controller, m_tabs);
     m_foreground = new ForegroundPanel(m_tabs);
     m_compositing = new CompositingPanel(m_tabs);
+    m_inspect = new InspectPanel(m_tabs);
     m_tabs->addTab(m_training, tr("Training"));
     m_tabs->addTab(m_viewer, tr("Heatmaps"));
     m_tabs->addTab(m_evaluation, tr("Evaluation"));
     m_tabs->addTab(m_foreground, tr("Foreground"));
     m_tabs->addTab(m_compositing, tr("Pseudo-backgrounds"));
+    m_tabs->addTab(m_inspect, tr("Inspect"));
     setCentralWidget(m_tabs);
 
     m_status = new QLabel(this);
@@ -233,6 +236,7 @@ MainWindow::MainWindow(QWidget *parent)
     // visit of the category and on the next start.
     m_controller->setAutosaveRoot(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs"));
     connect(m_controller, &SessionController::runShown, this, &MainWindow::rememberRun);
+    connect(m_controller, &SessionController::runShown, m_inspect, &InspectPanel::setRunFolder); // the run at work
     connect(m_controller, &SessionController::runOpened, this, [this](const QString &dir) {
         // The run's settings are shown with its results (the curves' caption, the stale banner); the
         // controls stay the user's: another category's absolute sigma must not become the next training's.
@@ -289,6 +293,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("Export &report (PDF)..."), this, &MainWindow::exportReport);
     file->addAction(tr("Export results (&CSV)..."), this, &MainWindow::exportCsv);
     file->addAction(tr("Export &model..."), this, &MainWindow::showExportModelDialog);
+    file->addAction(tr("Save &lot..."), m_inspect, &InspectPanel::chooseAndSaveLot);
+    file->addAction(tr("Export lot re&port (PDF)..."), m_inspect, &InspectPanel::chooseAndExportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -20,6 +20,7 @@ class DatasetBrowser;
 class EvaluationPanel;
 class ForegroundPanel;
 class HeatmapViewer;
+class InspectPanel;
 class SessionController;
 class TrainingPanel;
 
@@ -48,6 +49,7 @@ public:
     HeatmapViewer *viewer() const { return m_viewer; }
     EvaluationPanel *evaluationPanel() const { return m_evaluation; }
     DatasetBrowser *browser() const { return m_browser; }
+    InspectPanel *inspectPanel() const { return m_inspect; }
     QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
@@ -82,6 +84,7 @@ private:
     EvaluationPanel *m_evaluation = nullptr;
     ForegroundPanel *m_foreground = nullptr;
     CompositingPanel *m_compositing = nullptr;
+    InspectPanel *m_inspect = nullptr;
     QTabWidget *m_tabs = nullptr;
     QMenu *m_recent = nullptr;
     QProgressBar *m_progress = nullptr;

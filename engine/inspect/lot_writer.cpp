@@ -1,4 +1,4 @@
-#include "app/cli/inspect_lot.h"
+#include "engine/inspect/lot_writer.h"
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
@@ -12,7 +12,7 @@
 #include <cstdio>
 #include <cstring>
 
-namespace s2s::cli {
+namespace s2s {
 
 namespace fs = std::filesystem;
 
@@ -115,4 +115,38 @@ void LotWriter::writeLotJson()
     writeFileAtomically(m_dir / "lot.json", jsonText(m_tally.json()) + "\n");
 }
 
-} // namespace s2s::cli
+LotTally batchLotTally(const Inspector &inspector, const LotThreshold &threshold, const std::string &started)
+{
+    LotTally tally(inspector.runId(), inspector.run().dir, threshold, "batch");
+    tally.extra["started"] = started;
+    tally.extra["segmenter"] = inspector.removesBackground() ? nlohmann::json(inspector.segmenterName())
+                                                             : nlohmann::json(nullptr);
+    return tally;
+}
+
+void closeBatchTally(LotTally &tally, const LotStats &stats, const std::string &finished)
+{
+    tally.setInspectionSeconds(stats.seconds);
+    tally.extra["finished"] = finished;
+    tally.extra["interrupted"] = stats.cancelled;
+}
+
+BatchLot::BatchLot(const fs::path &out, const Inspector &inspector, const LotThreshold &threshold,
+                   const std::string &maps, bool keepSample, const std::string &started)
+    : m_transaction(out, [](const fs::path &dir) {
+        requireOnlyEntries(dir, {"verdicts.csv", "lot.json", "maps"}, "a lot folder");
+        return true;
+    }, "a lot folder")
+    , m_writer(std::make_unique<LotWriter>(m_transaction.dir(), maps, batchLotTally(inspector, threshold, started),
+                                           false, 0, keepSample))
+{
+}
+
+void BatchLot::commit(const LotStats &stats, const std::string &finished)
+{
+    closeBatchTally(m_writer->tally(), stats, finished);
+    m_writer->writeLotJson();
+    m_transaction.commit();
+}
+
+} // namespace s2s

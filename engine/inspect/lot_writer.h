@@ -1,15 +1,17 @@
 #pragma once
 
+#include "engine/core/folder_transaction.h"
 #include "engine/inspect/inspector.h"
 #include "engine/inspect/lot_files.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
 
-namespace s2s::cli {
+namespace s2s {
 
 // What the lot report shows besides the counts: the highest-scoring NG images (with their maps) and an
 // even sample of the OK ones, kept bounded however long the lot.
@@ -63,4 +65,28 @@ private:
     LotSample m_sample;
 };
 
-} // namespace s2s::cli
+// The figures of a batch lot: mode "batch", started, segmenter; closeBatchTally adds the pass's
+// seconds, finished and interrupted. A batch lot's lot.json and the lot report read them.
+LotTally batchLotTally(const Inspector &inspector, const LotThreshold &threshold, const std::string &started);
+void closeBatchTally(LotTally &tally, const LotStats &stats, const std::string &finished);
+
+// A batch lot (`sam2sim inspect --images`, the studio's Save lot): written into a transaction's folder,
+// so OUT appears whole or not at all (an earlier lot there is replaced, nothing else), lot.json carrying
+// mode "batch", started, segmenter, finished and interrupted. The CLI and the studio write lots with it.
+class BatchLot
+{
+public:
+    // Throws s2s::Error when `out` holds something other than an earlier lot, or is in use.
+    BatchLot(const std::filesystem::path &out, const Inspector &inspector, const LotThreshold &threshold,
+             const std::string &maps, bool keepSample, const std::string &started);
+
+    LotWriter &writer() { return *m_writer; }
+    // lot.json with the pass's figures, then the folder takes OUT's place.
+    void commit(const LotStats &stats, const std::string &finished);
+
+private:
+    FolderTransaction m_transaction;
+    std::unique_ptr<LotWriter> m_writer;
+};
+
+} // namespace s2s
