@@ -76,6 +76,7 @@ private:
     void saveRun();
     void showExportModelDialog();
     void showError(const QString &text);
+    QString suggestedFile(const QString &what) const;
 
     SessionController *m_controller = nullptr;
     DatasetBrowser *m_browser = nullptr;
