@@ -79,12 +79,14 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("mask by classical")), qPrintable(joined(r)));
         const QImage m = QImage(out).convertToFormat(QImage::Format_Grayscale8);
         QCOMPARE(m.size(), QSize(512, 384));
+        // The classical segmenter works on a reduced image: a pixel or two of rounding at the box's edges.
+        const QRect slack = inside.adjusted(-3, -3, 3, 3);
         int on = 0, outside = 0;
         for (int y = 0; y < m.height(); ++y)
             for (int x = 0; x < m.width(); ++x)
                 if (m.pixelColor(x, y).value() > 127) {
                     ++on;
-                    outside += inside.contains(x, y) ? 0 : 1;
+                    outside += slack.contains(x, y) ? 0 : 1;
                 }
         QVERIFY2(on > 1000, qPrintable(QString::number(on)));
         QCOMPARE(outside, 0);

@@ -32,8 +32,9 @@ QString sigmaText(const NoiseSigma &sigma, double featureScale)
 
 QString epochsText(const RunConfig &c)
 {
-    return c.minSteps > 0 ? ConfigDifference::tr("%n epoch(s), at least %1 steps", nullptr, c.totalEpochs()).arg(c.minSteps)
-                          : ConfigDifference::tr("%n epoch(s)", nullptr, c.totalEpochs());
+    const QString epochs = c.totalEpochs() == 1 ? ConfigDifference::tr("1 epoch")
+                                                : ConfigDifference::tr("%1 epochs").arg(c.totalEpochs());
+    return c.minSteps > 0 ? ConfigDifference::tr("%1, at least %2 steps").arg(epochs).arg(c.minSteps) : epochs;
 }
 
 QString onOff(bool on)

@@ -241,8 +241,8 @@ ConfigDifference SessionController::staleDifference() const
 bool SessionController::needsRefit(const RunConfig &config) const
 {
     if (m_inflight)
-        return !ConfigDifference::between(*m_inflight, config, m_featureScale).isEmpty();
-    return m_results && !ConfigDifference::between(m_results->config, config, m_featureScale).isEmpty();
+        return !sameSigma(m_inflight->noiseSigma, config.noiseSigma, m_featureScale);
+    return m_results && !sameSigma(m_results->config.noiseSigma, config.noiseSigma, m_featureScale);
 }
 
 void SessionController::endSweep(const QString &jobName, bool completed)

@@ -77,8 +77,8 @@ public:
     bool stale() const;
     // What makes the results stale: the first setting they differ in (empty when not stale).
     ConfigDifference staleDifference() const;
-    // Whether settings `config` need a refit: neither the results on screen nor the training in flight
-    // were made with them (a sigma that resolves to the same value needs none).
+    // Whether the sigma of `config` needs a refit: it resolves to another value than the sigma of the
+    // training in flight or, when none runs, of the results on screen (unticking "auto" needs none).
     bool needsRefit(const RunConfig &config) const;
 
     double threshold() const { return m_threshold; }
