@@ -21,6 +21,7 @@
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QListWidget>
 #include <QPainter>
 #include <QProcess>
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void thumbnailsWhateverTheOrder_data();
     void thumbnailsWhateverTheOrder();
     void epochsShowWhatWillRun();
+    void sigmaOutsideTheWorkingRangeIsSaidUpFront();
     void uncheckingAutoRefitsOncePerChange();
     void defectColumnIsNotCut();
     void reportNamesTheStudioAction();
@@ -249,6 +251,24 @@ void TestFirstLook::epochsShowWhatWillRun()
     preset->setCurrentIndex(preset->findData(QStringLiteral("fast")));
     QVERIFY2(panel->scheduleText().startsWith(QStringLiteral("will run 64 epochs = 64 steps on 8 images")),
              qPrintable(panel->scheduleText()));
+}
+
+// Before any training: the label beside the sigma turns red and says why (issue 22).
+void TestFirstLook::sigmaOutsideTheWorkingRangeIsSaidUpFront()
+{
+    s2s::ui::SigmaControl control;
+    control.setFeatureScale(0.66);
+    auto *label = control.findChild<QLabel *>();
+    QVERIFY(label);
+    QVERIFY(!label->toolTip().contains(QStringLiteral("Warning")));
+    control.setValue(s2s::NoiseSigma::absolute(0.001));
+    QVERIFY2(label->toolTip().startsWith(QStringLiteral("Warning: noise sigma 0.001 is 0.00152x the feature scale 0.66, outside "
+                                                        "the working range measured for it (0.1x to 3x")),
+             qPrintable(label->toolTip()));
+    QVERIFY(label->styleSheet().contains(QStringLiteral("#a00000")));
+    control.setValue(s2s::NoiseSigma::automatic());
+    QVERIFY(!label->toolTip().contains(QStringLiteral("Warning")));
+    QVERIFY(label->styleSheet().isEmpty());
 }
 
 void TestFirstLook::uncheckingAutoRefitsOncePerChange()
