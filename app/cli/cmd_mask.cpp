@@ -8,11 +8,23 @@
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
 
-#include <algorithm>
 #include <iostream>
+#include <sstream>
 
 namespace s2s::cli {
 namespace {
+
+// One coordinate of a prompt within [0, extent] (a box edge may lie on the border) or [0, extent) (a
+// point is a pixel); the error names the option, the coordinate and the image size.
+void checkInside(const cv::Mat &rgb, const std::string &option, const char *name, double v, int extent, bool edgeAllowed)
+{
+    if (v >= 0 && (v < extent || (edgeAllowed && v == extent)))
+        return;
+    std::ostringstream text;
+    text << "mask: " << option << " is outside the " << rgb.cols << "x" << rgb.rows << " image (" << name << " = " << v
+         << ", expected " << (edgeAllowed ? "0 to " : "0 to below ") << extent << ")";
+    throw Error(text.str());
+}
 
 int runMask(const std::vector<std::string> &argv)
 {
@@ -22,22 +34,23 @@ int runMask(const std::vector<std::string> &argv)
     const cv::Mat rgb = readImageRgb(args.required("image"));
     checkOutputFile(out, "--out");
     SegmentPrompt prompt;
-    // Prompts must lie inside the image (an empty mask at exit 0 would hide the mistake).
+    // Prompts are real-valued pixel coordinates (SAM 2 takes them so) and must lie inside the image: an
+    // empty mask at exit 0 would hide the mistake.
     if (const auto box = args.value("box")) {
-        const auto v = intList(*box, 4, "--box", "x0,y0,x1,y1", 0, std::max(rgb.cols, rgb.rows));
+        const auto v = numberList(*box, 4, "--box", "x0,y0,x1,y1");
+        const char *names[] = {"x0", "y0", "x1", "y1"};
+        for (int i = 0; i < 4; ++i)
+            checkInside(rgb, "--box " + *box, names[i], v[i], i % 2 == 0 ? rgb.cols : rgb.rows, true);
         if (v[2] <= v[0] || v[3] <= v[1])
-            throw Error("mask: --box must have x1 > x0 and y1 > y0");
-        if (v[2] > rgb.cols || v[3] > rgb.rows)
-            throw Error("mask: --box " + *box + " reaches outside the " + std::to_string(rgb.cols) + "x"
-                        + std::to_string(rgb.rows) + " image");
-        prompt.box = cv::Rect(v[0], v[1], v[2] - v[0], v[3] - v[1]);
+            throw Error("mask: --box " + *box + " must have x1 > x0 and y1 > y0");
+        prompt.box = cv::Rect2f(static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2] - v[0]),
+                                static_cast<float>(v[3] - v[1]));
     }
     if (const auto point = args.value("point")) {
-        const auto v = intList(*point, 2, "--point", "x,y", 0, std::max(rgb.cols, rgb.rows));
-        if (v[0] >= rgb.cols || v[1] >= rgb.rows)
-            throw Error("mask: --point " + *point + " is outside the " + std::to_string(rgb.cols) + "x"
-                        + std::to_string(rgb.rows) + " image");
-        prompt.point = cv::Point(v[0], v[1]);
+        const auto v = numberList(*point, 2, "--point", "x,y");
+        checkInside(rgb, "--point " + *point, "x", v[0], rgb.cols, false);
+        checkInside(rgb, "--point " + *point, "y", v[1], rgb.rows, false);
+        prompt.point = cv::Point2f(static_cast<float>(v[0]), static_cast<float>(v[1]));
     }
     if (args.flag("classical") && args.has("sam2-weights"))
         throw Error("mask: give either --sam2-weights or --classical");
@@ -70,6 +83,7 @@ const CommandRegistration registration{{
     "Usage: sam2sim mask --image F [--sam2-weights W | --classical] --out MASK.png\n"
     "                    [--logits-out L.safetensors] [--box x0,y0,x1,y1] [--point x,y]\n"
     "                    [--foreground-model RUN|foreground_model.safetensors]\n"
+    "--box, --point: pixel coordinates of the image (real numbers, e.g. 25.6,25.6,486.4,486.4).\n"
     "--foreground-model: the category's learnt extractor from a run folder (trained with --foreground on).",
     &runMask,
 }};

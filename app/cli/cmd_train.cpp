@@ -33,6 +33,7 @@ int runTrain(const std::vector<std::string> &argv)
     const bool quiet = args.flag("quiet") || args.flag("json");
     const CancelToken cancel;
     session.extractFeatures(progressPrinter("train", quiet), cancel);
+    warnIfSigmaOutsideRange(session, "train");
     session.train(
         [&](const TrainProgress &p) {
             if (quiet || (p.step != p.steps))

@@ -88,20 +88,18 @@ int intInRange(const Args &args, const std::string &name, int fallback, int lo, 
     return v;
 }
 
-std::vector<int> intList(const std::string &text, std::size_t count, const std::string &option,
-                         const std::string &format, int lo, int hi)
+std::vector<double> numberList(const std::string &text, std::size_t count, const std::string &option,
+                               const std::string &format)
 {
-    std::vector<int> out;
+    std::vector<double> out;
     std::size_t start = 0;
     while (true) {
         const std::size_t comma = text.find(',', start);
         const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        int v = 0;
+        double v = 0;
         const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
-        if (part.empty() || ec != std::errc() || ptr != part.data() + part.size())
-            throw Error(option + " expects " + format + " (integers), got '" + text + "'");
-        if (v < lo || v > hi)
-            throw Error(option + " value " + part + " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+        if (part.empty() || ec != std::errc() || ptr != part.data() + part.size() || !std::isfinite(v))
+            throw Error(option + " expects " + format + " (numbers), got '" + text + "'");
         out.push_back(v);
         if (comma == std::string::npos)
             break;

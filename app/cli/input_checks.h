@@ -24,9 +24,9 @@ int threadsOption(const Args &args, const std::string &command, int fallback);
 double doubleInRange(const Args &args, const std::string &name, double fallback, double lo, double hi);
 int intInRange(const Args &args, const std::string &name, int fallback, int lo, int hi);
 
-// "a,b,c": exactly `count` integers, each within [lo, hi]; the error names the option and the format.
-std::vector<int> intList(const std::string &text, std::size_t count, const std::string &option,
-                         const std::string &format, int lo, int hi);
+// "a,b,c": exactly `count` finite real numbers; the error names the option and the format.
+std::vector<double> numberList(const std::string &text, std::size_t count, const std::string &option,
+                               const std::string &format);
 
 // A file the command will write: not a folder, not read-only, its nearest existing folder writable.
 void checkOutputFile(const std::filesystem::path &path, const std::string &option);

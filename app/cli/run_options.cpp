@@ -142,6 +142,13 @@ ProgressFn progressPrinter(const std::string &command, bool quiet)
     };
 }
 
+void warnIfSigmaOutsideRange(const TrainingSession &session, const std::string &command)
+{
+    const std::string warning = NoiseSigma::rangeWarning(session.resolvedSigma(), session.featureScale());
+    if (!warning.empty())
+        std::cerr << command << ": warning: " << warning << "; try --noise-sigma auto\n";
+}
+
 void reportTraining(const TrainingSession &session, const std::string &command, bool quiet)
 {
     const TrainingOutcome &t = session.lastTraining();

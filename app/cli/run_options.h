@@ -22,6 +22,9 @@ void applyTrainingOptions(const Args &args, RunConfig &config);
 std::set<std::string> trainingOptionNames();
 void warnIfNotPretrained(const RunConfig &config, const std::string &command);
 ProgressFn progressPrinter(const std::string &command, bool quiet);
+// Before training: a warning line when the sigma the config resolves to on the extracted features lies
+// outside the measured working range (NoiseSigma::rangeWarning). Printed also with --quiet.
+void warnIfSigmaOutsideRange(const TrainingSession &session, const std::string &command);
 // The sigma line ("noise sigma 0.2856 = 0.5x the feature scale 0.5712 (auto)") and, when the
 // discriminator did not learn, the warning line; both on stderr.
 void reportTraining(const TrainingSession &session, const std::string &command, bool quiet);

@@ -263,9 +263,11 @@ SegmentResult ClassicalSegmenter::segment(const cv::Mat &rgb, const SegmentPromp
         mask = extendOnPlainBackground(small, mask);
     if (prompt.box) {
         cv::Mat inside = cv::Mat::zeros(mask.size(), CV_8UC1);
-        const cv::Rect box(cv::Point(static_cast<int>(prompt.box->x * scale), static_cast<int>(prompt.box->y * scale)),
-                           cv::Size(static_cast<int>(std::ceil(prompt.box->width * scale)),
-                                    static_cast<int>(std::ceil(prompt.box->height * scale))));
+        // Real-valued edges: every pixel the box touches is inside.
+        const cv::Rect box(cv::Point(static_cast<int>(std::floor(prompt.box->x * scale)),
+                                     static_cast<int>(std::floor(prompt.box->y * scale))),
+                           cv::Point(static_cast<int>(std::ceil((prompt.box->x + prompt.box->width) * scale)),
+                                     static_cast<int>(std::ceil((prompt.box->y + prompt.box->height) * scale))));
         inside(box & cv::Rect(0, 0, mask.cols, mask.rows)).setTo(255);
         mask &= inside;
     }

@@ -12,8 +12,8 @@ namespace s2s {
 // Optional prompts; without them the segmenter prompts for "the object in this inspection image".
 struct SegmentPrompt
 {
-    std::optional<cv::Rect> box;    // pixel coordinates of the original image
-    std::optional<cv::Point> point; // a positive click
+    std::optional<cv::Rect2f> box;    // real-valued pixel coordinates of the original image
+    std::optional<cv::Point2f> point; // a positive click
 };
 
 struct SegmentResult

@@ -127,7 +127,7 @@ void checkMetricsJson(const nlohmann::json &m, const std::string &where)
         if (m.contains(key))
             checkValue(m.at(key).is_boolean(), where, key, "true or false", m.at(key));
     for (const char *key : {"backbone", "backbone_weights_sha256", "segmenter", "kind", "preset", "background",
-                            "selection", "noise_sigma_setting", "run_id"})
+                            "selection", "noise_sigma_setting", "noise_sigma_warning", "run_id"})
         if (m.contains(key))
             checkValue(textOrNull(m.at(key)), where, key, "a string", m.at(key));
     if (m.contains("threshold")) {

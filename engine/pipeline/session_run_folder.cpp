@@ -259,6 +259,8 @@ nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &
                      {"steps", t.steps},
                      {"warm_start", t.warmStart},
                      {"curve", curveJson(t.curve)}};
+    const std::string rangeWarning = NoiseSigma::rangeWarning(t.sigmaAbsolute, t.featureScale);
+    j["noise_sigma_warning"] = rangeWarning.empty() ? nlohmann::json(nullptr) : nlohmann::json(rangeWarning);
     j["not_learning"] = t.notLearning;
     j["background"] = ev.options.background == BackgroundMode::Static ? "static" : "pseudo";
     j["selection"] = "final epoch, no test-set selection";

@@ -49,6 +49,22 @@ std::string NoiseSigma::text() const
     return buf;
 }
 
+std::string NoiseSigma::rangeWarning(double absolute, double featureScale)
+{
+    if (!(featureScale > 0.0) || !std::isfinite(absolute))
+        return {};
+    const double factor = absolute / featureScale;
+    // The bounds themselves were measured, so they are inside (with room for rounding of a typed factor).
+    if (factor >= kWorkingLow * (1 - 1e-9) && factor <= kWorkingHigh * (1 + 1e-9))
+        return {};
+    char text[320];
+    std::snprintf(text, sizeof text,
+                  "noise sigma %.4g is %.3gx the feature scale %.4g, outside the working range measured for it "
+                  "(%gx to %gx, docs/results.md \"Noise sigma\"): the heads are likely to learn little or nothing",
+                  absolute, factor, featureScale, kWorkingLow, kWorkingHigh);
+    return text;
+}
+
 double NoiseSigma::absoluteFor(double featureScale) const
 {
     switch (kind) {

@@ -28,6 +28,15 @@ struct NoiseSigma
     // "Noise sigma"). Relative to the feature scale, so it transfers between backbones.
     static constexpr double kAutoFactor = 0.7;
 
+    // The factors measured to train (docs/results.md, "Noise sigma": 0.1x to 3x the feature scale on
+    // hazelnut_toy and the demo categories). Outside them the heads learn little or nothing, which is
+    // knowable before training, unlike the not-learning rule that needs the steps to have run.
+    static constexpr double kWorkingLow = 0.1;
+    static constexpr double kWorkingHigh = 3.0;
+    // Empty inside the working range (or without a feature scale); otherwise one sentence naming the
+    // sigma, its factor, the range and where the range comes from.
+    static std::string rangeWarning(double absolute, double featureScale);
+
     double absoluteFor(double featureScale) const;
     double relativeFor(double featureScale) const;
 

@@ -389,10 +389,10 @@ private Q_SLOTS:
             "huge.png: image is 20000x20000 \\(400 MP\\), above the limit of 100 MP");
         // Numbers out of range.
         row("sigma-overflow", trainOut + list({"--noise-sigma", "1e308"}), "noise sigma must be between 1e-06 and 1000");
-        row("box-letters", maskPng + list({"--box", "a,b,c,d"}), "--box expects x0,y0,x1,y1 \\(integers\\)");
-        row("box-huge", maskPng + list({"--box", "0,0,1e30,50"}), "--box expects x0,y0,x1,y1");
-        row("box-outside", maskPng + list({"--box", "10,10,70,70"}), "--box value 70 is outside 0..64");
-        row("box-negative", maskPng + list({"--box", "-5,0,10,10"}), "--box value -5 is outside");
+        row("box-letters", maskPng + list({"--box", "a,b,c,d"}), "--box expects x0,y0,x1,y1 \\(numbers\\)");
+        row("box-huge", maskPng + list({"--box", "0,0,1e30,50"}), "--box 0,0,1e30,50 is outside the 64x64 image");
+        row("box-outside", maskPng + list({"--box", "10,10,70,70"}), "\\(x1 = 70, expected 0 to 64\\)");
+        row("box-negative", maskPng + list({"--box", "-5,0,10,10"}), "\\(x0 = -5, expected 0 to 64\\)");
         row("point-outside", maskPng + list({"--point", "64,3"}), "--point 64,3 is outside the 64x64 image");
         row("embed-resize-huge",
             list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--out", "{tmp}/e.safetensors", "--resize", "100000"}),

@@ -106,6 +106,82 @@ private Q_SLOTS:
         for (const QString &l : r.errLines)
             named = named || (l.contains(QStringLiteral("noise sigma")) && l.contains(QStringLiteral("0.5x")));
         QVERIFY2(named, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        // Inside the working range: no range warning.
+        QVERIFY(metrics.contains(QStringLiteral("noise_sigma_warning")));
+        QVERIFY(metrics.value(QStringLiteral("noise_sigma_warning")).isNull());
+        for (const QString &l : r.errLines)
+            QVERIFY2(!l.contains(QStringLiteral("working range")), qPrintable(l));
+    }
+
+    // A sigma far outside the measured working range (0.1x to 3x) is said before training starts, on
+    // stderr (also with --quiet) and in metrics.json (issue 22).
+    void sigmaOutsideWorkingRangeWarnsUpFront_data()
+    {
+        QTest::addColumn<QString>("sigma");
+        QTest::addColumn<QString>("factor"); // as the warning prints it
+        QTest::addColumn<bool>("quiet");
+        QTest::newRow("0.02x") << "0.02x" << "0.02x" << false;
+        QTest::newRow("50x-quiet") << "50x" << "50x" << true;
+    }
+
+    void sigmaOutsideWorkingRangeWarnsUpFront()
+    {
+        QFETCH(QString, sigma);
+        QFETCH(QString, factor);
+        QFETCH(bool, quiet);
+        QStringList args = common(QStringLiteral("train"));
+        args[args.indexOf(QStringLiteral("--epochs")) + 1] = QStringLiteral("1");
+        const QString run = m_dir.filePath(QStringLiteral("range-") + QString::fromLatin1(QTest::currentDataTag()));
+        args << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma") << sigma;
+        if (quiet)
+            args << QStringLiteral("--quiet");
+        const CliResult r = runCli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        const auto warningLine = [](const QStringList &lines) {
+            for (int i = 0; i < lines.size(); ++i)
+                if (lines[i].startsWith(QStringLiteral("train: warning: noise sigma ")))
+                    return i;
+            return -1;
+        };
+        const int at = warningLine(r.errLines);
+        QVERIFY2(at >= 0, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        const QString line = r.errLines[at];
+        QVERIFY2(line.contains(factor + QStringLiteral(" the feature scale")), qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral("outside the working range measured for it (0.1x to 3x")), qPrintable(line));
+        // Up front: before the first epoch line.
+        for (int i = 0; i < at; ++i)
+            QVERIFY2(!r.errLines[i].startsWith(QStringLiteral("train: epoch ")), qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        if (!quiet) {
+            bool epochAfter = false;
+            for (int i = at + 1; i < r.errLines.size(); ++i)
+                epochAfter = epochAfter || r.errLines[i].startsWith(QStringLiteral("train: epoch 1/1"));
+            QVERIFY2(epochAfter, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        }
+        const QJsonObject metrics = readJson(run + QStringLiteral("/metrics.json"));
+        const QString recorded = metrics.value(QStringLiteral("noise_sigma_warning")).toString();
+        QVERIFY2(recorded.contains(factor + QStringLiteral(" the feature scale")), qPrintable(recorded));
+        QVERIFY2(line.contains(recorded), qPrintable(recorded));
+    }
+
+    // The issue's case with real features: 0.001 absolute is about 0.0015x of ImageNet MobileNetV2's scale.
+    void tinyAbsoluteSigmaWarnsUpFront()
+    {
+        const QString weights = qEnvironmentVariable("SAM2SIM_SHARED") + QStringLiteral("/weights/mobilenet_v2_imagenet_bnfolded.pth");
+        if (!QFileInfo::exists(weights))
+            QSKIP("../shared/weights not found: the check needs real features");
+        QStringList args = common(QStringLiteral("train"));
+        args[args.indexOf(QStringLiteral("none"))] = weights;
+        args[args.indexOf(QStringLiteral("--epochs")) + 1] = QStringLiteral("1");
+        const QString run = m_dir.filePath(QStringLiteral("tiny-1"));
+        const CliResult r = runCli(QStringList(args) << QStringLiteral("--out") << run << QStringLiteral("--noise-sigma")
+                                                  << QStringLiteral("0.001"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        bool warned = false;
+        for (const QString &l : r.errLines)
+            warned = warned || (l.startsWith(QStringLiteral("train: warning: noise sigma 0.001 is ")) && l.contains(QStringLiteral("working range")));
+        QVERIFY2(warned, qPrintable(r.errLines.join(QLatin1Char('\n'))));
+        QVERIFY(readJson(run + QStringLiteral("/metrics.json")).value(QStringLiteral("noise_sigma_warning")).toString().startsWith(
+            QStringLiteral("noise sigma 0.001 is ")));
     }
 
     void tinySigmaWarnsNotLearning()

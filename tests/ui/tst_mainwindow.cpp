@@ -428,6 +428,9 @@ void TestMainWindow::notLearningIsShownOnTheTrainingTab()
     QVERIFY(controller->results()->training.notLearning);
     QVERIFY2(m_window->trainingPanel()->learningWarning().contains(QStringLiteral("did not learn")),
              qPrintable(m_window->trainingPanel()->learningWarning()));
+    // 0.0001x is far outside the measured working range, which the banner also says (issue 22).
+    QVERIFY2(m_window->trainingPanel()->learningWarning().contains(QStringLiteral("outside the working range measured for it (0.1x to 3x")),
+             qPrintable(m_window->trainingPanel()->learningWarning()));
     c.noiseSigma = s2s::NoiseSigma::automatic();
     controller->train(c);
     QVERIFY(results.wait(400000));

@@ -177,7 +177,9 @@ MainWindow::MainWindow(QWidget *parent)
     const auto sigmaSettled = [this] {
         const RunConfig c = m_training->applyTo(baseConfig());
         m_controller->setConfig(c);
-        if (m_training->autoRetrain() && m_controller->results())
+        // One refit per change of the value: none when it resolves to the sigma on screen or in flight
+        // (unticking "auto" keeps the value auto stood for).
+        if (m_training->autoRetrain() && m_controller->results() && m_controller->needsRefit(c))
             m_controller->retrainForSigma(c);
     };
     connect(m_training, &TrainingPanel::sigmaSettled, this, sigmaSettled);
@@ -488,6 +490,7 @@ void MainWindow::selectCategory(const QString &name, bool force)
         m_compositing->robustness()->setCategory(*category, m_training->applyTo(c));
         m_training->resetCurves();
         m_training->clearJobDisplay();
+        m_training->setTrainImages(static_cast<int>(category->train.size()));
         const BackgroundRouting routing = backgroundRouting(kind, category->keepsBackground);
         const QString texture = tr("%1 is a texture: it has no background, so it is never segmented or composited "
                                    "(no foreground extraction, no pseudo-backgrounds).")

@@ -18,32 +18,51 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace s2s::ui {
 
 namespace {
 
-// Decodes on a worker thread (called through QtConcurrent), so browsing never stalls the UI.
+constexpr int kThumbSide = 96;
+
+// Decodes on a worker thread (called through QtConcurrent), so browsing never stalls the UI. The
+// image keeps its aspect ratio and is centred on a transparent kThumbSide square: every icon has the
+// same size, so an item measured before its thumbnail arrives is as large as one measured after.
 QImage thumbnail(const ImageRecord &record)
 {
     try {
         cv::Mat rgb = readImageRgb(record.image);
-        const double scale = 128.0 / std::max(rgb.cols, rgb.rows);
+        const double scale = static_cast<double>(kThumbSide) / std::max(rgb.cols, rgb.rows);
         cv::Mat small;
-        cv::resize(rgb, small, cv::Size(), scale, scale, cv::INTER_AREA);
-        QImage image = toQImage(small);
+        cv::resize(rgb, small, cv::Size(std::max(1, static_cast<int>(std::lround(rgb.cols * scale))),
+                                        std::max(1, static_cast<int>(std::lround(rgb.rows * scale)))),
+                   0, 0, cv::INTER_AREA);
+        QImage square(kThumbSide, kThumbSide, QImage::Format_ARGB32_Premultiplied);
+        square.fill(Qt::transparent);
+        QPainter p(&square);
+        const QPoint origin((kThumbSide - small.cols) / 2, (kThumbSide - small.rows) / 2);
+        p.drawImage(origin, toQImage(small));
         if (!record.mask.empty()) {
             cv::Mat mask = readMask(record.mask), smallMask;
             cv::resize(mask, smallMask, small.size(), 0, 0, cv::INTER_NEAREST);
-            QPainter p(&image);
             p.setRenderHint(QPainter::Antialiasing);
             p.setPen(QPen(QColor(0, 255, 120), 1.5));
+            p.translate(origin);
             p.drawPath(maskOutline(smallMask));
         }
-        return image;
+        return square;
     } catch (const std::exception &) {
         return {};
     }
+}
+
+// What an item shows until its thumbnail is decoded: an empty square of the thumbnail's size.
+QIcon placeholderIcon()
+{
+    QPixmap pixmap(kThumbSide, kThumbSide);
+    pixmap.fill(QColor(128, 128, 128, 40));
+    return QIcon(pixmap);
 }
 
 } // namespace
@@ -77,12 +96,16 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
     filters->addWidget(m_defect, 1);
     layout->addLayout(filters);
 
+    // Thumbnails arrive one by one after the items are laid out. Items are not of uniform size (a list
+    // with uniform sizes measures its first item once: measured before its icon arrived, every item stayed
+    // a strip of text height, showing the top few pixels of its image and no label); each item holds a
+    // placeholder of the thumbnail's size until then, and the grid leaves room for a two-line label.
     m_thumbnails = new QListWidget(this);
     m_thumbnails->setViewMode(QListView::IconMode);
-    m_thumbnails->setIconSize(QSize(96, 96));
+    m_thumbnails->setIconSize(QSize(kThumbSide, kThumbSide));
     m_thumbnails->setResizeMode(QListView::Adjust);
-    m_thumbnails->setUniformItemSizes(true);
-    m_thumbnails->setGridSize(QSize(112, 128));
+    m_thumbnails->setUniformItemSizes(false);
+    m_thumbnails->setGridSize(QSize(kThumbSide + 16, kThumbSide + 2 * m_thumbnails->fontMetrics().lineSpacing() + 16));
     m_thumbnails->setWordWrap(true);
     m_thumbnails->setMovement(QListView::Static);
     layout->addWidget(m_thumbnails, 3);
@@ -107,8 +130,9 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
         Q_EMIT kindChanged(item->text(0), next);
     });
     connect(&m_thumbWatcher, &QFutureWatcher<QImage>::resultReadyAt, this, [this](int index) {
-        if (index < m_thumbnails->count())
-            m_thumbnails->item(index)->setIcon(QIcon(QPixmap::fromImage(m_thumbWatcher.resultAt(index))));
+        const QImage image = m_thumbWatcher.resultAt(index);
+        if (index < m_thumbnails->count() && !image.isNull()) // an unreadable image keeps the placeholder
+            m_thumbnails->item(index)->setIcon(QIcon(QPixmap::fromImage(image)));
     });
     // The split shown survives a restart.
     if (const QVariant split = Settings().choice(QStringLiteral("browser/split")); split.isValid())
@@ -209,6 +233,7 @@ void DatasetBrowser::refreshThumbnails()
     const auto &records = m_split->currentData().toInt() == 0 ? c->train : c->test;
     const QString defect = m_defect->currentData().toString();
     std::vector<ImageRecord> shown;
+    const QIcon placeholder = placeholderIcon();
     for (const auto &r : records) {
         if (!defect.isEmpty() && QString::fromStdString(r.defectType) != defect)
             continue;
@@ -218,7 +243,7 @@ void DatasetBrowser::refreshThumbnails()
         QString label = QString::fromStdString(r.defectType + "/" + r.image.filename().string());
         if (r.label == 1 && r.mask.empty())
             label += QLatin1Char('\n') + tr("no mask");
-        auto *item = new QListWidgetItem(label);
+        auto *item = new QListWidgetItem(placeholder, label);
         if (r.label == 1 && r.mask.empty())
             item->setToolTip(tr("Image-level label only: counted in the image metrics, not in the pixel metrics"));
         item->setData(Qt::UserRole, QString::fromStdString(r.image.string()));

@@ -327,14 +327,14 @@ void EvaluationPanel::refreshStatus()
     };
     m_updating->setText(inflight ? tr("Updating to sigma %1...").arg(sigmaText(inflight->noiseSigma)) : QString());
     m_updating->setVisible(inflight.has_value());
-    const bool stale = m_controller->stale();
-    if (stale)
-        m_stale->setText(tr("Results are stale: the curves were computed with sigma %1, the settings now say %2. %3")
-                             .arg(r ? QString::number(r->training.sigmaAbsolute, 'g', 4) : QString(),
-                                  sigmaText(m_controller->config().noiseSigma),
+    // The banner names the setting that differs (it said "sigma" whatever differed).
+    const ConfigDifference difference = m_controller->staleDifference();
+    if (!difference.isEmpty())
+        m_stale->setText(tr("Results are stale: the curves were computed with %1; the settings now say %2. %3")
+                             .arg(difference.was, difference.now,
                                   inflight ? tr("A retrain for other settings is running.")
                                            : tr("Train (or turn on retraining on sigma change) to update.")));
-    m_stale->setVisible(stale);
+    m_stale->setVisible(!difference.isEmpty());
 }
 
 void EvaluationPanel::applyPreset()

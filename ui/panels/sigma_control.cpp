@@ -154,8 +154,12 @@ void SigmaControl::updateLabel()
     }
     const double rel = value().relativeFor(m_scale);
     m_relative->setText(tr("= %1x scale %2").arg(QString::number(rel, 'f', 2), QString::number(m_scale, 'f', 3)));
-    m_relative->setToolTip(tr("Relative to the scale of the training features (root mean per-dimension standard "
-                              "deviation, %1)").arg(m_scale, 0, 'f', 4));
+    // Outside the measured working range: said before any training, in red, with the reason.
+    const QString warning = QString::fromStdString(NoiseSigma::rangeWarning(value().absoluteFor(m_scale), m_scale));
+    m_relative->setStyleSheet(warning.isEmpty() ? QString() : QStringLiteral("QLabel { color: #a00000; }"));
+    m_relative->setToolTip(warning.isEmpty() ? tr("Relative to the scale of the training features (root mean per-dimension "
+                                                  "standard deviation, %1)").arg(m_scale, 0, 'f', 4)
+                                             : tr("Warning: %1.").arg(warning));
 }
 
 } // namespace s2s::ui

@@ -85,7 +85,12 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 1000);
     m_epochs->setValue(presetConfig("fast").totalEpochs());
-    form->addRow(tr("Epochs:"), m_epochs);
+    m_schedule = new QLabel(this);
+    m_schedule->setObjectName(QStringLiteral("schedule"));
+    auto *epochsRow = new QHBoxLayout;
+    epochsRow->addWidget(m_epochs);
+    epochsRow->addWidget(m_schedule, 1);
+    form->addRow(tr("Epochs:"), epochsRow);
 
     m_sigma = new SigmaControl(this);
     form->addRow(tr("Noise sigma:"), m_sigma);
@@ -170,6 +175,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     connect(m_sam2Weights, &QLineEdit::textChanged, this, [this] { Settings().setSam2Weights(m_sam2Weights->text()); });
     connect(m_foreground, &QCheckBox::toggled, this, &TrainingPanel::settingsChanged);
     connect(m_epochs, &QSpinBox::valueChanged, this, &TrainingPanel::settingsChanged);
+    connect(m_epochs, &QSpinBox::valueChanged, this, &TrainingPanel::updateSchedule);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateSchedule);
     refreshWeights();
     // With a SAM 2 checkpoint present, background removal with SAM 2 is the default (the engine never
     // segments textures, so it applies to object categories only).
@@ -178,6 +185,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
         m_segmenter->setCurrentIndex(m_segmenter->findData(QStringLiteral("sam2")));
     }
     restoreChoices();
+    updateSchedule();
 }
 
 void TrainingPanel::restoreChoices()
@@ -355,6 +363,36 @@ void TrainingPanel::setEpochs(int epochs)
     m_epochs->setValue(epochs);
 }
 
+void TrainingPanel::setTrainImages(int count)
+{
+    m_trainImages = count;
+    updateSchedule();
+}
+
+QString TrainingPanel::scheduleText() const
+{
+    return m_schedule->text();
+}
+
+void TrainingPanel::updateSchedule()
+{
+    const RunConfig c = applyTo({});
+    if (m_trainImages <= 0) {
+        m_schedule->setText(c.minSteps > 0 ? tr("at least %1 steps (more epochs on a small category)").arg(c.minSteps)
+                                           : QString());
+        return;
+    }
+    const auto images = static_cast<std::size_t>(m_trainImages);
+    const int epochs = c.effectiveEpochs(images), steps = c.effectiveSteps(images);
+    m_schedule->setText(epochs != c.totalEpochs()
+                            ? tr("will run %1 epochs = %2 steps on %3 images (the preset trains at least %4 steps)")
+                                  .arg(epochs)
+                                  .arg(steps)
+                                  .arg(m_trainImages)
+                                  .arg(c.minSteps)
+                            : tr("will run %1 epochs = %2 steps on %3 images").arg(epochs).arg(steps).arg(m_trainImages));
+}
+
 void TrainingPanel::clearJobDisplay()
 {
     m_log->clear();
@@ -394,7 +432,16 @@ void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
                                 .arg(NoiseSigma::automatic().absoluteFor(t.featureScale), 0, 'f', 3));
         appendLog(m_learning->text());
     }
-    m_learning->setVisible(t.notLearning);
+    // Outside the measured working range (known before training): said even when the heads did learn.
+    const QString range = QString::fromStdString(NoiseSigma::rangeWarning(t.sigmaAbsolute, t.featureScale));
+    if (!range.isEmpty()) {
+        const QString warning = tr("Warning: %1. Choose \"auto\" or a sigma near %2.")
+                                    .arg(range)
+                                    .arg(NoiseSigma::automatic().absoluteFor(t.featureScale), 0, 'f', 3);
+        m_learning->setText(t.notLearning ? m_learning->text() + QLatin1Char('\n') + warning : warning);
+        appendLog(warning);
+    }
+    m_learning->setVisible(t.notLearning || !range.isEmpty());
 }
 
 QString TrainingPanel::learningWarning() const

@@ -51,6 +51,10 @@ public:
     int curvePointCount() const; // points of the loss curve on screen
     QCustomPlot *lossPlot() const { return m_lossPlot; }
     void setEpochs(int epochs);
+    // The current category's training images: beside the Epochs field, what the settings will run on
+    // them (the fast preset trains at least 64 steps, so "1" epoch is 16 on a 30-image category).
+    void setTrainImages(int count);
+    QString scheduleText() const; // what the note beside the Epochs field says
     // A category switch: the log, the bar and the learning banner of the previous category go.
     void clearJobDisplay();
     // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
@@ -68,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void updateBanner();
+    void updateSchedule();
     void restoreChoices();
     QString backboneWeightsPath() const; // empty: random weights
 
@@ -76,6 +81,8 @@ private:
     QLineEdit *m_weights = nullptr;
     QComboBox *m_preset = nullptr;
     QSpinBox *m_epochs = nullptr;
+    QLabel *m_schedule = nullptr; // what will run: epochs and steps on the category's images
+    int m_trainImages = 0;
     SigmaControl *m_sigma = nullptr;
     QLabel *m_learning = nullptr;
     QCheckBox *m_foreground = nullptr;

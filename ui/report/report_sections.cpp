@@ -505,8 +505,11 @@ std::vector<ReportBlock> robustnessSection(const ReportContext &ctx, ReportCanva
     if (it == ctx.run.metrics.end() || !it->is_array() || it->empty()) {
         blocks.push_back(paragraphBlock(
             canvas,
-            Report::tr("This run holds no pseudo-background evaluation. Run 'sam2sim eval --run RUN "
-                       "--background pseudo' to test how the model reacts to new backgrounds."),
+            Report::tr("This run holds no pseudo-background evaluation. %1")
+                .arg(ctx.options.pseudoHint.isEmpty()
+                         ? Report::tr("Run 'sam2sim eval --run RUN --background pseudo' to test how the model "
+                                      "reacts to new backgrounds.")
+                         : ctx.options.pseudoHint),
             8.5, true));
         return blocks;
     }

@@ -19,6 +19,9 @@ struct ReportOptions
     int galleryLimit = 0;                       // most images in the gallery (by score); 0: all
     int thumbnailPixels = 220;                  // longest side of gallery images
     QString runFolderText;                      // the "Run folder" line; empty: the folder read
+    // How the reader runs a pseudo-background evaluation where the report was made (the studio names
+    // its action); empty: the CLI command.
+    QString pseudoHint;
     // Per-background-family results of the run's category (a table1.json "categories" entry, from
     // `sam2sim table1 --per-family` or the studio's per-family comparison); null: no such section.
     nlohmann::json perFamily;

@@ -12,30 +12,11 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <filesystem>
-#include <system_error>
 #include <utility>
 
 namespace s2s::ui {
 
 namespace {
-
-// One weights file, however it was reached (relative or absolute, through a link, `..`).
-bool sameFile(const std::filesystem::path &a, const std::filesystem::path &b)
-{
-    if (a == b)
-        return true;
-    std::error_code error;
-    return !a.empty() && !b.empty() && std::filesystem::equivalent(a, b, error);
-}
-
-bool sameHeads(const RunConfig &a, const RunConfig &b)
-{
-    return a.backbone == b.backbone && sameFile(a.backboneWeights, b.backboneWeights) && a.noiseSigma == b.noiseSigma
-           && a.totalEpochs() == b.totalEpochs() && a.batchSize == b.batchSize && a.seed == b.seed
-           && a.patchFraction == b.patchFraction && a.minSteps == b.minSteps
-           && a.foreground == b.foreground && a.segmenter == b.segmenter && a.kindOverride == b.kindOverride
-           && a.backgroundFill == b.backgroundFill;
-}
 
 // Writes a result set into a run folder exactly as it is on screen: the heads that produced it, its
 // evaluation and maps (no evaluation again), the given robustness entries. Runs on the worker thread.
@@ -246,8 +227,22 @@ void SessionController::setConfig(const RunConfig &config)
 
 bool SessionController::stale() const
 {
+    return !staleDifference().isEmpty();
+}
+
+ConfigDifference SessionController::staleDifference() const
+{
     // Results that no longer match the settings, unless a training for exactly these settings runs.
-    return m_results && !sameHeads(m_results->config, m_config) && !(m_inflight && sameHeads(*m_inflight, m_config));
+    if (!m_results || (m_inflight && ConfigDifference::between(*m_inflight, m_config, m_featureScale).isEmpty()))
+        return {};
+    return ConfigDifference::between(m_results->config, m_config, m_featureScale);
+}
+
+bool SessionController::needsRefit(const RunConfig &config) const
+{
+    if (m_inflight)
+        return !sameSigma(m_inflight->noiseSigma, config.noiseSigma, m_featureScale);
+    return m_results && !sameSigma(m_results->config.noiseSigma, config.noiseSigma, m_featureScale);
 }
 
 void SessionController::endSweep(const QString &jobName, bool completed)
@@ -510,6 +505,8 @@ void SessionController::exportReport(const QString &pdf, const nlohmann::json &p
     options.thresholdRule = m_rule;
     if (perFamily.is_object() && m_category && perFamily.value("category", std::string()) == m_category->name)
         options.perFamily = perFamily;
+    options.pseudoHint = tr("Use \"Evaluate with pseudo-backgrounds\" on the studio's Pseudo-backgrounds tab to test "
+                            "how the model reacts to new backgrounds.");
     options.runFolderText = m_results->runFolder.isEmpty() ? tr("not saved (the results on screen in Sam2Sim Studio)")
                                                            : m_results->runFolder;
     m_incoming.reset();

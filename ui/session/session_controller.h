@@ -3,6 +3,7 @@
 #include "engine/data/dataset.h"
 #include "engine/pipeline/training_session.h"
 #include "engine/pipeline/run_config.h"
+#include "ui/session/config_difference.h"
 #include "ui/session/job_runner.h"
 #include "ui/report/report_writer.h"
 #include "ui/report/threshold_rule.h"
@@ -74,6 +75,11 @@ public:
     const std::optional<ResultSet> &results() const { return m_results; }
     const std::optional<ResultSet> &pseudoResults() const { return m_pseudo; }
     bool stale() const;
+    // What makes the results stale: the first setting they differ in (empty when not stale).
+    ConfigDifference staleDifference() const;
+    // Whether the sigma of `config` needs a refit: it resolves to another value than the sigma of the
+    // training in flight or, when none runs, of the results on screen (unticking "auto" needs none).
+    bool needsRefit(const RunConfig &config) const;
 
     double threshold() const { return m_threshold; }
     QString thresholdRule() const { return m_thresholdRule; }   // the rule in words, as panels show it

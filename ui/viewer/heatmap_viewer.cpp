@@ -98,11 +98,10 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->setVisible(false);
-    // Every column but the defect type is as wide as its content; the defect type takes what is left
-    // (elided in a narrow window), so the verdict and outcome are never cut off.
+    // Every column is as wide as its content (a defect type elided to "con…ion" names nothing); the
+    // list is at least that wide (fitListWidth), and the last column takes what is left.
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->horizontalHeader()->setSectionResizeMode(ColDefect, QHeaderView::Stretch);
-    m_list->horizontalHeader()->setStretchLastSection(false);
+    m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setTextElideMode(Qt::ElideMiddle);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSortingEnabled(true);
@@ -311,19 +310,16 @@ void HeatmapViewer::rebuildList()
 
 void HeatmapViewer::fitListWidth()
 {
-    // The list is at least as wide as every column but the defect type's, plus a short one for it;
-    // when the window allows, it gets its full width and the image takes the rest.
+    // The list is at least as wide as all its columns, so no column is ever cut; the image takes the rest.
     const QAbstractItemView *view = m_list; // QTableView hides sizeHintForColumn
     const auto columnWidth = [&](int c) { return std::max(view->sizeHintForColumn(c), m_list->horizontalHeader()->sectionSizeHint(c)); };
-    int fixed = 0;
+    int columns = 0;
     for (int c = 0; c < m_list->columnCount(); ++c)
-        if (c != ColDefect)
-            fixed += columnWidth(c);
-    const int defect = columnWidth(ColDefect);
+        columns += columnWidth(c);
     const int chrome = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() + 2;
-    m_list->setMinimumWidth(fixed + std::min(defect, 60) + chrome);
+    const int full = columns + chrome;
+    m_list->setMinimumWidth(full);
     const QList<int> sizes = m_split->sizes();
-    const int full = fixed + defect + chrome;
     if (sizes.size() == 2 && sizes[0] < full && sizes[0] + sizes[1] > 0) {
         const int left = std::min(full, sizes[0] + sizes[1] - m_split->widget(1)->minimumSizeHint().width());
         if (left > sizes[0])
