@@ -116,6 +116,11 @@ void InspectPanel::buildLayout()
     m_table = new LotTable(this);
     m_view = new InspectImageView(this);
 
+    // Rows short enough for a 1024-px window beside the dataset dock: the run's path and the counters
+    // may shrink (the path is also in its tooltip, the counters wrap).
+    m_runLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_counts->setWordWrap(true);
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *top = new QHBoxLayout;
     top->addWidget(m_runLabel, 1);
     top->addWidget(m_openRun);
@@ -124,15 +129,16 @@ void InspectPanel::buildLayout()
     actions->addWidget(m_folder);
     actions->addWidget(m_watch);
     actions->addWidget(m_cancel);
-    actions->addSpacing(16);
-    actions->addWidget(new QLabel(tr("Threshold"), this));
-    actions->addWidget(m_thresholdEdit);
-    actions->addWidget(m_ruleLabel);
-    actions->addWidget(m_resetThreshold);
     actions->addStretch(1);
+    auto *threshold = new QHBoxLayout;
+    threshold->addWidget(new QLabel(tr("Threshold"), this));
+    threshold->addWidget(m_thresholdEdit);
+    threshold->addWidget(m_ruleLabel);
+    threshold->addWidget(m_resetThreshold);
+    threshold->addStretch(1);
+    threshold->addWidget(m_ngOnly);
     auto *summary = new QHBoxLayout; // the counters, and what to do with the lot they count
     summary->addWidget(m_counts, 1);
-    summary->addWidget(m_ngOnly);
     summary->addWidget(m_save);
     summary->addWidget(m_report);
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -143,6 +149,7 @@ void InspectPanel::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(actions);
+    layout->addLayout(threshold);
     layout->addLayout(summary);
     layout->addWidget(m_progress);
     layout->addWidget(split, 1);
@@ -208,6 +215,7 @@ void InspectPanel::setRunFolder(const QString &dir)
         m_runPending = true;
         m_runLabel->setText(tr("Run for the next lot: %1 (the lot on screen was inspected with run %2)")
                                 .arg(dir, QString::fromStdString(m_lotRunId)));
+        m_runLabel->setToolTip(m_runLabel->text());
         return;
     }
     applyRun();
@@ -221,6 +229,7 @@ void InspectPanel::applyRun()
     m_runLabel->setText(m_runDir.isEmpty()
                             ? tr("No run yet: train a model, open a run (File > Open run...) or pick a run folder.")
                             : tr("Run: %1").arg(m_runDir));
+    m_runLabel->setToolTip(m_runLabel->text());
     resetThreshold();
 }
 

@@ -23,7 +23,7 @@ ForegroundPanel::ForegroundPanel(QWidget *parent)
         auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(titles[i]), this);
         layout->addWidget(title, 0, i, Qt::AlignHCenter);
         m_views[i] = new QLabel(this);
-        m_views[i]->setMinimumSize(240, 240);
+        m_views[i]->setMinimumSize(200, 200); // three side by side fit a 1024-px window beside the dataset dock
         m_views[i]->setAlignment(Qt::AlignCenter);
         m_views[i]->setStyleSheet(QStringLiteral("QLabel { background: #2a2a2a; }"));
         layout->addWidget(m_views[i], 1, i);

@@ -99,9 +99,10 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->setVisible(false);
     // Every column is as wide as its content (a defect type elided to "con…ion" names nothing); the
-    // list is at least that wide (fitListWidth), and the last column takes what is left.
+    // list is at least that wide (fitListWidth). No stretched last column: a stretched section keeps the
+    // header's default width (100 px) as its floor and pushed Outcome past the list's right edge.
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->horizontalHeader()->setStretchLastSection(false);
     m_list->setTextElideMode(Qt::ElideMiddle);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSortingEnabled(true);
@@ -111,7 +112,8 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    // Two rows, so the opacity slider keeps a usable length in a narrow window.
+    // Two rows, so the opacity slider keeps a usable length in a narrow window: opacity, colours and zoom
+    // above, the overlays below.
     auto *controls = new QHBoxLayout;
     m_alpha = new QSlider(Qt::Horizontal, right);
     m_alpha->setRange(0, 100);
@@ -130,6 +132,8 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     controls->addWidget(new QLabel(tr("Opacity:"), right));
     controls->addWidget(m_alpha, 1);
     controls->addWidget(m_colormap);
+    controls->addWidget(m_fit);
+    controls->addWidget(m_oneToOne);
     rightLayout->addLayout(controls);
     auto *toggles = new QHBoxLayout;
     m_showGt = new QCheckBox(tr("Ground truth"), right);
@@ -140,8 +144,6 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     toggles->addWidget(m_showGt);
     toggles->addWidget(m_pseudo);
     toggles->addStretch(1);
-    toggles->addWidget(m_fit);
-    toggles->addWidget(m_oneToOne);
     rightLayout->addLayout(toggles);
     auto *viewRow = new QHBoxLayout;
     m_view = new ZoomView(right);
