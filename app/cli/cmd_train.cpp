@@ -64,7 +64,7 @@ const CommandRegistration registration{{
     "train SimpleNet on a category and evaluate it (writes a run folder)",
     "Usage: sam2sim train --data DIR --category C --out RUN [--preset fast|paper] [--epochs N]\n"
     "                     [--noise-sigma auto|S|Fx] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W|none]\n"
-    "                     [--foreground on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
+    "                     [--foreground auto|on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
     "                     [--patch-fraction F] [--refit-steps N]\n"
     "                     [--threads N] [--seed N] [--json] [--quiet] [--strict]\n"
@@ -73,7 +73,9 @@ const CommandRegistration registration{{
     "used, without --backbone-weights its file is looked up (sam2sim weights list); --backbone-weights none\n"
     "asks for random weights. --noise-sigma: an absolute value in feature units (the paper's 0.015 for\n"
     "WRN-50), a factor of the training features' scale (0.7x), or auto (the fast preset's default, a\n"
-    "measured relative factor; the paper preset keeps 0.015). Input files the scanner skips are named on\n"
+    "measured relative factor; the paper preset keeps 0.015). --foreground auto (the default; on means the\n"
+    "same): the background of object images is removed (Sam2Sim), never that of textures or of categories\n"
+    "that keep their background (transistor); off trains plain SimpleNet. Input files the scanner skips are named on\n"
     "stderr and listed in metrics.json; --strict makes any skipped file an error. The run folder is written\n"
     "as one transaction: an existing run at RUN is replaced only when the new one is complete.",
     &runTrain,

@@ -65,10 +65,12 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
     config.refitSteps = args.intOr("refit-steps", config.refitSteps);
     if (config.refitSteps < 1)
         throw Error("--refit-steps must be at least 1");
-    const std::string fg = args.valueOr("foreground", config.foreground ? "on" : "off");
-    if (fg != "on" && fg != "off")
-        throw Error("--foreground expects on or off, got '" + fg + "'");
-    config.foreground = fg == "on";
+    // auto (the presets' default) and on both remove the background where the category allows it:
+    // object categories that do not keep their background. Textures and transistor are never segmented.
+    const std::string fg = args.valueOr("foreground", config.foreground ? "auto" : "off");
+    if (fg != "auto" && fg != "on" && fg != "off")
+        throw Error("--foreground expects auto, on or off, got '" + fg + "'");
+    config.foreground = fg != "off";
     config.segmenter = args.valueOr("segmenter", config.segmenter);
     config.sam2Weights = args.valueOr("sam2-weights", config.sam2Weights.string());
     if (config.sam2Weights.empty() && config.foreground && config.segmenter != "classical" && config.segmenter != "border")

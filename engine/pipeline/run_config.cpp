@@ -31,6 +31,10 @@ RunConfig presetConfig(const std::string &preset)
     } else {
         throw Error("unknown preset '" + preset + "' (available: fast, paper)");
     }
+    // Sam2Sim is the method: both presets remove the background where the category allows it (the
+    // engine's routing: object categories that do not keep their background; never textures). This is
+    // the CLI's and the studio's `--foreground auto`.
+    c.foreground = true;
     return c;
 }
 

@@ -44,7 +44,9 @@ struct RunConfig
     int seed = 0;
     int threads = 0; // 0: all cores
 
-    // Foreground extraction (object categories only; never textures; transistor off by default)
+    // Foreground extraction where the category allows it (object categories that do not keep their
+    // background: backgroundRouting); never textures, never transistor. The presets turn it on ("auto");
+    // a config.json without the key (runs written before) keeps it off.
     bool foreground = false;
     std::string segmenter = "auto"; // "auto", "sam2", "classical"
     std::filesystem::path sam2Weights;

@@ -4,6 +4,9 @@
 // list the whole CLI contract of DESIGN.md.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include "tests/cli/cli_process.h"
 
 #include <QProcess>
@@ -193,6 +196,53 @@ private Q_SLOTS:
         QVERIFY(r.exitCode > 0);
         QCOMPARE(r.errLines.size(), 1);
         QVERIFY2(r.errLines.front().contains(QStringLiteral("fpr:2")), qPrintable(r.errLines.front()));
+    }
+
+    // Sam2Sim by default (issue 22): without --foreground, an object category has its background removed
+    // (the learnt classical extractor here, no SAM 2 weights), a texture never; --foreground off is plain
+    // SimpleNet, and a value that is none of auto/on/off is one line naming it.
+    void foregroundAutoIsTheDefault()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("fgdemo"));
+        Result r = runCli({QStringLiteral("synth"), QStringLiteral("--out"), data, QStringLiteral("--categories"),
+                           QStringLiteral("nut,weave"), QStringLiteral("--size"), QStringLiteral("160"), QStringLiteral("--train"),
+                           QStringLiteral("6"), QStringLiteral("--test-good"), QStringLiteral("2"), QStringLiteral("--test-defect"),
+                           QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 0);
+        const auto train = [&](const QString &category, const QStringList &extra) {
+            const QString run = m_dir.filePath(QStringLiteral("fgrun-%1-%2").arg(category).arg(extra.size()));
+            QStringList a{QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--category"), category,
+                          QStringLiteral("--out"), run, QStringLiteral("--backbone"), QStringLiteral("mobilenet_v2"),
+                          QStringLiteral("--backbone-weights"), QStringLiteral("none"), QStringLiteral("--epochs"),
+                          QStringLiteral("2"), QStringLiteral("--image-size"), QStringLiteral("128"), QStringLiteral("--threads"),
+                          QStringLiteral("2"), QStringLiteral("--quiet")};
+            const Result t = runCli(a + extra, 300000);
+            [&] { QVERIFY2(t.exitCode == 0, qPrintable(t.errLines.join(QLatin1Char('\n')))); }();
+            QFile f(run + QStringLiteral("/metrics.json"));
+            f.open(QIODevice::ReadOnly);
+            return std::make_pair(run, QJsonDocument::fromJson(f.readAll()).object());
+        };
+        const auto [nut, nutMetrics] = train(QStringLiteral("nut"), {});
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(nutMetrics.value(QStringLiteral("kind")).toString(), QStringLiteral("object"));
+        QVERIFY2(nutMetrics.value(QStringLiteral("segmenter")).toString().contains(QStringLiteral("classical")),
+                 qPrintable(nutMetrics.value(QStringLiteral("segmenter")).toString()));
+        QVERIFY(QFileInfo::exists(nut + QStringLiteral("/foreground_model.safetensors")));
+        const auto [weave, weaveMetrics] = train(QStringLiteral("weave"), {});
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(weaveMetrics.value(QStringLiteral("kind")).toString(), QStringLiteral("texture"));
+        QVERIFY(weaveMetrics.value(QStringLiteral("segmenter")).isNull());
+        QVERIFY(!QFileInfo::exists(weave + QStringLiteral("/foreground_model.safetensors")));
+        const auto [plain, plainMetrics] = train(QStringLiteral("nut"), {QStringLiteral("--foreground"), QStringLiteral("off")});
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(plainMetrics.value(QStringLiteral("segmenter")).isNull());
+        QVERIFY(!QFileInfo::exists(plain + QStringLiteral("/foreground_model.safetensors")));
+        const Result bad = runCli({QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--category"),
+                                   QStringLiteral("nut"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("fgbad")),
+                                   QStringLiteral("--foreground"), QStringLiteral("yes")});
+        QVERIFY(bad.exitCode > 0);
+        QCOMPARE(bad.errLines.size(), 1);
+        QVERIFY2(bad.errLines.front().contains(QStringLiteral("auto, on or off")), qPrintable(bad.errLines.front()));
     }
 };
 

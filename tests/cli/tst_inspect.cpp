@@ -138,6 +138,8 @@ private:
         if (foreground)
             a << QStringLiteral("--foreground") << QStringLiteral("on") << QStringLiteral("--segmenter")
               << QStringLiteral("classical");
+        else
+            a << QStringLiteral("--foreground") << QStringLiteral("off"); // the default is auto: on for nut
         return a;
     }
 

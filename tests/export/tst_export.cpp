@@ -70,6 +70,7 @@ TrainedRun trainRun(const s2s::Category &category, const std::string &backbone,
     const fs::path &weights, const fs::path &dir)
 {
     s2s::RunConfig c = s2s::presetConfig("fast");
+    c.foreground = false; // the module and its sidecar without foreground removal
     c.dataRoot = category.root.parent_path();
     c.category = category.name;
     c.backbone = backbone;

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void defectColumnIsNotCut();
     void reportNamesTheStudioAction();
     void cliRunWithCopiedWeightsIsNotStale();
+    void sam2simIsTheDefaultForObjects();
     void cleanupTestCase();
 
 private:
@@ -153,7 +154,7 @@ void TestFirstLook::initTestCase()
 
     s2s::SynthOptions o;
     o.out = fs::path(m_dir.path().toStdString()) / "demo";
-    o.categories = {"nut"};
+    o.categories = {"nut", "weave"}; // an object and a texture
     o.size = 128;
     o.trainCount = 8;
     o.testGoodCount = 3;
@@ -400,6 +401,46 @@ void TestFirstLook::cliRunWithCopiedWeightsIsNotStale()
     QVERIFY2(!banner.contains(QStringLiteral("computed with sigma")), qPrintable(banner));
     m_window->trainingPanel()->setEpochs(1);
     QVERIFY(!controller->stale());
+}
+
+// Sam2Sim by default for objects (issue 22): the checkbox is ticked for an object, off and disabled with
+// the reason for a texture, and a user's own choice survives a category switch.
+void TestFirstLook::sam2simIsTheDefaultForObjects()
+{
+    auto *controller = m_window->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    auto *panel = m_window->trainingPanel();
+    QCheckBox *foreground = nullptr;
+    for (auto *box : panel->findChildren<QCheckBox *>())
+        if (box->text().contains(QStringLiteral("(Sam2Sim)")))
+            foreground = box;
+    QVERIFY(foreground);
+    const auto select = [&](const QString &name) {
+        QVERIFY(m_window->browser()->selectCategoryByName(name));
+        QTRY_COMPARE(QString::fromStdString(controller->category()->name), name);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    };
+    select(QStringLiteral("nut"));
+    QVERIFY(foreground->isEnabled());
+    QVERIFY(foreground->isChecked());
+    QVERIFY(panel->applyTo({}).foreground);
+    QVERIFY(controller->config().foreground);
+    select(QStringLiteral("weave"));
+    QVERIFY(!foreground->isEnabled());
+    QVERIFY(!foreground->isChecked());
+    QVERIFY2(foreground->toolTip().contains(QStringLiteral("weave is a texture")), qPrintable(foreground->toolTip()));
+    QVERIFY(panel->applyTo({}).foreground); // auto, as the CLI writes it: not stale against a CLI run
+    select(QStringLiteral("nut"));
+    QVERIFY(foreground->isChecked());
+    foreground->click(); // the user's choice: plain SimpleNet
+    QVERIFY(!foreground->isChecked());
+    select(QStringLiteral("weave"));
+    select(QStringLiteral("nut"));
+    QVERIFY(foreground->isEnabled());
+    QVERIFY(!foreground->isChecked());
+    QVERIFY(!panel->applyTo({}).foreground);
+    foreground->click();
+    QVERIFY(foreground->isChecked());
 }
 
 void TestFirstLook::cleanupTestCase()

@@ -486,19 +486,20 @@ void MainWindow::selectCategory(const QString &name, bool force)
     if (kind != category->kind)
         c.kindOverride = kind;
     try {
+        const BackgroundRouting routing = backgroundRouting(kind, category->keepsBackground);
+        const QString texture = tr("%1 is a texture: it has no background, so it is never segmented or composited "
+                                   "(no foreground extraction, no pseudo-backgrounds).")
+                                    .arg(name);
+        const QString noExtraction =
+            routing.compositing ? tr("%1 keeps its background (it carries information): it is never removed.").arg(name)
+                                : texture;
+        m_training->setForegroundApplies(routing.extraction, noExtraction); // before the config is read
         m_controller->setCategory(*category, m_training->applyTo(c));
         m_compositing->robustness()->setCategory(*category, m_training->applyTo(c));
         m_training->resetCurves();
         m_training->clearJobDisplay();
         m_training->setTrainImages(static_cast<int>(category->train.size()));
-        const BackgroundRouting routing = backgroundRouting(kind, category->keepsBackground);
-        const QString texture = tr("%1 is a texture: it has no background, so it is never segmented or composited "
-                                   "(no foreground extraction, no pseudo-backgrounds).")
-                                    .arg(name);
-        m_foreground->setExtractionAllowed(
-            routing.extraction,
-            routing.compositing ? tr("%1 keeps its background (it carries information): it is never removed.").arg(name)
-                                : texture);
+        m_foreground->setExtractionAllowed(routing.extraction, noExtraction);
         m_compositing->setCompositingAllowed(routing.compositing, texture);
         m_status->setText(tr("Category %1 (%2)").arg(name, kind == CategoryKind::Object ? tr("object") : tr("texture")));
         // The run kept for this category comes back (not after a kind switch: that asks for a new model).

@@ -57,6 +57,12 @@ QHBoxLayout *fileRow(QLineEdit *edit, QWidget *parent, const QString &filter)
     return row;
 }
 
+QString foregroundTip()
+{
+    return TrainingPanel::tr("Sam2Sim: the background of object images is removed before training and scoring (on "
+                             "by default). Textures, and categories that keep their background, are never segmented.");
+}
+
 } // namespace
 
 TrainingPanel::TrainingPanel(QWidget *parent)
@@ -99,6 +105,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     form->addRow(QString(), m_autoRetrain);
 
     m_foreground = new QCheckBox(tr("Remove the background of object images (Sam2Sim)"), this);
+    m_foreground->setChecked(true); // the presets' auto: Sam2Sim wherever the category allows it
+    m_foreground->setToolTip(foregroundTip());
     form->addRow(tr("Foreground:"), m_foreground);
     m_segmenter = new QComboBox(this);
     m_segmenter->addItem(tr("classical (OpenCV)"), QStringLiteral("classical"));
@@ -196,8 +204,10 @@ void TrainingPanel::restoreChoices()
         m_preset->setCurrentIndex(m_preset->findData(v));
     if (const QVariant v = settings.choice(QStringLiteral("training/epochs")); v.isValid())
         m_epochs->setValue(v.toInt());
-    if (const QVariant v = settings.choice(QStringLiteral("training/foreground")); v.isValid())
+    if (const QVariant v = settings.choice(QStringLiteral("training/foreground")); v.isValid()) {
+        m_foregroundChoice = v.toBool();
         m_foreground->setChecked(v.toBool());
+    }
     if (const QVariant v = settings.choice(QStringLiteral("training/segmenter")); v.isValid() && m_segmenter->findData(v) >= 0)
         m_segmenter->setCurrentIndex(m_segmenter->findData(v));
     if (const QVariant v = settings.choice(QStringLiteral("training/threads")); v.isValid())
@@ -207,7 +217,11 @@ void TrainingPanel::restoreChoices()
     connect(m_preset, &QComboBox::currentIndexChanged, this,
             [this] { Settings().setChoice(QStringLiteral("training/preset"), m_preset->currentData()); });
     connect(m_epochs, &QSpinBox::valueChanged, this, [](int v) { Settings().setChoice(QStringLiteral("training/epochs"), v); });
-    connect(m_foreground, &QCheckBox::toggled, this, [](bool v) { Settings().setChoice(QStringLiteral("training/foreground"), v); });
+    // Only a user's click is a choice: the checkbox also follows the category (setForegroundApplies).
+    connect(m_foreground, &QCheckBox::clicked, this, [this](bool v) {
+        m_foregroundChoice = v;
+        Settings().setChoice(QStringLiteral("training/foreground"), v);
+    });
     connect(m_segmenter, &QComboBox::currentIndexChanged, this,
             [this] { Settings().setChoice(QStringLiteral("training/segmenter"), m_segmenter->currentData()); });
     connect(m_threads, &QSpinBox::valueChanged, this, [](int v) { Settings().setChoice(QStringLiteral("training/threads"), v); });
@@ -279,6 +293,14 @@ bool TrainingPanel::autoRetrain() const
     return m_autoRetrain->isChecked();
 }
 
+void TrainingPanel::setForegroundApplies(bool applies, const QString &reason)
+{
+    const QSignalBlocker block(m_foreground); // following the category is not a settings change
+    m_foreground->setEnabled(applies);
+    m_foreground->setChecked(applies && m_foregroundChoice.value_or(true));
+    m_foreground->setToolTip(applies ? foregroundTip() : reason);
+}
+
 RunConfig TrainingPanel::applyTo(RunConfig c) const
 {
     const RunConfig preset = presetConfig(m_preset->currentData().toString().toStdString());
@@ -292,7 +314,7 @@ RunConfig TrainingPanel::applyTo(RunConfig c) const
     c.backbone = backbone == QStringLiteral("random") ? "wide_resnet50_2" : backbone.toStdString();
     c.backboneWeights = backboneWeightsPath().toStdString();
     c.noiseSigma = m_sigma->value();
-    c.foreground = m_foreground->isChecked();
+    c.foreground = m_foreground->isEnabled() ? m_foreground->isChecked() : m_foregroundChoice.value_or(true);
     c.segmenter = m_segmenter->currentData().toString().toStdString();
     c.sam2Weights = (m_sam2Weights->text().isEmpty() ? m_foundSam2 : m_sam2Weights->text()).toStdString();
     c.threads = m_threads->value();

@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
@@ -63,6 +65,11 @@ public:
     SigmaControl *sigmaControl() const { return m_sigma; }
     // Looks for weights files again (after a download or a chosen file) and refills the backbone list.
     void refreshWeights();
+    // Whether the category on screen has its background removed at all (engine routing). Where it has,
+    // the checkbox shows the user's choice, else on (Sam2Sim, the presets' auto); where not (textures,
+    // categories that keep their background) it is off and disabled, with `reason` as its tooltip, and
+    // the run config keeps the user's choice so that auto runs of textures are not stale against it.
+    void setForegroundApplies(bool applies, const QString &reason);
 
 Q_SIGNALS:
     void trainRequested();
@@ -86,6 +93,7 @@ private:
     SigmaControl *m_sigma = nullptr;
     QLabel *m_learning = nullptr;
     QCheckBox *m_foreground = nullptr;
+    std::optional<bool> m_foregroundChoice; // set by the user (a click, or kept from an earlier session)
     QComboBox *m_segmenter = nullptr;
     QLineEdit *m_sam2Weights = nullptr;
     QSpinBox *m_threads = nullptr;

@@ -102,7 +102,12 @@ ConfigDifference ConfigDifference::between(const RunConfig &r, const RunConfig &
         return differ(tr("foreground extraction %1").arg(onOff(r.foreground)),
                       tr("foreground extraction %1").arg(onOff(s.foreground)));
     // The segmenter and the fill matter only where the background is removed.
-    if (r.foreground && r.segmenter != s.segmenter)
+    // "auto" is SAM 2 where its weights are given, else the classical extractor (the CLI's default; the
+    // studio's combo box shows the resolved choice).
+    const auto resolved = [](const RunConfig &c) {
+        return c.segmenter == "auto" ? (c.sam2Weights.empty() ? std::string("classical") : std::string("sam2")) : c.segmenter;
+    };
+    if (r.foreground && resolved(r) != resolved(s))
         return differ(tr("segmenter %1").arg(QString::fromStdString(r.segmenter)),
                       tr("segmenter %1").arg(QString::fromStdString(s.segmenter)));
     if (r.foreground && r.backgroundFill != s.backgroundFill)
