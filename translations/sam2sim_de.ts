@@ -1772,6 +1772,10 @@ IoU %2</translation>
         <source>Sam2Sim</source>
         <translation>Sam2Sim</translation>
     </message>
+    <message>
+        <source> - OUTSIDE THE WORKING RANGE %1x-%2x</source>
+        <translation> - AUSSERHALB DES ARBEITSBEREICHS %1x-%2x</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -2040,6 +2044,10 @@ IoU %2</translation>
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sam2Sim: the background of object images is removed before training and scoring (on by default). Textures, and categories that keep their background, are never segmented.</source>
+        <translation>Sam2Sim: Der Hintergrund von Objektbildern wird vor Training und Bewertung entfernt (standardmäßig an). Texturen und Kategorien, die ihren Hintergrund behalten, werden nie segmentiert.</translation>
     </message>
 </context>
 <context>

@@ -1769,6 +1769,10 @@ IoU %2</translation>
         <source>Sam2Sim</source>
         <translation>Sam2Sim</translation>
     </message>
+    <message>
+        <source> - OUTSIDE THE WORKING RANGE %1x-%2x</source>
+        <translation> - 작동 범위 %1x-%2x 밖</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -2037,6 +2041,10 @@ IoU %2</translation>
     <message>
         <source>failed</source>
         <translation>실패</translation>
+    </message>
+    <message>
+        <source>Sam2Sim: the background of object images is removed before training and scoring (on by default). Textures, and categories that keep their background, are never segmented.</source>
+        <translation>Sam2Sim: 객체 이미지의 배경을 학습과 채점 전에 제거합니다(기본값 켬). 텍스처와 배경을 유지하는 카테고리는 분할하지 않습니다.</translation>
     </message>
 </context>
 <context>

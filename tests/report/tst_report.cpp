@@ -157,6 +157,8 @@ private:
             {"backbone_pretrained", false},
             {"segmenter", "classical"},
             {"kind", "object"},
+            {"noise_sigma", 0.015},
+            {"noise_sigma_warning", NoiseSigma::rangeWarning(0.015, 0.3)},
             {"timings", {{"features", 1.5}, {"training", 12.25}, {"evaluation", 0.5}}},
             {"image_roc",
              {{"fpr", {0.0, 0.0, 0.2, 0.2, 0.4, 1.0}}, {"tpr", {0.0, 0.6, 0.6, 0.8, 1.0, 1.0}}}},
@@ -365,7 +367,7 @@ private Q_SLOTS:
             QStringLiteral("checker"), QStringLiteral("clutter"), QStringLiteral("-0.1900"),
             QStringLiteral("FALSE POSITIVE"), QStringLiteral("FALSE NEGATIVE"),
             QStringLiteral("Page 1 of 3"), QStringLiteral("Page 3 of 3"), QStringLiteral("features 1.5 s"),
-            QStringLiteral("widget/test/crack/5.png"),
+            QStringLiteral("widget/test/crack/5.png"), QStringLiteral("OUTSIDE THE WORKING RANGE"),
         };
         for (const QString &needle : expected)
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing '%1'").arg(needle)));

@@ -98,7 +98,7 @@ private Q_SLOTS:
         for (auto *c : panel.findChildren<QCheckBox *>())
             if (c->text().contains(QStringLiteral("Remove the background")))
                 foreground = c;
-        QVERIFY(foreground && !foreground->isChecked());
+        QVERIFY(foreground && foreground->isChecked()); // Sam2Sim by default (the classical extractor here)
     }
 
     void filesInTheTorchHubCache()

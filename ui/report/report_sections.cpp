@@ -288,10 +288,18 @@ QString sigmaDescription(const RunSummary &run)
     const QString setting = fromStd(jsonString(run.metrics, "noise_sigma_setting", run.config.noiseSigma.text()));
     if (!abs)
         return Report::tr("setting %1 (not recorded by this run)").arg(setting);
+    // The CLI, metrics.json and the studio's banner say it when the sigma lies outside the measured
+    // working range; so does the report.
+    const std::string warning = jsonString(run.metrics, "noise_sigma_warning", "");
+    const QString outside = warning.empty() ? QString()
+                                            : Report::tr(" - OUTSIDE THE WORKING RANGE %1x-%2x")
+                                                  .arg(NoiseSigma::kWorkingLow)
+                                                  .arg(NoiseSigma::kWorkingHigh);
     if (!rel || !scale || *scale <= 0.0)
-        return Report::tr("%1 absolute (setting: %2)").arg(QString::number(*abs, 'g', 4), setting);
+        return Report::tr("%1 absolute (setting: %2)").arg(QString::number(*abs, 'g', 4), setting) + outside;
     return Report::tr("%1 absolute = %2 x the feature scale %3 (setting: %4)")
-        .arg(QString::number(*abs, 'g', 4), QString::number(*rel, 'g', 3), QString::number(*scale, 'g', 4), setting);
+               .arg(QString::number(*abs, 'g', 4), QString::number(*rel, 'g', 3), QString::number(*scale, 'g', 4), setting)
+           + outside;
 }
 
 // The last epoch's loss and separation, and a warning when the discriminator never learnt.
