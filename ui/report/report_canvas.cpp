@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QPen>
+#include <QTextOption>
 #include <QTransform>
 
 namespace s2s::ui {
@@ -46,14 +47,37 @@ void ReportCanvas::setPen(const QColor &color, double widthPt, Qt::PenStyle styl
     m_painter.setPen(pen);
 }
 
+namespace {
+
+// Qt::TextWordWrap | Qt::TextWrapAnywhere: break between words, and inside a word (a path, a hash) only
+// when it does not fit a line. QPainter's int flags cannot say that; a QTextOption can.
+bool wordsThenAnywhere(int flags)
+{
+    return (flags & Qt::TextWordWrap) && (flags & Qt::TextWrapAnywhere);
+}
+
+QTextOption wordsThenAnywhereOption(int flags)
+{
+    QTextOption option(Qt::Alignment(flags & (Qt::AlignHorizontal_Mask | Qt::AlignVertical_Mask)));
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    return option;
+}
+
+} // namespace
+
 void ReportCanvas::text(const QRectF &rect, int flags, const QString &text)
 {
-    m_painter.drawText(toDevice(rect), flags, text);
+    if (wordsThenAnywhere(flags))
+        m_painter.drawText(toDevice(rect), text, wordsThenAnywhereOption(flags));
+    else
+        m_painter.drawText(toDevice(rect), flags, text);
 }
 
 double ReportCanvas::textHeight(double width, int flags, const QString &text)
 {
-    const QRectF bound = m_painter.boundingRect(QRectF(0, 0, width * m_k, 1e7), flags, text);
+    const QRectF area(0, 0, width * m_k, 1e7);
+    const QRectF bound = wordsThenAnywhere(flags) ? m_painter.boundingRect(area, text, wordsThenAnywhereOption(flags))
+                                                  : m_painter.boundingRect(area, flags, text);
     return bound.height() / m_k;
 }
 

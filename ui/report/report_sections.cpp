@@ -96,7 +96,7 @@ ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
 {
     constexpr double labelWidth = 128.0;
     constexpr double pad = 3.0;
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap | Qt::TextWrapAnywhere; // words; paths anywhere
     std::vector<double> heights;
     double total = 0;
     for (const Fact &fact : facts) {
@@ -122,7 +122,7 @@ ReportBlock factsBlock(ReportCanvas &canvas, const std::vector<Fact> &facts)
                     c.setFont(8.5);
                     c.text(QRectF(kMarginX + labelWidth, y + pad, kContentWidth - labelWidth - 2 * pad,
                                   heights[i]),
-                           Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, facts[i].second);
+                           Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap | Qt::TextWrapAnywhere, facts[i].second);
                     y += heights[i];
                 }
             }};
