@@ -1776,6 +1776,10 @@ IoU %2</translation>
         <source> - OUTSIDE THE WORKING RANGE %1x-%2x</source>
         <translation> - AUSSERHALB DES ARBEITSBEREICHS %1x-%2x</translation>
     </message>
+    <message>
+        <source>off for this category (%1: its background is never removed)</source>
+        <translation>für diese Kategorie aus (%1: ihr Hintergrund wird nie entfernt)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>

@@ -1773,6 +1773,10 @@ IoU %2</translation>
         <source> - OUTSIDE THE WORKING RANGE %1x-%2x</source>
         <translation> - 작동 범위 %1x-%2x 밖</translation>
     </message>
+    <message>
+        <source>off for this category (%1: its background is never removed)</source>
+        <translation>이 카테고리에서는 꺼짐 (%1: 배경을 제거하지 않음)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>

@@ -392,6 +392,24 @@ private Q_SLOTS:
         }
     }
 
+    // Under --foreground auto a texture is never segmented: metrics.json's segmenter is null, and the
+    // report says so instead of naming the configured segmenter.
+    void textureRunSaysItWasNotSegmented()
+    {
+        if (!havePoppler())
+            QSKIP("poppler-utils not installed");
+        RunSummary run = loadRunSummary(m_runDir.toStdString());
+        QVERIFY(run.config.foreground);
+        run.metrics["segmenter"] = nullptr;
+        run.metrics["kind"] = "texture";
+        const QString pdf = m_dir.filePath(QStringLiteral("texture.pdf"));
+        writeReport(run, pdf);
+        const QString text = QString::fromStdString(
+            runProcess(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}));
+        QVERIFY2(text.contains(QStringLiteral("for this category (texture: its background is never removed)") /* "off": a ligature in the PDF */),
+                 qPrintable(text.left(2000)));
+    }
+
     void pdfFontsAreEmbedded()
     {
         if (!havePoppler())

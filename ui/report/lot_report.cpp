@@ -27,11 +27,6 @@ const QColor kNg(205, 40, 40);
 const QColor kOk(40, 150, 70);
 const QColor kAccent(30, 80, 150);
 
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
 QString textOf(const nlohmann::json &object, const char *key, const QString &fallback = {})
 {
     const auto it = object.find(key);

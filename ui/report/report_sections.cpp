@@ -1,10 +1,9 @@
 #include "ui/report/report_sections.h"
 
 #include "ui/report/report_charts.h"
+#include "ui/report/report_run_facts.h"
 #include "ui/report/report_tr.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
@@ -27,67 +26,6 @@ using Fact = std::pair<QString, QString>;
 QString fixed(std::optional<double> value, int decimals = 4)
 {
     return value ? QString::number(*value, 'f', decimals) : Report::tr("n/a");
-}
-
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
-// Inputs the scanner left out of the run (metrics.json "skipped"): a count and the first, so that a
-// report never hides that the figures rest on fewer images than the folder holds.
-QString skippedDescription(const RunSummary &run)
-{
-    const auto it = run.metrics.find("skipped");
-    if (it == run.metrics.end() || !it->is_array() || it->empty())
-        return Report::tr("none");
-    const auto &first = it->front();
-    return Report::tr("%1 files left out when the dataset was read (listed in metrics.json), first %2")
-        .arg(it->size())
-        .arg(fromStd(jsonString(first, "path", "") + ": " + jsonString(first, "reason", "")));
-}
-
-// The hash shown for the backbone weights: metrics.json's when the run stored one, else computed
-// from the configured file (when it is still there).
-QString weightsDescription(const RunSummary &run)
-{
-    const auto pretrained = run.metrics.find("backbone_pretrained");
-    const bool notPretrained = (pretrained != run.metrics.end() && pretrained->is_boolean()
-                                && !pretrained->get<bool>())
-                               || run.config.backboneWeights.empty();
-    if (notPretrained)
-        return Report::tr("not pretrained (random initialisation): scores are not meaningful for "
-                          "production use");
-    const QString file = fromStd(run.config.backboneWeights.filename().string());
-    std::string sha = jsonString(run.metrics, "backbone_weights_sha256", "");
-    if (sha.empty()) {
-        QFile weights(QString::fromStdString(run.config.backboneWeights.string()));
-        if (weights.open(QIODevice::ReadOnly)) {
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(&weights);
-            sha = hash.result().toHex().toStdString();
-        }
-    }
-    if (sha.empty())
-        return Report::tr("%1 (file not found, no hash recorded)").arg(file);
-    return Report::tr("%1, SHA-256 %2").arg(file, fromStd(sha));
-}
-
-QString segmenterDescription(const RunSummary &run)
-{
-    if (!run.config.foreground)
-        return Report::tr("off (images used as they are)");
-    const std::string used = jsonString(run.metrics, "segmenter", run.config.segmenter);
-    return Report::tr("%1, background filled with %2")
-        .arg(fromStd(used), fromStd(run.config.backgroundFill));
-}
-
-QString kindText(const RunSummary &run)
-{
-    std::string kind = jsonString(run.metrics, "kind", "");
-    if (kind.empty() && run.config.kindOverride)
-        kind = std::string(toString(*run.config.kindOverride));
-    return kind.empty() ? Report::tr("unknown") : fromStd(kind);
 }
 
 } // namespace
@@ -277,49 +215,6 @@ std::optional<double> jsonNumber(const nlohmann::json &object, const char *key)
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
-namespace {
-
-// "0.2856 absolute = 0.5 x the feature scale 0.5712 (setting: auto)", from what the training resolved.
-QString sigmaDescription(const RunSummary &run)
-{
-    const auto abs = jsonNumber(run.metrics, "noise_sigma");
-    const auto rel = jsonNumber(run.metrics, "noise_sigma_rel");
-    const auto scale = jsonNumber(run.metrics, "feature_scale");
-    const QString setting = fromStd(jsonString(run.metrics, "noise_sigma_setting", run.config.noiseSigma.text()));
-    if (!abs)
-        return Report::tr("setting %1 (not recorded by this run)").arg(setting);
-    // The CLI, metrics.json and the studio's banner say it when the sigma lies outside the measured
-    // working range; so does the report.
-    const std::string warning = jsonString(run.metrics, "noise_sigma_warning", "");
-    const QString outside = warning.empty() ? QString()
-                                            : Report::tr(" - OUTSIDE THE WORKING RANGE %1x-%2x")
-                                                  .arg(NoiseSigma::kWorkingLow)
-                                                  .arg(NoiseSigma::kWorkingHigh);
-    if (!rel || !scale || *scale <= 0.0)
-        return Report::tr("%1 absolute (setting: %2)").arg(QString::number(*abs, 'g', 4), setting) + outside;
-    return Report::tr("%1 absolute = %2 x the feature scale %3 (setting: %4)")
-               .arg(QString::number(*abs, 'g', 4), QString::number(*rel, 'g', 3), QString::number(*scale, 'g', 4), setting)
-           + outside;
-}
-
-// The last epoch's loss and separation, and a warning when the discriminator never learnt.
-QString trainingDescription(const RunSummary &run)
-{
-    if (!run.metrics.at("training").is_object())
-        return Report::tr("not recorded by this run");
-    const nlohmann::json &t = run.metrics.at("training");
-    const QString last = Report::tr("%4 steps; last epoch: loss %1, p_true %2, p_fake %3")
-                             .arg(QString::number(jsonNumber(t, "final_loss").value_or(0.0), 'f', 4),
-                                  QString::number(jsonNumber(t, "final_p_true").value_or(0.0), 'f', 3),
-                                  QString::number(jsonNumber(t, "final_p_fake").value_or(0.0), 'f', 3),
-                                  QString::number(jsonNumber(t, "steps").value_or(0.0), 'f', 0));
-    if (run.metrics.value("not_learning", false))
-        return Report::tr("NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)").arg(last);
-    return last;
-}
-
-} // namespace
-
 std::string jsonString(const nlohmann::json &object, const char *key, const std::string &fallback)
 {
     const auto it = object.find(key);
@@ -357,7 +252,7 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
     const RunConfig &cfg = run.config;
     const QString category = fromStd(cfg.category);
     std::vector<ReportBlock> blocks;
-    blocks.push_back({58, false, [category, kind = kindText(run)](ReportCanvas &c, double top) {
+    blocks.push_back({58, false, [category, kind = runKindText(run)](ReportCanvas &c, double top) {
                           c.setFont(22, true);
                           c.setPen(kAccent);
                           c.text(QRectF(kMarginX, top, kContentWidth, 30), Qt::AlignLeft | Qt::AlignTop,
@@ -383,52 +278,8 @@ std::vector<ReportBlock> titleSection(const ReportContext &ctx, ReportCanvas &ca
             .arg(m.fn),
         10));
 
-    // Runs without a "created" stamp are dated by their config file.
-    QString created = fromStd(jsonString(ctx.storedConfig, "created", ""));
-    if (created.isEmpty()) {
-        const QFileInfo config(QString::fromStdString((run.dir / "config.json").string()));
-        if (config.exists())
-            created = Report::tr("%1 (file time)").arg(config.lastModified().toString(Qt::ISODate));
-    }
-    const std::string trainedWith = jsonString(ctx.storedConfig, "app_version", "");
-    std::vector<Fact> facts = {
-        {Report::tr("Dataset"), fromStd(cfg.dataRoot.string())},
-        {Report::tr("Category"), category},
-        {Report::tr("Kind"), kindText(run)},
-        {Report::tr("Run folder"), ctx.options.runFolderText.isEmpty() ? fromStd(run.dir.string()) : ctx.options.runFolderText},
-        {Report::tr("Run created"),
-         created.isEmpty() ? Report::tr("unknown")
-                           : Report::tr("%1, Sam2Sim Studio %2")
-                                 .arg(created,
-                                    trainedWith.empty() ? Report::tr("unknown version") : fromStd(trainedWith))},
-        {Report::tr("Report date"), ctx.generatedAt},
-        {Report::tr("Application"), QStringLiteral("Sam2Sim Studio " SAM2SIM_VERSION)},
-        {Report::tr("Backbone"), fromStd(jsonString(run.metrics, "backbone", cfg.backbone))},
-        {Report::tr("Backbone weights"), weightsDescription(run)},
-        {Report::tr("Foreground segmenter"), segmenterDescription(run)},
-        {Report::tr("Noise sigma"), sigmaDescription(run)},
-        {Report::tr("Preset"), fromStd(cfg.preset)},
-        {Report::tr("Epochs"), run.metrics.contains("training")
-                                   ? QString::number(jsonNumber(run.metrics, "epochs").value_or(cfg.totalEpochs()), 'f', 0)
-                                   : Report::tr("%1 (%2 meta-epochs x %3 discriminator epochs)")
-                                         .arg(cfg.totalEpochs())
-                                         .arg(cfg.metaEpochs)
-                                         .arg(cfg.ganEpochs)},
-        {Report::tr("Input"), Report::tr("shorter side resized to %1 px, centre crop %2 x %2 px")
-                                  .arg(cfg.resize)
-                                  .arg(cfg.imageSize)},
-        {Report::tr("Seed"), QString::number(cfg.seed)},
-        {Report::tr("Model selection"), fromStd(jsonString(run.metrics, "selection", "-"))},
-        {Report::tr("Skipped inputs"), skippedDescription(run)},
-        {Report::tr("Threshold"), QString::number(ctx.threshold.value, 'g', 8)},
-        {Report::tr("Threshold rule"),
-         Report::tr("%1 - %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},
-    };
     blocks.push_back(headingBlock(Report::tr("Run"), false));
-    // Runs that recorded their training (this version on) say how the discriminator ended.
-    if (run.metrics.contains("training"))
-        facts.insert(facts.begin() + 11, {Report::tr("Discriminator"), trainingDescription(run)});
-    blocks.push_back(factsBlock(canvas, facts));
+    blocks.push_back(factsBlock(canvas, runFacts(ctx)));
 
     blocks.push_back(headingBlock(Report::tr("Metrics"), false));
     const nlohmann::json &mj = run.metrics;

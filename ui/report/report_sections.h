@@ -60,6 +60,11 @@ int writePdfDocument(const QString &pdfPath, const QString &title,
                      const std::function<std::vector<ReportBlock>(ReportCanvas &)> &blocksOf,
                      const std::function<void(ReportCanvas &, int page, int pages)> &pageFrame);
 
+inline QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
 // Optional numbers and strings of metrics.json (absent, null or NaN give nullopt).
 std::optional<double> jsonNumber(const nlohmann::json &object, const char *key);
 std::string jsonString(const nlohmann::json &object, const char *key, const std::string &fallback);
