@@ -11,11 +11,11 @@ if [[ "${1:-}" == -j* ]]; then
   jobs="$1"
   shift
 fi
-tests="${1:-^(tst_(core|checkpoint|scanner|synth|metrics|simplenet|weights|badinput)|replay_fuzz_.*)$}"
+tests="${1:-^(tst_(core|checkpoint|scanner|synth|metrics|simplenet|weights|badinput|saved_files)|replay_fuzz_.*)$}"
 start=$(date +%s)
 cmake --preset asan
 cmake --build build-asan "$jobs" --target sam2sim tst_core tst_checkpoint tst_scanner tst_synth tst_metrics \
-  tst_simplenet tst_weights tst_badinput replay_fuzz_checkpoint replay_fuzz_pickle replay_fuzz_run_json \
+  tst_simplenet tst_weights tst_badinput tst_saved_files replay_fuzz_checkpoint replay_fuzz_pickle replay_fuzz_run_json \
   replay_fuzz_image replay_fuzz_csv
 built=$(date +%s)
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:allocator_may_return_null=1"
