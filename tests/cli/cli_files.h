@@ -143,4 +143,21 @@ inline QByteArray pngGrey(quint32 w, quint32 h, char value)
     return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", z) + pngChunk("IEND", {});
 }
 
+// The fixtures' arguments: a tiny synthetic "nut" category (64 px, 6 train, 3 good + 2 defect test
+// images) and one epoch on it with a random MobileNetV2 (the weights do not matter to these tests).
+inline QStringList synth(const QString &out)
+{
+    return {QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--categories"), QStringLiteral("nut"),
+            QStringLiteral("--size"), QStringLiteral("64"), QStringLiteral("--train"), QStringLiteral("6"),
+            QStringLiteral("--test-good"), QStringLiteral("3"), QStringLiteral("--test-defect"), QStringLiteral("2")};
+}
+
+inline QStringList train(const QString &data, const QString &out)
+{
+    return {QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--category"), QStringLiteral("nut"),
+            QStringLiteral("--out"), out, QStringLiteral("--backbone"), QStringLiteral("mobilenet_v2"),
+            QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--quiet"), QStringLiteral("--threads"),
+            QStringLiteral("2")};
+}
+
 } // namespace s2s::test::files

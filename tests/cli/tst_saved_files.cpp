@@ -37,21 +37,6 @@ private:
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    QStringList train(const QString &data, const QString &out) const
-    {
-        return {QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--category"), QStringLiteral("nut"),
-                QStringLiteral("--out"), out, QStringLiteral("--backbone"), QStringLiteral("mobilenet_v2"),
-                QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--quiet"), QStringLiteral("--threads"),
-                QStringLiteral("2")};
-    }
-
-    QStringList synth(const QString &out) const
-    {
-        return {QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--categories"), QStringLiteral("nut"),
-                QStringLiteral("--size"), QStringLiteral("64"), QStringLiteral("--train"), QStringLiteral("6"),
-                QStringLiteral("--test-good"), QStringLiteral("3"), QStringLiteral("--test-defect"), QStringLiteral("2")};
-    }
-
     static QString joined(const Result &r) { return r.errLines.join(QStringLiteral(" | ")); }
 
 private Q_SLOTS:
