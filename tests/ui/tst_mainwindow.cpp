@@ -310,6 +310,15 @@ void TestMainWindow::sigmaChangeRetrainsAndUpdatesRoc()
     qInfo("sigma change to updated ROC (features cached, heads refitted): %lld ms", timer.elapsed());
     QCOMPARE(m_window->evaluationPanel()->sigmaPointCount(), before + 1);
     QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.03));
+    // Away and back: the plot keeps one point per sigma (issue 22: 3-5 points collected at one sigma).
+    for (double sigma : {0.05, 0.03}) {
+        c.noiseSigma = s2s::NoiseSigma::absolute(sigma);
+        controller->retrainForSigma(c);
+        QVERIFY(results.wait(240000));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    }
+    QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.03));
+    QCOMPARE(m_window->evaluationPanel()->sigmaPointCount(), before + 2);
 }
 
 void TestMainWindow::cancelKeepsPreviousResults()

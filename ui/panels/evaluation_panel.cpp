@@ -22,6 +22,7 @@
 #include <QtCharts/QValueAxis>
 #include "ui/common/qcustomplot_include.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace s2s::ui {
@@ -277,9 +278,19 @@ void EvaluationPanel::addSigmaPoint(double sigma, double imageAuroc, double pixe
 {
     if (!(sigma > 0.0) || std::isnan(imageAuroc))
         return;
-    m_sigmas.append(sigma);
-    m_imageAurocs.append(imageAuroc);
-    m_pixelAurocs.append(std::isnan(pixelAuroc) ? 0.0 : pixelAuroc);
+    // One point per sigma (issue 22): a sigma visited again shows its latest result, not a second point.
+    const double pixel = std::isnan(pixelAuroc) ? 0.0 : pixelAuroc;
+    const auto same = std::find_if(m_sigmas.begin(), m_sigmas.end(),
+                                   [sigma](double s) { return std::abs(s - sigma) <= 1e-6 * std::max(s, sigma); });
+    if (same != m_sigmas.end()) {
+        const auto i = same - m_sigmas.begin();
+        m_imageAurocs[i] = imageAuroc;
+        m_pixelAurocs[i] = pixel;
+    } else {
+        m_sigmas.append(sigma);
+        m_imageAurocs.append(imageAuroc);
+        m_pixelAurocs.append(pixel);
+    }
     m_sigma->graph(0)->setData(m_sigmas, m_imageAurocs);
     m_sigma->graph(1)->setData(m_sigmas, m_pixelAurocs);
     m_sigma->legend->setVisible(true);
