@@ -7,7 +7,6 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/csv.h"
 #include "engine/pipeline/training_session.h"
-#include "engine/pipeline/routing.h"
 #include "engine/pipeline/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -66,9 +65,7 @@ int runEval(const std::vector<std::string> &argv)
     options.seed = args.u64Or("seed", 0);
     options.featherPx = static_cast<float>(doubleInRange(args, "feather", options.featherPx, 0.0, 256.0));
     options.cleanMaskForComposite = args.flag("clean-masks");
-    const bool removesBackground = session->config().foreground
-                                   && backgroundRouting(session->kind(), session->category().keepsBackground).extraction;
-    if (options.cleanMaskForComposite && (options.background != BackgroundMode::Pseudo || !removesBackground))
+    if (options.cleanMaskForComposite && (options.background != BackgroundMode::Pseudo || !session->removesBackground()))
         throw Error("eval: --clean-masks needs --background pseudo and a run trained with background removal");
     const bool quiet = args.flag("quiet") || args.flag("json");
     const Evaluation ev = session->evaluate(options, progressPrinter("eval", quiet), CancelToken());

@@ -10,6 +10,7 @@
 #include "engine/io/image_io.h"
 #include "engine/io/sha256.h"
 #include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/routing.h"
 #include "engine/simplenet/scorer.h"
 #include "engine/simplenet/simplenet_heads.h"
 #include "engine/weights/weights_catalog.h"
@@ -168,7 +169,7 @@ Inspector::Inspector(const fs::path &runDir, int threads)
             spec.foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::load(model));
     }
     // SAM 2 keeps one model with its own intra-op threads; classical extraction runs one image per worker.
-    const bool sam2 = !spec.sam2Weights.empty() && spec.segmenter != "classical" && spec.segmenter != "border";
+    const bool sam2 = usesSam2(spec.segmenter, spec.sam2Weights.string());
     const int workers = d->removeBackground && sam2 ? 1 : std::max(1, d->threads);
     for (int w = 0; w < workers; ++w)
         d->preparers.push_back(std::make_unique<ImagePreparer>(spec, fs::path())); // no mask cache: each image is new

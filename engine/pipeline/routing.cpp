@@ -59,6 +59,11 @@ BackgroundRouting backgroundRouting(CategoryKind kind, bool keepsBackground)
     return {object && !keepsBackground, object};
 }
 
+bool usesSam2(const std::string &segmenter, const std::string &sam2Weights)
+{
+    return !sam2Weights.empty() && segmenter != "classical" && segmenter != "border";
+}
+
 KindProposal inferCategoryKind(const Category &category, int sampleImages)
 {
     double total = 0.0;

@@ -29,4 +29,9 @@ struct BackgroundRouting
 
 BackgroundRouting backgroundRouting(CategoryKind kind, bool keepsBackground);
 
+// Whether background removal runs SAM 2: a checkpoint is given and the segmenter is not "classical" or
+// "border" ("auto" and "sam2" use it). Otherwise the classical extractor runs, so "auto" without weights
+// is the classical extractor.
+bool usesSam2(const std::string &segmenter, const std::string &sam2Weights);
+
 } // namespace s2s

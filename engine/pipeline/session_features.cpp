@@ -109,7 +109,7 @@ void TrainingSession::Impl::extractInto(FeatureBank &bank, std::vector<PreparedI
 {
     // Preparation (reading, compositing, segmentation) runs on all cores, images in parallel, one
     // preparer per worker; SAM 2 keeps one model and its own intra-op threads.
-    const bool sam2 = !s.sam2Weights.empty() && s.segmenter != "classical" && s.segmenter != "border";
+    const bool sam2 = usesSam2(s.segmenter, s.sam2Weights.string());
     const int workers = sam2 ? 1 : std::max(1, at::get_num_threads());
     std::vector<std::unique_ptr<ImagePreparer>> preparers;
     for (int w = 0; w < workers; ++w)

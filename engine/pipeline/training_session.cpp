@@ -49,6 +49,7 @@ TrainingSession::~TrainingSession() = default;
 const Category &TrainingSession::category() const { return d->category; }
 const RunConfig &TrainingSession::config() const { return d->config; }
 CategoryKind TrainingSession::kind() const { return d->kind(); }
+bool TrainingSession::removesBackground() const { return d->removesBackground(); }
 
 void TrainingSession::setConfig(const RunConfig &config)
 {

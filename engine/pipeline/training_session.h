@@ -37,6 +37,7 @@ public:
     const Category &category() const;
     const RunConfig &config() const;
     CategoryKind kind() const; // override, else scanner kind
+    bool removesBackground() const; // foreground on and the category's routing allows extraction
     // Changing only SimpleNet head settings (sigma, epochs, lr, seed) keeps cached features.
     void setConfig(const RunConfig &config);
 

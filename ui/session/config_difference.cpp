@@ -1,5 +1,6 @@
 #include "ui/session/config_difference.h"
 
+#include "engine/pipeline/routing.h"
 #include "engine/weights/weights_catalog.h"
 
 #include <cmath>
@@ -102,12 +103,12 @@ ConfigDifference ConfigDifference::between(const RunConfig &r, const RunConfig &
         return differ(tr("foreground extraction %1").arg(onOff(r.foreground)),
                       tr("foreground extraction %1").arg(onOff(s.foreground)));
     // The segmenter and the fill matter only where the background is removed.
-    // "auto" is SAM 2 where its weights are given, else the classical extractor (the CLI's default; the
-    // studio's combo box shows the resolved choice).
-    const auto resolved = [](const RunConfig &c) {
-        return c.segmenter == "auto" ? (c.sam2Weights.empty() ? std::string("classical") : std::string("sam2")) : c.segmenter;
+    // What runs, not the name: "auto" without SAM 2 weights is the classical extractor (the CLI's default;
+    // the studio's combo box shows the resolved choice).
+    const auto runs = [](const RunConfig &c) {
+        return usesSam2(c.segmenter, c.sam2Weights.string()) ? std::string("sam2") : c.segmenter == "border" ? c.segmenter : std::string("classical");
     };
-    if (r.foreground && resolved(r) != resolved(s))
+    if (r.foreground && runs(r) != runs(s))
         return differ(tr("segmenter %1").arg(QString::fromStdString(r.segmenter)),
                       tr("segmenter %1").arg(QString::fromStdString(s.segmenter)));
     if (r.foreground && r.backgroundFill != s.backgroundFill)
