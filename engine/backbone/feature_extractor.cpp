@@ -11,8 +11,6 @@ namespace s2s {
 
 namespace {
 
-constexpr std::int64_t kEmbedDim = 1536;
-
 // Python's round() (half to even), which torchvision's CenterCrop uses for the offset.
 std::int64_t roundHalfEven(double v)
 {
@@ -69,13 +67,19 @@ at::Tensor FeatureExtractor::preprocess(const cv::Mat &rgb) const
     return ((x - mean) / stdev).squeeze(0).contiguous();
 }
 
+std::vector<at::Tensor> FeatureExtractor::taps(const at::Tensor &batch) const
+{
+    c10::InferenceMode guard;
+    return m_backbone->forwardTaps(batch);
+}
+
 at::Tensor FeatureExtractor::extract(const at::Tensor &batch) const
 {
     c10::InferenceMode guard;
-    const std::vector<at::Tensor> taps = m_backbone->forwardTaps(batch);
+    const std::vector<at::Tensor> taps = this->taps(batch);
     const at::Tensor &f2 = taps.at(0), &f3 = taps.at(1);
     const auto b = f2.size(0), h = f2.size(2), w = f2.size(3);
-    const auto c2 = f2.size(1), c3 = f3.size(1), h3 = f3.size(2), w3 = f3.size(3);
+    const auto c3 = f3.size(1), h3 = f3.size(2), w3 = f3.size(3);
 
     at::Tensor p2 = patchify(f2); // [B, h*w, C2, 3, 3]
     // Align the stride-16 patches to the stride-8 grid: each patch element's h3 x w3 map is
@@ -85,15 +89,22 @@ at::Tensor FeatureExtractor::extract(const at::Tensor &batch) const
              .reshape({b, c3, 3, 3, h, w})
              .permute({0, 4, 5, 1, 2, 3})
              .reshape({b, h * w, c3, 3, 3});
+    const auto n = b * h * w;
+    return embedPatches(p2.reshape({n, -1}), p3.reshape({n, -1}))
+        .reshape({b, h, w, kPatchEmbedDim})
+        .permute({0, 3, 1, 2})
+        .contiguous();
+}
 
+at::Tensor embedPatches(const at::Tensor &patches2, const at::Tensor &patches3)
+{
     // Per-layer adaptive average pooling of the flattened patch (order c*9 + i*3 + j) to 1536,
     // then the two layers pooled together to 1536.
-    const auto n = b * h * w;
-    const at::Tensor e2 = at::adaptive_avg_pool1d(p2.reshape({n, 1, c2 * 9}), {kEmbedDim});
-    const at::Tensor e3 = at::adaptive_avg_pool1d(p3.reshape({n, 1, c3 * 9}), {kEmbedDim});
+    const auto n = patches2.size(0);
+    const at::Tensor e2 = at::adaptive_avg_pool1d(patches2.reshape({n, 1, -1}), {kPatchEmbedDim});
+    const at::Tensor e3 = at::adaptive_avg_pool1d(patches3.reshape({n, 1, -1}), {kPatchEmbedDim});
     const at::Tensor joint = at::stack({e2.squeeze(1), e3.squeeze(1)}, 1); // [n, 2, 1536]
-    const at::Tensor pooled = at::adaptive_avg_pool1d(joint.reshape({n, 1, 2 * kEmbedDim}), {kEmbedDim});
-    return pooled.reshape({b, h, w, kEmbedDim}).permute({0, 3, 1, 2}).contiguous();
+    return at::adaptive_avg_pool1d(joint.reshape({n, 1, 2 * kPatchEmbedDim}), {kPatchEmbedDim}).reshape({n, kPatchEmbedDim});
 }
 
 } // namespace s2s

@@ -51,8 +51,11 @@ std::string secondsText(double seconds)
 
 bool FolderWatch::ignoredName(const std::string &name)
 {
-    return name.empty() || name.front() == '.' || endsWith(name, ".tmp") || endsWith(name, ".part")
-           || endsWith(name, "~");
+    // Hidden names, the usual temporary suffixes, editors' backups and the '#'-names that copying tools
+    // write before renaming (Qt's QFile::copy: "#12"; Emacs: "#a.png#"), and Office's "~$" locks.
+    return name.empty() || name.front() == '.' || name.front() == '#' || name.rfind("~$", 0) == 0
+           || endsWith(name, ".tmp") || endsWith(name, ".part") || endsWith(name, ".crdownload")
+           || endsWith(name, "~") || endsWith(name, "#");
 }
 
 FolderWatch::FolderWatch(const fs::path &dir, Options options)

@@ -13,6 +13,7 @@
 #include "engine/pipeline/routing.h"
 #include "engine/simplenet/scorer.h"
 #include "engine/simplenet/simplenet_heads.h"
+#include "engine/simplenet/tap_scorer.h"
 #include "engine/weights/weights_catalog.h"
 
 #include <ATen/ATen.h>
@@ -69,7 +70,7 @@ struct Inspector::Impl
     bool keepMaps = true;
     LotThreshold threshold;
     std::unique_ptr<FeatureExtractor> extractor;
-    FusedHeads fused;
+    std::unique_ptr<TapScorer> scorer;
     std::vector<std::unique_ptr<ImagePreparer>> preparers; // one per worker
 
     void prepare(Pending &p, const std::string &bytes, ImagePreparer &preparer) const
@@ -108,16 +109,13 @@ struct Inspector::Impl
         if (inputs.empty())
             return;
         const auto start = Clock::now();
-        const at::Tensor features = extractor->extract(at::stack(inputs));
-        const std::int64_t d = features.size(1), h = features.size(2), w = features.size(3);
+        const at::Tensor grids = scorer->scoreGrids(at::stack(inputs));
         std::int64_t j = 0;
         std::vector<Pending *> scored;
         for (Pending &p : batch) {
             if (!p.input.defined())
                 continue;
-            // Rows as the feature bank holds them: [h*w, d].
-            const at::Tensor rows = features[j++].reshape({d, h * w}).t().contiguous();
-            const at::Tensor grid = patchScoreGrid(fused, rows, h, w);
+            const at::Tensor grid = grids[j++];
             p.result.score = imageScore(grid);
             p.result.threshold = threshold.value;
             p.result.verdict = isNg(p.result.score, threshold.value) ? Verdict::Ng : Verdict::Ok;
@@ -186,7 +184,7 @@ Inspector::Inspector(const fs::path &runDir, int threads)
     SimpleNetHeads heads(1536, config.dscHidden, 0);
     heads->loadStateDict(ckpt.tensors, headsFile.string());
     heads->eval();
-    d->fused = FusedHeads::fromHeads(heads);
+    d->scorer = std::make_unique<TapScorer>(*d->extractor, FusedHeads::fromHeads(heads));
     d->threshold = lotThreshold(d->run, {});
 }
 

@@ -122,9 +122,9 @@ private Q_SLOTS:
 
     void ignoredNames()
     {
-        for (const char *name : {".a.png", "a.tmp", "a.part", "a.png~"})
+        for (const char *name : {".a.png", "a.tmp", "a.part", "a.png~", "#12", "#a.png#", "~$a.png", "a.png.crdownload"})
             QVERIFY2(FolderWatch::ignoredName(name), name);
-        for (const char *name : {"a.png", "a.jpg", "part.png"})
+        for (const char *name : {"a.png", "a.jpg", "part.png", "lot#2.png", "a~b.png"})
             QVERIFY2(!FolderWatch::ignoredName(name), name);
     }
 };

@@ -1,9 +1,12 @@
 // SimpleNet heads, loss, trainer and scorer.
+#include "engine/backbone/backbone.h"
+#include "engine/backbone/feature_extractor.h"
 #include "engine/core/error.h"
 #include "engine/core/threads.h"
 #include "engine/simplenet/feature_bank.h"
 #include "engine/simplenet/scorer.h"
 #include "engine/simplenet/simplenet_heads.h"
+#include "engine/simplenet/tap_scorer.h"
 #include "engine/simplenet/trainer.h"
 
 #include <ATen/ATen.h>
@@ -23,6 +26,7 @@ private Q_SLOTS:
     void lossByHand_data();
     void lossByHand();
     void fusedEqualsUnfused();
+    void tapScorerEqualsFeaturePath();
     void stateDictRoundTrip();
     void gaussianIs33TapReflect();
     void imageScoreIsRawMax();
@@ -71,6 +75,43 @@ void TestSimpleNet::fusedEqualsUnfused()
     }
     const auto fused = s2s::FusedHeads::fromHeads(heads).patchScores(f);
     QVERIFY((fused - unfused).abs().max().item<double>() < 1e-4);
+}
+
+void TestSimpleNet::tapScorerEqualsFeaturePath()
+{
+    // MobileNetV2's thin taps fold into the heads; the grids must equal the feature path's (the
+    // inspector relies on it to give an image the score `eval` gave it). A non-square image and
+    // batch-norm statistics away from the identity exercise every step.
+    std::shared_ptr<s2s::Backbone> backbone = s2s::makeBackbone("mobilenet_v2", {}, 5);
+    const s2s::FeatureExtractor extractor(backbone, {150, 128});
+    s2s::SimpleNetHeads heads(s2s::kPatchEmbedDim, 256, 4);
+    {
+        at::NoGradGuard g;
+        heads->norm->running_mean.uniform_(-0.5, 0.5);
+        heads->norm->running_var.uniform_(0.5, 2.0);
+    }
+    heads->eval();
+    const s2s::FusedHeads fused = s2s::FusedHeads::fromHeads(heads);
+    const s2s::TapScorer scorer(extractor, fused);
+    QVERIFY(scorer.folded());
+    cv::Mat a(170, 230, CV_8UC3), b(200, 160, CV_8UC3);
+    cv::randu(a, 0, 255);
+    cv::randu(b, 0, 255);
+    const at::Tensor batch = at::stack({extractor.preprocess(a), extractor.preprocess(b)});
+    const at::Tensor grids = scorer.scoreGrids(batch);
+    const at::Tensor features = extractor.extract(batch);
+    const std::int64_t d = features.size(1), h = features.size(2), w = features.size(3);
+    QCOMPARE(grids.sizes(), (at::IntArrayRef{2, h, w}));
+    for (std::int64_t i = 0; i < 2; ++i) {
+        const at::Tensor expected = s2s::patchScoreGrid(fused, features[i].reshape({d, h * w}).t().contiguous(), h, w);
+        const double scale = expected.abs().max().item<double>();
+        const double diff = (grids[i] - expected).abs().max().item<double>();
+        QVERIFY2(diff <= 1e-4 * scale, qPrintable(QStringLiteral("image %1: max difference %2 at scale %3").arg(i).arg(diff).arg(scale)));
+    }
+    // WRN-50's wide taps would cost more folded: the scorer takes the feature path.
+    std::shared_ptr<s2s::Backbone> wide = s2s::makeBackbone("wide_resnet50_2", {}, 5);
+    const s2s::FeatureExtractor wideExtractor(wide, {150, 128});
+    QVERIFY(!s2s::TapScorer(wideExtractor, fused).folded());
 }
 
 void TestSimpleNet::stateDictRoundTrip()

@@ -16,13 +16,16 @@
 #include "ui/inspect/lot_table.h"
 #include "ui/session/session_controller.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -323,9 +326,9 @@ void TestInspectTab::watchedFolderRowsAppear()
     panel()->startWatch(watched);
     QVERIFY(panel()->watching());
     QTRY_COMPARE(panel()->table()->rowCount(), 0);
-    // Two test images arrive whole (written elsewhere, renamed in: QFile::copy itself writes a "#NNN"
-    // temporary file beside its target, which the watch would rightly report as no image), then a
-    // corrupt file.
+    // Two test images arrive: one copied straight in (QFile::copy writes a "#NNN" temporary beside
+    // its target and renames it: a temporary name the watch ignores), one written elsewhere and
+    // renamed in; then a corrupt file.
     const s2s::RunSummary run = s2s::loadRunSummary(m_run.toStdString());
     const QString staging = m_dir.filePath(QStringLiteral("staging"));
     QVERIFY(QDir().mkpath(staging));
@@ -333,8 +336,12 @@ void TestInspectTab::watchedFolderRowsAppear()
     for (std::size_t i = 0; i < 2; ++i) {
         const QString source = QString::fromStdString(run.scores[i].path);
         const QString name = QStringLiteral("arrival_%1.%2").arg(i).arg(QFileInfo(source).suffix());
-        QVERIFY(QFile::copy(source, staging + QLatin1Char('/') + name));
-        QVERIFY(QFile::rename(staging + QLatin1Char('/') + name, watched + QLatin1Char('/') + name));
+        if (i == 0) {
+            QVERIFY(QFile::copy(source, watched + QLatin1Char('/') + name));
+        } else {
+            QVERIFY(QFile::copy(source, staging + QLatin1Char('/') + name));
+            QVERIFY(QFile::rename(staging + QLatin1Char('/') + name, watched + QLatin1Char('/') + name));
+        }
         expected[watched + QLatin1Char('/') + name] = run.scores[i].score;
     }
     QTRY_COMPARE_WITH_TIMEOUT(panel()->table()->rowCount(), 2, 120000);
@@ -357,6 +364,20 @@ void TestInspectTab::watchedFolderRowsAppear()
         QCOMPARE(row.verdict, row.score >= panel()->threshold().value ? QStringLiteral("NG") : QStringLiteral("OK"));
     }
     QVERIFY2(panel()->countsLabel()->text().contains(QStringLiteral("skipped 1")), qPrintable(panel()->countsLabel()->text()));
+    // Closing the window while the watch runs asks first; "Keep working" keeps window and watch.
+    QString question;
+    QTimer::singleShot(300, this, [&question] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        question = box->text();
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == QStringLiteral("Keep working"))
+                b->click();
+    });
+    QVERIFY(!m_window->close());
+    QVERIFY2(question.contains(QStringLiteral("being watched (inspected so far: 3)")), qPrintable(question));
+    QVERIFY(panel()->watching());
     panel()->stopWatch();
     QVERIFY(finished.wait(30000));
     QTRY_VERIFY(!panel()->busy());

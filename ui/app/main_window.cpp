@@ -540,14 +540,21 @@ void MainWindow::showError(const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_controller->busy()) {
-        // A job would be lost: ask.
-        QMessageBox box(QMessageBox::Question, tr("Sam2Sim Studio"),
-                        tr("A job is running (%1). Quitting cancels it and its results are lost.")
-                            .arg(m_status->text()),
-                        QMessageBox::NoButton, this);
+    // A job or a lot (or a watch) would be lost: ask.
+    QString running;
+    if (m_controller->busy())
+        running = tr("A job is running (%1). Quitting cancels it and its results are lost.").arg(m_status->text());
+    else if (m_inspect->busy())
+        running = (m_inspect->watching()
+                       ? tr("A folder is being watched (inspected so far: %1). Quitting stops the watch; the rows on "
+                            "screen are lost unless saved.")
+                       : tr("A lot is being inspected (inspected so far: %1). Quitting stops it and its rows are lost."))
+                      .arg(m_inspect->lot().rows.size());
+    if (!running.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Sam2Sim Studio"), running, QMessageBox::NoButton, this);
         box.setObjectName(QStringLiteral("closeDuringJob"));
-        QPushButton *quit = box.addButton(tr("Cancel job and quit"), QMessageBox::DestructiveRole);
+        QPushButton *quit = box.addButton(m_controller->busy() ? tr("Cancel job and quit") : tr("Stop and quit"),
+                                          QMessageBox::DestructiveRole);
         QPushButton *keep = box.addButton(tr("Keep working"), QMessageBox::RejectRole);
         box.setDefaultButton(keep);
         box.setEscapeButton(keep);
@@ -559,6 +566,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     Settings().setWindow(saveGeometry(), saveState());
     m_controller->cancel();
+    m_inspect->cancel();
     QMainWindow::closeEvent(event);
 }
 
