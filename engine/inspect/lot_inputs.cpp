@@ -32,12 +32,23 @@ std::vector<fs::path> collectLotImages(const std::vector<std::string> &items, st
         const fs::path path(item);
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
+            // The folder and its subfolders (a lot is often filed by line, shift or class), in path
+            // order; hidden subfolders and temporary names are left alone, linked folders not followed.
             std::vector<fs::path> files;
-            for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+            for (; !ec && it != end; it.increment(ec)) {
+                const std::string name = it->path().filename().string();
                 std::error_code typeEc;
+                if (it->is_directory(typeEc)) {
+                    if (FolderWatch::ignoredName(name))
+                        it.disable_recursion_pending();
+                    continue;
+                }
                 if (it->is_regular_file(typeEc))
                     files.push_back(it->path());
             }
+            if (ec)
+                skipped.push_back({item, item + ": cannot list the folder (" + ec.message() + ")"});
             std::sort(files.begin(), files.end());
             for (const fs::path &f : files) {
                 if (FolderWatch::ignoredName(f.filename().string()))

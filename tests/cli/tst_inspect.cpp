@@ -186,7 +186,8 @@ private Q_SLOTS:
         const QString out = path(foreground ? QStringLiteral("lot-fg") : QStringLiteral("lot"));
         const CliResult r = runCli(QStringList{QStringLiteral("inspect"), QStringLiteral("--run"), run, QStringLiteral("--out"),
                                                out, QStringLiteral("--images")}
-                                       << testFolders(),
+                                       // A folder's subfolders are part of its lot.
+                                       << (foreground ? QStringList{m_data + QStringLiteral("/nut/test")} : testFolders()),
                                    120000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.errLines.join(QLatin1Char('\n'))));
         const QMap<QString, double> expected = runScores(run);
