@@ -18,15 +18,13 @@ std::int64_t roundHalfEven(double v)
     return static_cast<std::int64_t>(r);
 }
 
-// [B, C, h, w] -> [B, h*w, C, 3, 3]: the 3x3 neighbourhood of each location (zero padding).
-at::Tensor patchify(const at::Tensor &f)
+} // namespace
+
+at::Tensor patchRows(const at::Tensor &f)
 {
     const auto b = f.size(0), c = f.size(1), h = f.size(2), w = f.size(3);
-    const at::Tensor unfolded = at::im2col(f, {3, 3}, {1, 1}, {1, 1}, {1, 1}); // [B, C*9, h*w]
-    return unfolded.reshape({b, c, 3, 3, h * w}).permute({0, 4, 1, 2, 3});
+    return at::im2col(f, {3, 3}, {1, 1}, {1, 1}, {1, 1}).permute({0, 2, 1}).reshape({b * h * w, c * 9});
 }
-
-} // namespace
 
 FeatureExtractor::FeatureExtractor(std::shared_ptr<Backbone> backbone, FeatureGeometry geometry)
     : m_backbone(std::move(backbone))
@@ -81,16 +79,16 @@ at::Tensor FeatureExtractor::extract(const at::Tensor &batch) const
     const auto b = f2.size(0), h = f2.size(2), w = f2.size(3);
     const auto c3 = f3.size(1), h3 = f3.size(2), w3 = f3.size(3);
 
-    at::Tensor p2 = patchify(f2); // [B, h*w, C2, 3, 3]
+    const at::Tensor p2 = patchRows(f2); // [B*h*w, C2*9]
     // Align the stride-16 patches to the stride-8 grid: each patch element's h3 x w3 map is
     // upsampled bilinearly, as the official code does (not the same as upsampling then patchifying).
-    at::Tensor p3 = patchify(f3).reshape({b, h3, w3, c3, 3, 3}).permute({0, 3, 4, 5, 1, 2});
+    at::Tensor p3 = patchRows(f3).reshape({b, h3, w3, c3, 3, 3}).permute({0, 3, 4, 5, 1, 2});
     p3 = at::upsample_bilinear2d(p3.reshape({-1, 1, h3, w3}), {h, w}, false)
              .reshape({b, c3, 3, 3, h, w})
              .permute({0, 4, 5, 1, 2, 3})
              .reshape({b, h * w, c3, 3, 3});
     const auto n = b * h * w;
-    return embedPatches(p2.reshape({n, -1}), p3.reshape({n, -1}))
+    return embedPatches(p2, p3.reshape({n, -1}))
         .reshape({b, h, w, kPatchEmbedDim})
         .permute({0, 3, 1, 2})
         .contiguous();

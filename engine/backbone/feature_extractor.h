@@ -28,6 +28,10 @@ constexpr float kImageNetStd[3] = {0.229f, 0.224f, 0.225f};
 // The patch feature dimension SimpleNet pools every backbone to.
 constexpr std::int64_t kPatchEmbedDim = 1536;
 
+// [B, C, h, w] -> [B*h*w, C*9]: the 3x3 neighbourhood of each location (zero padding), element order
+// c*9 + i*3 + j: the patches SimpleNet aggregates.
+at::Tensor patchRows(const at::Tensor &f);
+
 // The linear step from 3x3 patches to a patch feature: patches2 [n, C2*9] and patches3 [n, C3*9]
 // (element order c*9 + i*3 + j, the stride-16 layer already on the stride-8 grid) -> [n, 1536].
 // Linear in its inputs, so the scorer can fold it into the heads (engine/simplenet/tap_scorer.h).

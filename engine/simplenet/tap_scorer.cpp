@@ -9,18 +9,6 @@
 
 namespace s2s {
 
-namespace {
-
-// [B, C, h, w] -> [B*h*w, C*9]: the 3x3 neighbourhood of each location (zero padding), in the
-// element order of the extractor's patches.
-at::Tensor patchRows(const at::Tensor &f)
-{
-    const auto b = f.size(0), c = f.size(1), h = f.size(2), w = f.size(3);
-    return at::im2col(f, {3, 3}, {1, 1}, {1, 1}, {1, 1}).permute({0, 2, 1}).reshape({b * h * w, c * 9});
-}
-
-} // namespace
-
 TapScorer::TapScorer(const FeatureExtractor &extractor, const FusedHeads &heads)
     : m_extractor(extractor)
     , m_heads(heads)
