@@ -149,6 +149,21 @@ void checkMetricsJson(const nlohmann::json &m, const std::string &where)
             if (m.at("training").contains(key))
                 checkValue(m.at("training").at(key).is_number_integer(), where, std::string("training.") + key,
                            "an integer", m.at("training").at(key));
+    if (m.contains("training") && m.at("training").contains("history")) {
+        const auto &history = m.at("training").at("history");
+        checkValue(history.is_array() && history.size() <= 100000, where, "training.history", "an array of stages",
+                   history);
+        for (const auto &stage : history) {
+            checkObjectFields(stage, where, "training.history[]", {"sigma", "sigma_rel"}, {"stage"}, {});
+            checkValue(stage.contains("steps") && stage.at("steps").is_number_integer(), where,
+                       "training.history[].steps", "an integer", stage.value("steps", nlohmann::json()));
+            const std::string kind = stage.contains("stage") && stage.at("stage").is_string()
+                                         ? stage.at("stage").get<std::string>()
+                                         : std::string();
+            checkValue(kind == "full" || kind == "refit" || kind == "refine", where, "training.history[].stage",
+                       "full, refit or refine", stage.value("stage", nlohmann::json()));
+        }
+    }
     if (m.contains("timings"))
         checkObjectFields(m.at("timings"), where, "timings", {"features_s", "training_s", "evaluation_s"}, {}, {});
     for (const char *roc : {"image_roc", "pixel_roc"})

@@ -4,6 +4,7 @@
 #include "engine/core/score_map.h"
 #include "engine/data/dataset.h"
 #include "engine/pipeline/run_config.h"
+#include "engine/pipeline/training_outcome.h"
 
 #include <nlohmann/json.hpp>
 
@@ -103,6 +104,9 @@ nlohmann::json skippedJson(const std::vector<ScanIssue> &issues);
 
 // metrics.json content for an evaluation (without map_range; "robustness" empty).
 nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &evaluation);
+
+// metrics.json "training.history" read back (empty for a run saved before it was kept or a bad entry).
+std::vector<TrainingStage> trainingHistoryFromJson(const nlohmann::json &history);
 
 // One "robustness" entry: a pseudo-background evaluation compared with the static one.
 nlohmann::json robustnessEntry(const Evaluation &pseudo, const nlohmann::json &staticMetrics);

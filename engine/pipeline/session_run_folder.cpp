@@ -40,6 +40,47 @@ nlohmann::json curveJson(const std::vector<TrainProgress> &curve)
     return j;
 }
 
+// The stages that made the heads: [{"stage": "full"|"refit"|"refine", "steps", "sigma", "sigma_rel"}, ...].
+nlohmann::json historyJson(const std::vector<TrainingStage> &history)
+{
+    nlohmann::json j = nlohmann::json::array();
+    for (const TrainingStage &stage : history)
+        j.push_back({{"stage", toString(stage.kind)},
+                     {"steps", stage.steps},
+                     {"sigma", stage.sigmaAbsolute},
+                     {"sigma_rel", stage.sigmaRelative}});
+    return j;
+}
+
+} // namespace
+
+// Runs saved before the history was kept have none (the report then shows the step count only).
+std::vector<TrainingStage> trainingHistoryFromJson(const nlohmann::json &j)
+{
+    std::vector<TrainingStage> history;
+    if (!j.is_array())
+        return history;
+    for (const auto &e : j) {
+        if (!e.is_object() || !e.contains("stage") || !e.at("stage").is_string())
+            return {};
+        const auto kind = stageKindFromString(e.at("stage").get<std::string>());
+        if (!kind)
+            return {};
+        const auto number = [&](const char *key) {
+            return e.contains(key) && e.at(key).is_number() ? e.at(key).get<double>() : 0.0;
+        };
+        TrainingStage stage;
+        stage.kind = *kind;
+        stage.steps = e.contains("steps") && e.at("steps").is_number_integer() ? e.at("steps").get<int>() : 0;
+        stage.sigmaAbsolute = number("sigma");
+        stage.sigmaRelative = number("sigma_rel");
+        history.push_back(stage);
+    }
+    return history;
+}
+
+namespace {
+
 // Runs saved before the curve was kept, or with a damaged one, have none: the curve is for display only.
 std::vector<TrainProgress> curveFromJson(const nlohmann::json &j)
 {
@@ -202,7 +243,10 @@ std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir
                 o.steps = t.value("steps", 0);
                 o.warmStart = t.value("warm_start", false);
                 o.curve = curveFromJson(t.value("curve", nlohmann::json::object()));
+                o.history = trainingHistoryFromJson(t.value("history", nlohmann::json::array()));
             }
+            session->d->current = {session->d->heads, nullptr, o};
+            session->d->base = session->d->current; // refits of an opened run start from its heads
             // The run's own timings, so a re-saved or reported run does not claim zero seconds.
             if (m.contains("timings") && m.at("timings").is_object()) {
                 const auto &t = m.at("timings");
@@ -245,7 +289,10 @@ nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &
     j["segmenter"] = session.segmenterName().empty() ? nlohmann::json(nullptr) : nlohmann::json(session.segmenterName());
     j["kind"] = std::string(toString(session.kind()));
     j["preset"] = c.preset;
-    j["epochs"] = session.lastTraining().epochs > 0 ? session.lastTraining().epochs : c.totalEpochs();
+    // The epochs of the training from scratch (a refit's own epoch count is in training.history).
+    j["epochs"] = session.lastTraining().warmStart ? c.effectiveEpochs(session.category().train.size())
+                  : session.lastTraining().epochs > 0 ? session.lastTraining().epochs
+                                                      : c.totalEpochs();
     const TrainingOutcome &t = session.lastTraining();
     j["noise_sigma"] = t.sigmaAbsolute;
     j["noise_sigma_rel"] = t.sigmaRelative;
@@ -258,6 +305,8 @@ nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &
                      {"epochs", t.epochs},
                      {"steps", t.steps},
                      {"warm_start", t.warmStart},
+                     {"history", historyJson(t.history)},
+                     {"total_steps", t.totalSteps()},
                      {"curve", curveJson(t.curve)}};
     const std::string rangeWarning = NoiseSigma::rangeWarning(t.sigmaAbsolute, t.featureScale);
     j["noise_sigma_warning"] = rangeWarning.empty() ? nlohmann::json(nullptr) : nlohmann::json(rangeWarning);

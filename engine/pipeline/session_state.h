@@ -35,6 +35,14 @@ inline double secondsSince(SessionClock::time_point since)
 // Where masks are cached (the user's cache folder, else the temp folder).
 std::filesystem::path maskCacheDirFor(const Category &category);
 
+// Trained heads with the optimiser state and the training history that made them.
+struct HeadsSnapshot
+{
+    std::optional<SimpleNetHeads> heads;
+    std::shared_ptr<const OptimizerMoments> moments;
+    TrainingOutcome training;
+};
+
 struct TrainingSession::Impl
 {
     Category category;
@@ -53,6 +61,10 @@ struct TrainingSession::Impl
     std::optional<SimpleNetHeads> heads;
     std::shared_ptr<const OptimizerMoments> moments; // of the training that made `heads`
     FusedHeads fused;
+    // The heads now (what a refine continues) and those of the last training from scratch (what every
+    // refit starts from), each with its optimiser state and training history.
+    HeadsSnapshot current;
+    HeadsSnapshot base;
 
     std::vector<ScoreMap> lastMaps;
     std::optional<PreparationSpec> lastTestSpec;

@@ -4,6 +4,8 @@
 
 #include "engine/simplenet/train_progress.h"
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace s2s {
@@ -16,6 +18,21 @@ struct Timings
     double evaluation = 0.0;
 };
 
+// One stage of the training that made a model's heads: trained from scratch, refitted from the heads of
+// the last training from scratch after a sigma change (the first curves), or refined further (the final
+// curves of that sigma).
+struct TrainingStage
+{
+    enum class Kind { Full, Refit, Refine };
+    Kind kind = Kind::Full;
+    int steps = 0;
+    double sigmaAbsolute = 0.0;
+    double sigmaRelative = 0.0;
+};
+
+const char *toString(TrainingStage::Kind kind); // "full", "refit", "refine"
+std::optional<TrainingStage::Kind> stageKindFromString(const std::string &text);
+
 // What the last training did: the sigma it resolved and how its last epoch went.
 struct TrainingOutcome
 {
@@ -26,16 +43,20 @@ struct TrainingOutcome
     double pTrue = 0.0;
     double pFake = 0.0;
     bool notLearning = false;   // the discriminator never left its stationary point
-    bool warmStart = false;     // refitted from the previous heads (a sigma change), not trained anew
+    bool warmStart = false;     // refitted or refined (a sigma change), not trained anew
     int epochs = 0;
-    int steps = 0;
+    int steps = 0;              // of the last stage
+    std::vector<TrainingStage> history; // every stage that made these heads, the training from scratch first
+    int totalSteps() const;             // over the history (steps when it is empty: an old run)
+    bool refitOnly() const { return !history.empty() && history.back().kind == TrainingStage::Kind::Refit; }
     double patchFraction = 1.0;
     std::vector<TrainProgress> curve; // every step's running means, as drawn live (kept in metrics.json)
 };
 
 enum class TrainMode {
-    Full,  // new heads with the config's full schedule
-    Refit, // warm start from the current heads, config.refitSteps steps (a sigma change); Full without heads
+    Full,   // new heads with the config's full schedule: the base that every refit starts from
+    Refit,  // a sigma change's first look: config.refitSteps steps from the base heads (Full without heads)
+    Refine, // continues a Refit's heads to the converged budget (TrainingSession::refineSteps())
 };
 
 } // namespace s2s

@@ -135,6 +135,17 @@ bool TrainingSession::hasHeads() const
     return d->heads.has_value();
 }
 
+int TrainingSession::convergedSteps() const
+{
+    const std::size_t images = d->train.size() > 0 ? d->train.size() : d->category.train.size();
+    return std::max(d->config.refitSteps, d->config.effectiveSteps(images) / 2);
+}
+
+int TrainingSession::refineSteps() const
+{
+    return std::max(0, convergedSteps() - d->config.refitSteps);
+}
+
 void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode)
 {
     configureThreads(d->config.threads);
@@ -145,14 +156,23 @@ void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &
     const auto start = SessionClock::now();
     const double scale = d->train.featureScale();
     TrainSettings settings = trainSettings(d->config, scale, d->train.size());
-    const bool warm = mode == TrainMode::Refit && d->heads.has_value();
-    if (warm)
-    {
-        // A few steps from the current heads: ceil(steps / steps per epoch) epochs, cut at refitSteps.
+    // A refit starts from the base heads (the last training from scratch), whatever was refitted since:
+    // the result for a sigma does not depend on the sigmas visited before. A refine continues the heads
+    // of the refit before it.
+    const bool warm = mode != TrainMode::Full && d->base.heads.has_value() && d->heads.has_value();
+    const HeadsSnapshot &from = mode == TrainMode::Refine ? d->current : d->base;
+    TrainingOutcome before = warm ? from.training : TrainingOutcome{};
+    if (warm) {
+        const int steps = mode == TrainMode::Refine ? refineSteps() : d->config.refitSteps;
+        if (steps <= 0)
+            return; // nothing to refine: the refit had the whole budget
         const int perEpoch = static_cast<int>((d->train.size() + static_cast<std::size_t>(settings.batchSize) - 1)
                                               / static_cast<std::size_t>(settings.batchSize));
-        settings.epochs = (d->config.refitSteps + perEpoch - 1) / perEpoch;
-        settings.maxSteps = d->config.refitSteps;
+        settings.epochs = (steps + perEpoch - 1) / perEpoch;
+        settings.maxSteps = steps;
+        // Fresh batches: with the training's own seed a warm stage would replay its first batches (the same
+        // images, rows and noise), so each stage draws from a seed moved on by the steps already trained.
+        settings.seed = static_cast<std::uint64_t>(d->config.seed) + 7919ULL * static_cast<std::uint64_t>(before.totalSteps());
     }
     std::vector<TrainProgress> curve;
     const TrainProgressFn record = [&](const TrainProgress &p) {
@@ -160,8 +180,8 @@ void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &
         if (progress)
             progress(p);
     };
-    TrainedHeads trained = trainHeads(d->train, settings, record, cancel, warm ? &*d->heads : nullptr,
-                                      warm ? d->moments.get() : nullptr);
+    TrainedHeads trained = trainHeads(d->train, settings, record, cancel, warm ? &*from.heads : nullptr,
+                                      warm ? from.moments.get() : nullptr);
     // Only a finished run replaces the previous heads.
     d->fused = FusedHeads::fromHeads(trained.heads);
     d->heads = trained.heads;
@@ -180,6 +200,46 @@ void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &
     o.steps = trained.summary.steps;
     o.patchFraction = settings.patchFraction;
     o.curve = std::move(curve);
+    o.history = warm ? before.history : std::vector<TrainingStage>{};
+    if (warm && o.history.empty()) // heads read from an old run folder: one stage of unknown kind, counted as full
+        o.history.push_back({TrainingStage::Kind::Full, before.steps, before.sigmaAbsolute, before.sigmaRelative});
+    o.history.push_back({!warm ? TrainingStage::Kind::Full
+                               : mode == TrainMode::Refine ? TrainingStage::Kind::Refine : TrainingStage::Kind::Refit,
+                         o.steps, o.sigmaAbsolute, o.sigmaRelative});
+    d->current = {d->heads, d->moments, o};
+    if (!warm)
+        d->base = d->current;
+}
+
+const char *toString(TrainingStage::Kind kind)
+{
+    switch (kind) {
+    case TrainingStage::Kind::Refit:
+        return "refit";
+    case TrainingStage::Kind::Refine:
+        return "refine";
+    case TrainingStage::Kind::Full:
+        break;
+    }
+    return "full";
+}
+
+std::optional<TrainingStage::Kind> stageKindFromString(const std::string &text)
+{
+    for (const auto kind : {TrainingStage::Kind::Full, TrainingStage::Kind::Refit, TrainingStage::Kind::Refine})
+        if (text == toString(kind))
+            return kind;
+    return std::nullopt;
+}
+
+int TrainingOutcome::totalSteps() const
+{
+    if (history.empty())
+        return steps;
+    int total = 0;
+    for (const auto &stage : history)
+        total += stage.steps;
+    return total;
 }
 
 namespace {
@@ -187,17 +247,17 @@ namespace {
 struct HeadsState
 {
     RunConfig config;
-    std::optional<SimpleNetHeads> heads;
-    std::shared_ptr<const OptimizerMoments> moments;
     FusedHeads fused;
-    TrainingOutcome training;
+    HeadsSnapshot current;
+    HeadsSnapshot base;
 };
 
 } // namespace
 
 TrainingSession::SavedHeads TrainingSession::saveHeads() const
 {
-    return {std::make_shared<const HeadsState>(HeadsState{d->config, d->heads, d->moments, d->fused, d->lastTraining})};
+    return {std::make_shared<const HeadsState>(
+        HeadsState{d->config, d->fused, {d->heads, d->moments, d->lastTraining}, d->base})};
 }
 
 void TrainingSession::restoreHeads(const SavedHeads &saved)
@@ -206,10 +266,12 @@ void TrainingSession::restoreHeads(const SavedHeads &saved)
         return;
     const auto &st = *std::static_pointer_cast<const HeadsState>(saved.state);
     setConfig(st.config);
-    d->heads = st.heads;
-    d->moments = st.moments;
+    d->heads = st.current.heads;
+    d->moments = st.current.moments;
     d->fused = st.fused;
-    d->lastTraining = st.training;
+    d->lastTraining = st.current.training;
+    d->current = st.current;
+    d->base = st.base;
 }
 
 const TrainingOutcome &TrainingSession::lastTraining() const

@@ -55,7 +55,13 @@ public:
     void releaseTestFeatures(); // the test sets and the last evaluation's maps
     std::size_t featureBytes() const; // what the cached features hold now
     bool hasHeads() const;
+    // Full: new heads, the base of later refits. Refit: config.refitSteps steps from the base heads (a sigma
+    // change's first look). Refine: refineSteps() more steps from the refit's heads; the two together
+    // run convergedSteps(), half a full training's steps (measured enough: docs/results.md). Refit and
+    // Refine without trained heads train in full.
     void train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode = TrainMode::Full);
+    int convergedSteps() const;
+    int refineSteps() const;
     const TrainingOutcome &lastTraining() const;
     // The trained heads, config and training outcome, to put back after an exploratory job (a sigma
     // sweep) has trained others. Opaque; cheap (the heads are shared, training never mutates them).

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 using s2s::test::CliResult;
@@ -241,7 +243,8 @@ private Q_SLOTS:
         QCOMPARE(rel.value(QStringLiteral("image_auroc")).toDouble(), m.value(QStringLiteral("image_auroc")).toDouble());
         QCOMPARE(rel.value(QStringLiteral("pixel_auroc")).toDouble(), m.value(QStringLiteral("pixel_auroc")).toDouble());
         QCOMPARE(rel.value(QStringLiteral("au_pro")).toDouble(), m.value(QStringLiteral("au_pro")).toDouble());
-        // Warm (the default): every point after the first is refitted from the previous heads.
+        // Warm (the default): every point after the first is refitted from the first one's heads (the first
+        // curves), then refined to the converged budget (the final numbers).
         const CliResult w = runCli(common(QStringLiteral("sweep")) << QStringLiteral("--sigmas") << QStringLiteral("0.5x,0.7x") << QStringLiteral("--json"));
         QCOMPARE(w.exitCode, 0);
         const QJsonArray wp = QJsonDocument::fromJson(w.out.toUtf8()).object().value(QStringLiteral("points")).toArray();
@@ -249,6 +252,22 @@ private Q_SLOTS:
         QCOMPARE(wp[0].toObject().value(QStringLiteral("warm_start")).toBool(), false);
         QCOMPARE(wp[1].toObject().value(QStringLiteral("warm_start")).toBool(), true);
         QCOMPARE(wp[0].toObject().value(QStringLiteral("image_auroc")).toDouble(), rel.value(QStringLiteral("image_auroc")).toDouble());
+        const QJsonObject warm = wp[1].toObject();
+        for (const char *key : {"first_seconds", "first_image_auroc", "first_pixel_auroc", "first_steps", "steps"})
+            QVERIFY2(warm.value(QLatin1String(key)).isDouble(), key);
+        QVERIFY(warm.value(QStringLiteral("first_seconds")).toDouble() <= warm.value(QStringLiteral("seconds")).toDouble());
+        // Half a full training's steps in all (the fixture's full training is the first point's), at least the
+        // refit's: a training this short has nothing left to refine.
+        QCOMPARE(warm.value(QStringLiteral("steps")).toInt(), std::max(warm.value(QStringLiteral("first_steps")).toInt(),
+                                                                       wp[0].toObject().value(QStringLiteral("steps")).toInt() / 2));
+        // A sigma's result does not depend on the sigmas visited before: 0.7x after 2x equals 0.7x alone.
+        const CliResult v = runCli(common(QStringLiteral("sweep")) << QStringLiteral("--sigmas") << QStringLiteral("0.5x,2x,0.7x")
+                                         << QStringLiteral("--json"));
+        QCOMPARE(v.exitCode, 0);
+        const QJsonArray vp = QJsonDocument::fromJson(v.out.toUtf8()).object().value(QStringLiteral("points")).toArray();
+        QCOMPARE(vp.size(), 3);
+        for (const char *key : {"image_auroc", "pixel_auroc", "first_image_auroc", "sigma"})
+            QCOMPARE(vp[2].toObject().value(QLatin1String(key)).toDouble(), warm.value(QLatin1String(key)).toDouble());
     }
 };
 

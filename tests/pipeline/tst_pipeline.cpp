@@ -24,6 +24,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainEvaluateSaveLoad();
     void retrainForNewSigmaKeepsFeatures();
+    void refitIsPathIndependentAndRecorded();
     void pseudoBackgroundsAndForeground();
     void cleanMaskRemovesTheWholeNewBackground();
     void cancelledRunWritesNothing();
@@ -118,6 +119,63 @@ void TestPipeline::retrainForNewSigmaKeepsFeatures()
     for (const auto &s : stages)
         QVERIFY2(s.rfind("features", 0) != 0, s.c_str()); // no backbone pass for a new sigma
     QVERIFY(first.images[0].score != second.images[0].score);
+}
+
+// A sigma change is a refit from the heads trained from scratch, then a refinement: the result for a
+// sigma does not depend on the sigmas visited before, and metrics.json states every stage.
+void TestPipeline::refitIsPathIndependentAndRecorded()
+{
+    s2s::RunConfig c = config();
+    c.metaEpochs = 8; // 8 steps from scratch: refit 2, then refined to 4 in all
+    c.refitSteps = 2;
+    s2s::TrainingSession session(m_category, c);
+    session.train({}, {});
+    QCOMPARE(session.convergedSteps(), 4);
+    QCOMPARE(session.refineSteps(), 2);
+    const auto scoresAt = [&](double sigma, bool detour) {
+        s2s::RunConfig r = c;
+        if (detour) { // another sigma, refitted and refined, first
+            r.noiseSigma = s2s::NoiseSigma::absolute(sigma * 3.0);
+            session.setConfig(r);
+            session.train({}, {}, s2s::TrainMode::Refit);
+            session.train({}, {}, s2s::TrainMode::Refine);
+        }
+        r.noiseSigma = s2s::NoiseSigma::absolute(sigma);
+        session.setConfig(r);
+        session.train({}, {}, s2s::TrainMode::Refit);
+        session.train({}, {}, s2s::TrainMode::Refine);
+        std::vector<float> scores;
+        for (const auto &img : session.evaluate({}, {}, {}).images)
+            scores.push_back(img.score);
+        return scores;
+    };
+    const std::vector<float> direct = scoresAt(0.05, false);
+    const std::vector<float> viaDetour = scoresAt(0.05, true);
+    QCOMPARE(viaDetour, direct);
+
+    const s2s::TrainingOutcome &t = session.lastTraining();
+    QCOMPARE(t.history.size(), std::size_t(3));
+    QCOMPARE(t.history[0].kind, s2s::TrainingStage::Kind::Full);
+    QCOMPARE(t.history[0].steps, 8);
+    QCOMPARE(t.history[1].kind, s2s::TrainingStage::Kind::Refit);
+    QCOMPARE(t.history[1].steps, 2);
+    QCOMPARE(t.history[2].kind, s2s::TrainingStage::Kind::Refine);
+    QCOMPARE(t.history[2].steps, 2);
+    QCOMPARE(t.history[2].sigmaAbsolute, 0.05);
+    QCOMPARE(t.totalSteps(), 12);
+    QVERIFY(t.warmStart);
+
+    const fs::path run = fs::path(m_dir.path().toStdString()) / "refined";
+    session.saveRun(run, session.evaluate({}, {}, {}));
+    const s2s::RunSummary summary = s2s::loadRunSummary(run);
+    const nlohmann::json &training = summary.metrics.at("training");
+    QCOMPARE(training.at("total_steps").get<int>(), 12);
+    QCOMPARE(training.at("history").size(), std::size_t(3));
+    QCOMPARE(training.at("history")[1].at("stage").get<std::string>(), std::string("refit"));
+    QCOMPARE(summary.metrics.at("epochs").get<int>(), 8); // the training from scratch's, not the refit's 1
+    auto loaded = s2s::TrainingSession::loadRun(run);
+    QCOMPARE(loaded->lastTraining().history.size(), std::size_t(3));
+    QCOMPARE(loaded->lastTraining().history[2].kind, s2s::TrainingStage::Kind::Refine);
 }
 
 void TestPipeline::pseudoBackgroundsAndForeground()

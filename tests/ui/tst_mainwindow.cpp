@@ -13,6 +13,7 @@
 #include "ui/panels/sigma_control.h"
 #include "ui/panels/training_panel.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -299,26 +300,69 @@ void TestMainWindow::trainShowsCurvesAndHeatmap()
 void TestMainWindow::sigmaChangeRetrainsAndUpdatesRoc()
 {
     auto *controller = m_window->controller();
+    auto *panel = m_window->evaluationPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
     QSignalSpy results(controller, &s2s::ui::SessionController::resultsChanged);
-    const int before = m_window->evaluationPanel()->sigmaPointCount();
+    QSignalSpy started(&controller->runner(), &s2s::ui::JobRunner::started);
+    const int before = panel->sigmaPointCount();
+    const s2s::TrainingOutcome base = controller->results()->training;
     QElapsedTimer timer;
     timer.start();
     s2s::RunConfig c = controller->config();
     c.noiseSigma = s2s::NoiseSigma::absolute(0.03);
     controller->retrainForSigma(c);
     QVERIFY(results.wait(240000));
-    qInfo("sigma change to updated ROC (features cached, heads refitted): %lld ms", timer.elapsed());
-    QCOMPARE(m_window->evaluationPanel()->sigmaPointCount(), before + 1);
+    qInfo("sigma change to the first curves (features cached, heads refitted): %lld ms", timer.elapsed());
+    // The first curves come from the short refit, and the screen says that the final ones follow.
+    QVERIFY(controller->results()->refining);
+    QCOMPARE(controller->results()->training.history.back().kind, s2s::TrainingStage::Kind::Refit);
+    QCOMPARE(controller->results()->training.history.back().steps, controller->config().refitSteps);
+    QVERIFY2(panel->metricsText().contains(QStringLiteral("refining")), qPrintable(panel->metricsText()));
+    QCOMPARE(panel->sigmaPointCount(), before + 1);
+    // Then the refinement runs on its own, and its curves replace the first ones, marked final.
+    QVERIFY(results.wait(240000));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    qInfo("sigma change to the final curves: %lld ms", timer.elapsed());
+    QCOMPARE(started.count(), 2);
+    QVERIFY(!controller->results()->refining);
+    const s2s::TrainingOutcome &t = controller->results()->training;
+    QCOMPARE(t.history.size(), std::size_t(3)); // from scratch, refit, refine: the real history
+    QCOMPARE(t.history[0].kind, s2s::TrainingStage::Kind::Full);
+    QCOMPARE(t.history[0].steps, base.steps);
+    QCOMPARE(t.history[2].kind, s2s::TrainingStage::Kind::Refine);
+    QCOMPARE(t.history[1].steps + t.history[2].steps, std::max(c.refitSteps, base.steps / 2));
+    QVERIFY2(panel->metricsText().contains(QStringLiteral("Final")), qPrintable(panel->metricsText()));
+    QVERIFY2(panel->metricsText().contains(QStringLiteral("refined")), qPrintable(panel->metricsText()));
+    QVERIFY(panel->updatingText().isEmpty());
+    QCOMPARE(panel->sigmaPointCount(), before + 1); // one point per sigma: the final replaced the first
     QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.03));
-    // Away and back: the plot keeps one point per sigma (issue 22: 3-5 points collected at one sigma).
-    for (double sigma : {0.05, 0.03}) {
-        c.noiseSigma = s2s::NoiseSigma::absolute(sigma);
-        controller->retrainForSigma(c);
-        QVERIFY(results.wait(240000));
-        QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
-    }
+    const double image = controller->results()->evaluation.metrics.imageAuroc;
+    const double pixel = controller->results()->evaluation.metrics.pixelAuroc;
+    // Away and back: 0.03 again shows the final results already computed, with no job.
+    c.noiseSigma = s2s::NoiseSigma::absolute(0.05);
+    controller->retrainForSigma(c);
+    QVERIFY(results.wait(240000));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy() && !controller->refining(), 240000);
+    started.clear();
+    const int shown = static_cast<int>(results.count());
+    c.noiseSigma = s2s::NoiseSigma::absolute(0.03);
+    controller->retrainForSigma(c);
+    QCOMPARE(results.count(), shown + 1); // at once
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(controller->results()->evaluation.metrics.imageAuroc, image);
+    QCOMPARE(controller->results()->evaluation.metrics.pixelAuroc, pixel);
     QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.03));
-    QCOMPARE(m_window->evaluationPanel()->sigmaPointCount(), before + 2);
+    QCOMPARE(panel->sigmaPointCount(), before + 2);
+    // And auto: the training from scratch, kept as well.
+    c.noiseSigma = s2s::NoiseSigma::automatic();
+    controller->retrainForSigma(c);
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(controller->results()->training.sigmaAbsolute, base.sigmaAbsolute);
+    QCOMPARE(controller->results()->training.history.size(), std::size_t(1));
+    // Back to 0.03 for the tests that follow.
+    c.noiseSigma = s2s::NoiseSigma::absolute(0.03);
+    controller->retrainForSigma(c);
+    QCOMPARE(started.count(), 0);
 }
 
 void TestMainWindow::cancelKeepsPreviousResults()
@@ -376,7 +420,8 @@ void TestMainWindow::twoQuickSigmaChangesRetrainOnceAtTheLast()
     // Both controls show the one value.
     QCOMPARE(m_window->trainingPanel()->sigmaControl()->value().value, 0.0456);
     QVERIFY(results.wait(240000));
-    QCOMPARE(started.count(), 1); // debounced: one retrain, for the last value
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy() && !controller->refining(), 240000);
+    QCOMPARE(started.count(), 2); // debounced: one retrain, for the last value, and its refinement
     QCOMPARE(cancelled.count(), 0);
     QVERIFY(controller->results()->config.noiseSigma == s2s::NoiseSigma::absolute(0.0456));
     QCOMPARE(controller->results()->training.sigmaAbsolute, 0.0456);

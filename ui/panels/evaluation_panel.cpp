@@ -1,7 +1,9 @@
 #include "ui/panels/evaluation_panel.h"
 
+
 #include "engine/eval/metrics.h"
 #include "ui/panels/sigma_control.h"
+#include "ui/report/training_history_text.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -308,6 +310,11 @@ QString EvaluationPanel::curvesSigmaText() const
     return m_curves->text();
 }
 
+QString EvaluationPanel::metricsText() const
+{
+    return m_metrics->text();
+}
+
 QString EvaluationPanel::updatingText() const
 {
     return m_updating->isHidden() ? QString() : m_updating->text();
@@ -336,7 +343,12 @@ void EvaluationPanel::refreshStatus()
                        : tr("auto");
         return QString::number(s.absoluteFor(m_controller->featureScale()), 'g', 4);
     };
-    m_updating->setText(inflight ? tr("Updating to sigma %1...").arg(sigmaText(inflight->noiseSigma)) : QString());
+    // The refinement of the first curves on screen, or a training towards other settings.
+    m_updating->setText(!inflight                   ? QString()
+                        : m_controller->refining() ? tr("Refining sigma %1: these are the first curves, the final ones "
+                                                        "follow...")
+                                                         .arg(sigmaText(inflight->noiseSigma))
+                                                   : tr("Updating to sigma %1...").arg(sigmaText(inflight->noiseSigma)));
     m_updating->setVisible(inflight.has_value());
     // The banner names the setting that differs (it said "sigma" whatever differed).
     const ConfigDifference difference = m_controller->staleDifference();
@@ -499,10 +511,13 @@ void EvaluationPanel::refresh()
                     .arg(fmt(p->evaluation.metrics.imageAuroc), fmt(p->evaluation.metrics.pixelAuroc));
     if (!r->pretrained)
         text += tr("<br><span style='color:#a04000'>Backbone not pretrained (random weights).</span>");
-    text += tr("<br>Final epoch, no test-set model selection; sigma %1, %2 steps%3.")
+    text += tr("<br>Final epoch, no test-set model selection; sigma %1: %2.")
                 .arg(r->training.sigmaAbsolute, 0, 'g', 4)
-                .arg(r->training.steps)
-                .arg(r->training.warmStart ? tr(" (refitted from the previous heads)") : QString());
+                .arg(trainingHistoryText(r->training).toHtmlEscaped());
+    if (r->refining)
+        text += tr("<br><b>First curves</b> after the short refit; <b>refining...</b> the final curves follow.");
+    else if (r->training.warmStart)
+        text += tr("<br><b>Final</b> curves of this sigma.");
     if (r->training.notLearning)
         text += tr("<br><span style='color:#a00000'><b>The discriminator did not learn</b> at this sigma: the maps are "
                    "noise.</span>");

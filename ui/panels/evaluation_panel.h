@@ -39,6 +39,7 @@ public:
     QString curvesSigmaText() const; // "Curves on screen: sigma 0.1914 = 0.50x ..." as shown
     QString updatingText() const;    // "Updating to sigma ..." while a retrain runs, else empty
     QString staleText() const;       // the stale banner's text when shown, else empty
+    QString metricsText() const;     // the metrics block as shown (AUROCs, how the heads were trained, first/final)
     SigmaControl *sigmaControl() const { return m_sigmaControl; }
     // For tests: the plots as drawn.
     QCustomPlot *rocPlot() const { return m_roc; }

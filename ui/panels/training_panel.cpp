@@ -2,6 +2,7 @@
 
 #include "ui/app/settings.h"
 #include "ui/panels/sigma_control.h"
+#include "ui/report/training_history_text.h"
 
 #include "engine/weights/weights_catalog.h"
 
@@ -436,12 +437,11 @@ void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
         drawCurves(m_shown);
     }
     m_sigma->setFeatureScale(t.featureScale);
-    appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)")
+    appendLog(tr("Trained with noise sigma %1 = %2x the feature scale %3 (%4)")
                   .arg(t.sigmaAbsolute, 0, 'g', 4)
                   .arg(t.sigmaRelative, 0, 'f', 2)
                   .arg(t.featureScale, 0, 'f', 4)
-                  .arg(t.steps)
-                  .arg(t.warmStart ? tr(", refitted from the previous heads") : QString()));
+                  .arg(trainingHistoryText(t)));
     if (t.notLearning) {
         m_learning->setText(tr("The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma "
                                "%4 does not suit these features (scale %5), so the heatmaps are noise. Choose "

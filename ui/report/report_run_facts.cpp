@@ -3,6 +3,7 @@
 #include "ui/report/report_run_facts.h"
 
 #include "ui/report/report_tr.h"
+#include "ui/report/training_history_text.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -104,11 +105,14 @@ QString trainingDescription(const RunSummary &run)
     if (!run.metrics.at("training").is_object())
         return Report::tr("not recorded by this run");
     const nlohmann::json &t = run.metrics.at("training");
-    const QString last = Report::tr("%4 steps; last epoch: loss %1, p_true %2, p_fake %3")
+    TrainingOutcome outcome; // what the run recorded of how its heads were trained
+    outcome.steps = static_cast<int>(jsonNumber(t, "steps").value_or(0.0));
+    outcome.history = trainingHistoryFromJson(t.value("history", nlohmann::json::array()));
+    const QString last = Report::tr("%4; last epoch: loss %1, p_true %2, p_fake %3")
                              .arg(QString::number(jsonNumber(t, "final_loss").value_or(0.0), 'f', 4),
                                   QString::number(jsonNumber(t, "final_p_true").value_or(0.0), 'f', 3),
                                   QString::number(jsonNumber(t, "final_p_fake").value_or(0.0), 'f', 3),
-                                  QString::number(jsonNumber(t, "steps").value_or(0.0), 'f', 0));
+                                  trainingHistoryText(outcome));
     if (run.metrics.value("not_learning", false))
         return Report::tr("NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)").arg(last);
     return last;

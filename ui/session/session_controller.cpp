@@ -52,6 +52,7 @@ SessionController::SessionController(QObject *parent)
     qRegisterMetaType<s2s::TrainProgress>("s2s::TrainProgress");
     connect(&m_runner, &JobRunner::started, this, [this] { Q_EMIT busyChanged(true); });
     connect(&m_runner, &JobRunner::finished, this, [this](const QString &name) {
+        bool refine = false; // first curves shown: refine them next
         if (m_incoming) {
             if (m_incomingPseudo) {
                 m_pseudo = *m_incoming;
@@ -61,13 +62,21 @@ SessionController::SessionController(QObject *parent)
                 m_results = *m_incoming;
                 acceptPending(false);
                 m_pseudo.reset();
-                if (m_incomingSession && *m_incomingSession) { // a run folder was opened: its session is current
+                const bool opened = m_incomingSession && *m_incomingSession;
+                if (opened) { // a run folder was opened: its session is current
                     m_session = *m_incomingSession;
                     m_category = m_session->category();
                     m_config = m_results->config;
                     m_featureScale = m_results->training.featureScale;
                     Q_EMIT featureScaleChanged(m_featureScale);
                 }
+                // New base heads (a training from scratch, an opened run): the finals kept for the old ones go.
+                if (opened || !m_results->training.warmStart)
+                    m_finalBySigma.clear();
+                if (m_results->refining)
+                    refine = true;
+                else
+                    keepFinalResults(*m_results);
                 applyThresholdRule();
                 Q_EMIT resultsChanged();
                 Q_EMIT pseudoResultsChanged();
@@ -85,6 +94,8 @@ SessionController::SessionController(QObject *parent)
         endSweep(name, true);
         setInflight(std::nullopt);
         Q_EMIT busyChanged(m_runner.isRunning());
+        if (refine && !m_runner.isRunning() && m_results)
+            startTrainingJob(m_results->config, TrainMode::Refine);
     });
     connect(&m_runner, &JobRunner::failed, this, [this](const QString &name, const QString &error) {
         m_incoming.reset();
@@ -125,6 +136,7 @@ void SessionController::setCategory(const Category &category, const RunConfig &c
     m_pseudo.reset();
     m_incoming.reset();
     m_incomingSession.reset();
+    m_finalBySigma.clear();
     m_featureScale = 0.0;
     setInflight(std::nullopt);
     // Nothing of the previous category stays on screen: no results, no threshold. The rule stays (a
@@ -312,18 +324,81 @@ void SessionController::setThreshold(double value, const QString &ruleText, cons
 
 void SessionController::train(const RunConfig &config)
 {
-    startTrainingJob(config, false);
+    startTrainingJob(config, TrainMode::Full);
 }
 
 void SessionController::retrainForSigma(const RunConfig &config)
 {
-    startTrainingJob(config, m_results.has_value());
+    if (const ResultSet *kept = finalResultsFor(config)) {
+        showFinalResults(*kept, config);
+        return;
+    }
+    startTrainingJob(config, m_results ? TrainMode::Refit : TrainMode::Full);
 }
 
-void SessionController::startTrainingJob(const RunConfig &config, bool refit)
+bool SessionController::refining() const
+{
+    // The refinement is queued from the refit's "finished"; a newer sigma's job supersedes it.
+    return m_results && m_results->refining
+           && (!m_inflight || sameSigma(m_inflight->noiseSigma, m_results->config.noiseSigma, m_featureScale));
+}
+
+const ResultSet *SessionController::finalResultsFor(const RunConfig &config) const
+{
+    if (!m_results || m_featureScale <= 0.0)
+        return nullptr;
+    for (const ResultSet &r : m_finalBySigma) {
+        RunConfig probe = config; // the same settings but for the sigma, which may be spelled otherwise
+        probe.noiseSigma = r.config.noiseSigma;
+        if (sameSigma(r.config.noiseSigma, config.noiseSigma, m_featureScale)
+            && ConfigDifference::between(r.config, probe, m_featureScale).isEmpty())
+            return &r;
+    }
+    return nullptr;
+}
+
+void SessionController::keepFinalResults(const ResultSet &results)
+{
+    constexpr std::size_t kKept = 8; // each holds its maps (about 0.3 MB per test image)
+    std::erase_if(m_finalBySigma, [&](const ResultSet &r) {
+        return sameSigma(r.config.noiseSigma, results.config.noiseSigma, m_featureScale);
+    });
+    m_finalBySigma.push_back(results);
+    if (m_finalBySigma.size() > kKept)
+        m_finalBySigma.erase(m_finalBySigma.begin());
+}
+
+void SessionController::showFinalResults(const ResultSet &kept, const RunConfig &config)
+{
+    const ResultSet shown = kept; // a copy: the list is reordered below
+    if (m_runner.isRunning()) { // a refit or refinement for a sigma the user has left
+        m_incoming.reset();
+        m_incomingSession.reset();
+        m_runner.cancel();
+    }
+    keepFinalResults(shown); // most recently used
+    m_config = config;
+    m_results = shown;
+    m_results->config.noiseSigma = config.noiseSigma; // as the user spells it ("auto" or a value)
+    m_pseudo.reset();
+    applyThresholdRule();
+    Q_EMIT resultsChanged();
+    Q_EMIT pseudoResultsChanged();
+    Q_EMIT staleChanged(stale());
+    Q_EMIT message(tr("Sigma %1: the final results computed earlier in this session (no retraining)")
+                       .arg(m_results->training.sigmaAbsolute, 0, 'g', 4));
+    if (!m_results->runFolder.isEmpty())
+        Q_EMIT runShown(m_results->runFolder);
+}
+
+void SessionController::startTrainingJob(const RunConfig &config, TrainMode mode)
 {
     if (!m_session)
         return;
+    if (!m_results)
+        mode = TrainMode::Full;
+    if (mode == TrainMode::Full)
+        m_finalBySigma.clear(); // kept for the heads being replaced
     m_config = config;
     auto session = m_session;
     auto incoming = std::make_shared<ResultSet>();
@@ -332,14 +407,18 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
     const QString sigmaText = config.noiseSigma.kind == NoiseSigma::Kind::Auto
                                   ? tr("auto")
                                   : QString::fromStdString(config.noiseSigma.text());
-    const QString name = refit ? tr("Retraining for sigma %1").arg(sigmaText) : tr("Training");
+    const QString name = mode == TrainMode::Full    ? tr("Training")
+                         : mode == TrainMode::Refit ? tr("Retraining for sigma %1").arg(sigmaText)
+                                                    : tr("Refining for sigma %1").arg(sigmaText);
     const std::string stage = name.toStdString();
-    // A refit starts from the heads on screen (a cancelled job may have left others in the session).
-    const TrainingSession::SavedHeads start = refit && m_results ? m_results->heads : TrainingSession::SavedHeads{};
-    preparePending(autosaveFolder());
+    // A refit starts from the base heads of the results on screen (the session keeps them with their
+    // heads), a refinement from the refit on screen; a cancelled job may have left others in the session.
+    const TrainingSession::SavedHeads start = mode != TrainMode::Full ? m_results->heads : TrainingSession::SavedHeads{};
+    // Only final results are kept for the next start (a first look is not worth a run folder's writing).
+    preparePending(mode == TrainMode::Refit ? QString() : autosaveFolder());
     const QString autosave = m_incomingPending;
     m_incomingSession.reset();
-    m_runner.start(name, [this, session, config, incoming, refit, stage, start, autosave](const ProgressFn &progress,
+    m_runner.start(name, [this, session, config, incoming, mode, stage, start, autosave](const ProgressFn &progress,
                                                                                        const CancelToken &cancel) {
         session->restoreHeads(start);
         session->setConfig(config);
@@ -359,7 +438,8 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
                 QMetaObject::invokeMethod(this, [this, p] { Q_EMIT trainProgress(p); }, Qt::QueuedConnection);
                 report(progress, stage, p.done, p.total, "step " + std::to_string(p.done) + "/" + std::to_string(p.total));
             },
-            cancel, refit ? TrainMode::Refit : TrainMode::Full);
+            cancel, mode);
+        incoming->refining = mode == TrainMode::Refit && session->lastTraining().warmStart && session->refineSteps() > 0;
         incoming->heads = session->saveHeads();
         incoming->evaluation = session->evaluate(EvalOptions{}, progress, cancel);
         for (std::size_t i = 0; i < incoming->evaluation.images.size(); ++i)
@@ -381,8 +461,20 @@ void SessionController::startTrainingJob(const RunConfig &config, bool refit)
         }
     });
     setInflight(config);
-    Q_EMIT message(refit ? tr("Retraining the heads for sigma %1 on cached features").arg(sigmaText)
-                         : tr("Training with sigma %1").arg(sigmaText));
+    switch (mode) {
+    case TrainMode::Full:
+        Q_EMIT message(tr("Training with sigma %1").arg(sigmaText));
+        break;
+    case TrainMode::Refit:
+        Q_EMIT message(tr("Retraining the heads for sigma %1 on cached features: first curves after %2 steps, then "
+                          "refined")
+                           .arg(sigmaText)
+                           .arg(config.refitSteps));
+        break;
+    case TrainMode::Refine:
+        Q_EMIT message(tr("Refining the heads for sigma %1 to the final curves").arg(sigmaText));
+        break;
+    }
 }
 
 void SessionController::sweep(const std::vector<NoiseSigma> &sigmas)
@@ -401,12 +493,14 @@ void SessionController::sweep(const std::vector<NoiseSigma> &sigmas)
         const TrainingSession::SavedHeads saved = session->saveHeads();
         try {
             for (std::size_t i = 0; i < sigmas.size(); ++i) {
-                // Every point is refitted from the heads on screen, so no point depends on the order.
+                // Every point is refitted from the base heads of the results on screen and refined, as a
+                // sigma change is: no point depends on the order, and each equals the studio's final curves.
                 session->restoreHeads(saved);
                 RunConfig c = base;
                 c.noiseSigma = sigmas[i];
                 session->setConfig(c);
                 session->train({}, cancel, TrainMode::Refit);
+                session->train({}, cancel, TrainMode::Refine); // the final heads of this sigma
                 EvalOptions options;
                 const Evaluation ev = session->evaluate(options, {}, cancel);
                 const TrainingOutcome t = session->lastTraining();

@@ -32,6 +32,7 @@ struct ResultSet
     std::optional<PreparationSpec> preparation;
     std::filesystem::path maskCacheDir;
     TrainingSession::SavedHeads heads; // the heads that produced these results (saved runs and reports use them)
+    bool refining = false; // a sigma change's first curves: the heads are being refined to the final ones
     QString runFolder;                   // the run folder these results were read from or last written to
     nlohmann::json storedRobustness = nlohmann::json::array(); // robustness entries of the run folder opened
 };
@@ -56,12 +57,17 @@ public:
 
     // Features (if needed) + training + evaluation on static backgrounds.
     void train(const RunConfig &config);
-    // A new noise sigma: the heads refitted from the current ones on cached features (warm start,
-    // config.refitSteps steps), then re-evaluated. A newer request supersedes one in flight without
-    // a word; without trained heads this is train().
+    // A new noise sigma, progressively: the heads of the last training from scratch refitted on cached
+    // features (config.refitSteps steps) and evaluated: the first curves (ResultSet::refining); then a
+    // second job refines them to the converged budget and shows the final curves. A sigma whose final
+    // results this category already has (auto included) shows them at once, with no job. A newer request
+    // supersedes one in flight without a word; without trained heads this is train().
     void retrainForSigma(const RunConfig &config);
+    // Whether a refinement to the final curves runs or is about to (the results on screen are a first look).
+    bool refining() const;
     // AUROC versus sigma on the labelled test set (an analysis, not model selection): each sigma
-    // refitted + evaluated in turn, sweepPoint() as each finishes; the heads on screen are restored after.
+    // refitted, refined and evaluated in turn, sweepPoint() as each finishes; the heads on screen are
+    // restored after.
     void sweep(const std::vector<NoiseSigma> &sigmas);
     // The config the training job in flight will produce results for (none when idle or evaluating).
     const std::optional<RunConfig> &inflight() const { return m_inflight; }
@@ -124,7 +130,13 @@ Q_SIGNALS:
     void sweepFinished(bool completed);
 
 private:
-    void startTrainingJob(const RunConfig &config, bool refit);
+    void startTrainingJob(const RunConfig &config, TrainMode mode);
+    // The final results of a sigma for the current base heads (the last training from scratch or the run
+    // opened), kept for the session: returning to that sigma shows them again. Null when there are none.
+    const ResultSet *finalResultsFor(const RunConfig &config) const;
+    void keepFinalResults(const ResultSet &results);
+    // Shows kept final results as the results on screen (no job).
+    void showFinalResults(const ResultSet &kept, const RunConfig &config);
     void setInflight(std::optional<RunConfig> config);
     void endSweep(const QString &jobName, bool completed);
     // metrics.json "robustness" for the results on screen: the pseudo-background evaluation on screen (at
@@ -146,6 +158,7 @@ private:
     std::optional<ResultSet> m_results;
     std::optional<ResultSet> m_pseudo;
     std::shared_ptr<ResultSet> m_incoming;
+    std::vector<ResultSet> m_finalBySigma; // most recently used last
     bool m_incomingPseudo = false;
     std::shared_ptr<std::shared_ptr<TrainingSession>> m_incomingSession; // a run folder being opened
     std::optional<RunConfig> m_inflight;
