@@ -356,7 +356,8 @@ cv::Mat readMask(const fs::path &path)
 
 MaskCheck checkMask(const fs::path &path)
 {
-    const cv::Mat image = to8Bit(decode(path));
+    const cv::Mat decoded = decode(path);
+    const cv::Mat image = to8Bit(decoded);
     MaskCheck check{image.size(), {}};
     cv::Mat grey;
     if (image.channels() >= 3) {
@@ -377,8 +378,9 @@ MaskCheck checkMask(const fs::path &path)
     // Anti-aliased or JPEG-saved outlines leave a few grey pixels; a mask of mostly grey levels is a
     // picture, not a label.
     const int greyLevels = cv::countNonZero((grey >= 32) & (grey <= 223));
+    // The largest value as stored: a 16-bit 0/1 mask is all zero once scaled to 8 bits.
     double maxValue = 0.0;
-    cv::minMaxLoc(grey, nullptr, &maxValue);
+    cv::minMaxLoc(decoded.channels() == 1 ? decoded : grey, nullptr, &maxValue);
     if (greyLevels > 0.01 * pixels)
         check.problem = "not a binary mask (" + std::to_string(int(100.0 * greyLevels / pixels + 0.5))
                         + "% of its pixels are grey, between 32 and 223)";

@@ -55,6 +55,30 @@ private:
 
     static QString joined(const Result &r) { return r.errLines.join(QStringLiteral(" | ")); }
 
+    // A safetensors file with every float32 value set to NaN (header unchanged).
+    static QByteArray withNaNTensors(QByteArray file)
+    {
+        if (file.size() < 8)
+            return {};
+        quint64 headerSize = 0;
+        for (int i = 7; i >= 0; --i)
+            headerSize = (headerSize << 8) | static_cast<quint8>(file[i]);
+        const QJsonObject header = QJsonDocument::fromJson(file.mid(8, static_cast<int>(headerSize))).object();
+        int changed = 0;
+        for (auto it = header.begin(); it != header.end(); ++it) {
+            const QJsonObject tensor = it.value().toObject();
+            if (tensor.value(QStringLiteral("dtype")).toString() != QLatin1String("F32"))
+                continue;
+            const QJsonArray range = tensor.value(QStringLiteral("data_offsets")).toArray();
+            const qint64 begin = 8 + static_cast<qint64>(headerSize) + range.at(0).toInteger();
+            const qint64 end = 8 + static_cast<qint64>(headerSize) + range.at(1).toInteger();
+            for (qint64 at = begin; at + 4 <= end; at += 4)
+                file.replace(at, 4, QByteArray("\x00\x00\xc0\x7f", 4));
+            ++changed;
+        }
+        return changed > 0 ? file : QByteArray();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -167,6 +191,18 @@ private Q_SLOTS:
         emptiedConfig[QStringLiteral("backbone_weights")] = QString();
         emptiedConfig[QStringLiteral("backbone_weights_sha256")] = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34");
         writeAll(emptied + QStringLiteral("/config.json"), QJsonDocument(emptiedConfig).toJson());
+        // A run whose heads hold NaN (its metrics.json updated to match): scores would be NaN, which once
+        // left the metrics "undefined" without naming an image.
+        const QString nan = path(QStringLiteral("run-nan"));
+        QVERIFY(copyTree(m_run, nan));
+        writeAll(nan + QStringLiteral("/heads.safetensors"), withNaNTensors(readAll(nan + QStringLiteral("/heads.safetensors"))));
+        QJsonObject nanMetrics = QJsonDocument::fromJson(readAll(nan + QStringLiteral("/metrics.json"))).object();
+        QJsonObject nanFiles = nanMetrics.value(QStringLiteral("files")).toObject();
+        QVERIFY(nanFiles.contains(QStringLiteral("heads.safetensors")));
+        nanFiles[QStringLiteral("heads.safetensors")] = QString::fromLatin1(
+            QCryptographicHash::hash(readAll(nan + QStringLiteral("/heads.safetensors")), QCryptographicHash::Sha256).toHex());
+        nanMetrics[QStringLiteral("files")] = nanFiles;
+        writeAll(nan + QStringLiteral("/metrics.json"), QJsonDocument(nanMetrics).toJson());
         // Library lines: a JPEG whose data breaks off (libjpeg filled it with grey after a warning of its
         // own), a PNG whose compressed data is damaged (CRC fixed up), a PNG with a broken colour profile.
         const Result j = runCli({QStringLiteral("mask"), QStringLiteral("--classical"), QStringLiteral("--image"), m_goodPng,
@@ -329,6 +365,8 @@ private Q_SLOTS:
             "run-swapped/heads.safetensors: does not belong to this run");
         row("report-tampered-map", list({"report", "--run", "{tmp}/run-map", "--out", "{tmp}/m.pdf"}),
             "run-map/maps/0000.png: does not belong to this run");
+        row("eval-nan-heads", list({"eval", "--run", "{tmp}/run-nan", "--quiet"}),
+            "nut/test/good/000\\.png: its anomaly score is NaN \\(the run's heads or the backbone weights hold values");
         row("config-weights-emptied", list({"eval", "--run", "{tmp}/run-weights", "--quiet"}),
             "run-weights/config.json: backbone_weights is empty, but the run was trained with pretrained weights");
         // Arguments a careless or hostile user gives: each one line and exit 1, never the last value or usage.
@@ -338,6 +376,8 @@ private Q_SLOTS:
         row("option-value-is-option", list({"train", "--data", "{data}", "--category", "nut", "--out", "--quiet"}),
             "option --out needs a value, got the option --quiet");
         row("option-single-dash", trainOut + list({"-x"}), "unknown option -x \\(options start with --");
+        row("option-value-is-short-option", list({"train", "--data", "-q", "--category", "nut", "--out", "{tmp}/newrun"}),
+            "option --data needs a value, got the option -q");
         row("option-unknown", trainOut + list({"--colour", "red"}), "unknown option --colour");
         row("argument-extra", list({"embed", "--image", "{png}", "--out", "{tmp}/e.safetensors", "stray"}),
             "unexpected argument 'stray'");
