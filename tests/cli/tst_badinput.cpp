@@ -53,6 +53,14 @@ private:
         return out;
     }
 
+    static QByteArray le32(quint32 v)
+    {
+        QByteArray b(4, '\0');
+        for (int i = 0; i < 4; ++i)
+            b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+        return b;
+    }
+
     static QString joined(const Result &r) { return r.errLines.join(QStringLiteral(" | ")); }
 
     // A safetensors file with every float32 value set to NaN (header unchanged).
@@ -219,6 +227,10 @@ private Q_SLOTS:
             zlib[idat + 4 + k] = '\xff';
         zlib.replace(idat + 4 + idatLength, 4, be32(crc32(zlib.mid(idat, 4 + idatLength))));
         writeAll(path(QStringLiteral("zlib.png")), zlib);
+        // A BMP cut short: OpenCV's imdecode printed "imdecode_(''): can't read data: ..." of its own.
+        QByteArray bmp = QByteArray("BM") + le32(54 + 192 * 64) + le32(0) + le32(54) + le32(40) + le32(64) + le32(64)
+                         + QByteArray("\x01\0\x18\0", 4) + le32(0) + le32(192 * 64) + QByteArray(16, '\0');
+        writeAll(path(QStringLiteral("cut.bmp")), bmp + QByteArray(192 * 20, '\x80'));
         writeAll(path(QStringLiteral("iccp.png")), good.left(33) + pngChunk("iCCP", QByteArray("icc\0\0xyz", 8)) + good.mid(33));
         QByteArray nested("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.\x80\x02M\xe9\x03.\x80\x02N", 24);
         writeAll(path(QStringLiteral("nested.pth")), nested + QByteArray(1000000, '\x85') + QByteArray("."));
@@ -365,8 +377,10 @@ private Q_SLOTS:
             "run-swapped/heads.safetensors: does not belong to this run");
         row("report-tampered-map", list({"report", "--run", "{tmp}/run-map", "--out", "{tmp}/m.pdf"}),
             "run-map/maps/0000.png: does not belong to this run");
+        row("image-bmp-truncated", mask + list({"--image", "{tmp}/cut.bmp"}),
+            "cut.bmp: truncated BMP \\(3840 bytes of pixel data, 12288 expected\\)");
         row("eval-nan-heads", list({"eval", "--run", "{tmp}/run-nan", "--quiet"}),
-            "nut/test/good/000\\.png: its anomaly score is NaN \\(the run's heads or the backbone weights hold values");
+            "nut/test/[a-z]+/0[0-9][0-9]\\.png: its anomaly score is NaN \\(the run's heads or the backbone weights hold values");
         row("config-weights-emptied", list({"eval", "--run", "{tmp}/run-weights", "--quiet"}),
             "run-weights/config.json: backbone_weights is empty, but the run was trained with pretrained weights");
         // Arguments a careless or hostile user gives: each one line and exit 1, never the last value or usage.
