@@ -18,6 +18,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -411,6 +412,30 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
         QVERIFY2(r.errLines.isEmpty(), qPrintable(joined(r)));
         QVERIFY(QFile::remove(path(QStringLiteral("iccp-mask.png"))));
+    }
+
+    // A failed allocation inside LibTorch ("DefaultCPUAllocator: can't allocate memory: you tried to
+    // allocate ...") is one line of ours: an embedding at 2048 px under a 3 GB address-space limit.
+    void outOfMemoryIsOurLine()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OPENBLAS_NUM_THREADS"), QStringLiteral("1"));
+        env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+        process.setProcessEnvironment(env);
+        process.setChildProcessModifier([] {
+            const rlimit limit{rlim_t(3) << 30, rlim_t(3) << 30};
+            ::setrlimit(RLIMIT_AS, &limit);
+        });
+        process.start(qEnvironmentVariable("SAM2SIM_CLI"),
+                      expand(list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--backbone-weights", "none",
+                                   "--resize", "2048", "--image-size", "2048", "--threads", "1", "--out", "{tmp}/oom.safetensors"})));
+        QVERIFY(process.waitForFinished(120000));
+        const QStringList lines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(process.exitCode(), 1);
+        QCOMPARE(lines.size(), 2); // the not-pretrained warning and ours
+        QVERIFY2(lines.back().startsWith(QStringLiteral("sam2sim embed: out of memory (could not allocate ")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("oom.safetensors"))));
     }
 
     void cases()
