@@ -9,6 +9,17 @@
 
 namespace s2s::cli {
 
+namespace {
+
+bool looksLikeOption(const std::string &arg)
+{
+    if (arg.rfind("--", 0) == 0)
+        return arg.size() > 2;
+    return arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1])) && arg[1] != '.';
+}
+
+} // namespace
+
 Args::Args(const std::string &command, const std::vector<std::string> &args,
            const std::set<std::string> &valueOptions, const std::set<std::string> &flagOptions)
     : m_command(command)
@@ -19,7 +30,7 @@ Args::Args(const std::string &command, const std::vector<std::string> &args,
             throw HelpRequested{};
         if (arg.rfind("--", 0) != 0 || arg == "--") {
             // "-x" is a mistyped option, not a file; "-5" or "-.5" may be a number.
-            if (arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1])) && arg[1] != '.')
+            if (looksLikeOption(arg))
                 throw Error(command + ": unknown option " + arg + " (options start with --; see sam2sim " + command
                             + " --help)");
             m_positionals.push_back(arg);
@@ -43,8 +54,9 @@ Args::Args(const std::string &command, const std::vector<std::string> &args,
                 if (i + 1 >= args.size())
                     throw Error(command + ": option --" + name + " needs a value");
                 value = args[++i];
-                // "--category -h" or "--out --quiet": the value is missing, not named "-h".
-                if (value == "-h" || (value.rfind("--", 0) == 0 && value.size() > 2))
+                // "--category -h", "--out --quiet" or "--data -q": the value is missing, not named "-h"
+                // (a negative number such as "-5" or "-.5" is a value).
+                if (looksLikeOption(value))
                     throw Error(command + ": option --" + name + " needs a value, got the option " + value
                                 + " (write --" + name + "=" + value + " if that is the value)");
             }

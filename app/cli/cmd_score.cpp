@@ -3,10 +3,12 @@
 #include "app/cli/args.h"
 #include "app/cli/input_checks.h"
 #include "app/cli/command.h"
+#include "engine/core/failure_text.h"
 #include "engine/core/threads.h"
 #include "engine/export/exported_model.h"
 #include "engine/io/image_io.h"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -56,6 +58,8 @@ int runScore(const std::vector<std::string> &argv)
                 defect = p.parent_path().filename().string();
                 label = defect == "good" ? "0" : "1";
             }
+            if (!std::isfinite(s.scores[i - start]))
+                throw Error(nonFiniteScoreMessage(p, s.scores[i - start]));
             char score[32];
             std::snprintf(score, sizeof score, "%.8g", static_cast<double>(s.scores[i - start]));
             std::cout << csvField(p.string()) << "," << csvField(defect) << "," << label << ","

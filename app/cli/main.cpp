@@ -1,8 +1,10 @@
 // sam2sim: the headless CLI. Every job the studio runs is a sub-command here (DESIGN.md, CLI contract).
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/run_options.h"
 
 #include "engine/core/error.h"
+#include "engine/core/failure_text.h"
 #include "engine/core/threads.h"
 
 #include <cstdio>
@@ -75,6 +77,14 @@ int main(int argc, char **argv)
         std::cerr << "sam2sim " << name << ": cancelled\n";
         return 130;
     } catch (const std::exception &e) {
+        // A failed allocation deep in a library (c10's "DefaultCPUAllocator: can't allocate memory")
+        // becomes ours, naming the stage the job had reached.
+        if (const std::string memory = s2s::outOfMemoryText(e); !memory.empty()) {
+            const std::string stage = s2s::cli::lastStage();
+            std::cerr << "sam2sim " << name << ": " << memory
+                      << (stage.empty() ? std::string() : " at " + stage) << "\n";
+            return 1;
+        }
         // Errors from a command often already name it ("train: ..."); do not say it twice.
         std::string what = e.what();
         // Library errors (c10's come with a stack trace) keep only their first line.

@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <mutex>
 
 namespace s2s::cli {
 
@@ -133,12 +134,39 @@ void warnIfNotPretrained(const RunConfig &config, const std::string &command)
                   << " (" << describeLocation(config.backboneWeights) << ")\n";
 }
 
+namespace {
+
+struct StageSlot
+{
+    std::mutex mutex;
+    std::string text;
+};
+
+StageSlot &stageSlot()
+{
+    static StageSlot slot;
+    return slot;
+}
+
+} // namespace
+
+std::string lastStage()
+{
+    StageSlot &slot = stageSlot();
+    const std::lock_guard lock(slot.mutex);
+    return slot.text;
+}
+
 ProgressFn progressPrinter(const std::string &command, bool quiet)
 {
-    if (quiet)
-        return {};
-    return [command](const ProgressEvent &e) {
-        if (e.done == e.total)
+    return [command, quiet](const ProgressEvent &e) {
+        {
+            StageSlot &slot = stageSlot();
+            const std::lock_guard lock(slot.mutex);
+            slot.text = e.stage + " " + std::to_string(e.done) + "/" + std::to_string(e.total)
+                        + (e.message.empty() ? std::string() : " (" + e.message + ")");
+        }
+        if (!quiet && e.done == e.total)
             std::fprintf(stderr, "%s: %s %lld/%lld\n", command.c_str(), e.stage.c_str(),
                          static_cast<long long>(e.done), static_cast<long long>(e.total));
     };

@@ -21,7 +21,11 @@ void applyTrainingOptions(const Args &args, RunConfig &config);
 // The value options configFromArgs/applyTrainingOptions read (train, sweep and table1 accept them all).
 std::set<std::string> trainingOptionNames();
 void warnIfNotPretrained(const RunConfig &config, const std::string &command);
+// Prints the end of each stage unless quiet; always remembers where the job is (lastStage).
 ProgressFn progressPrinter(const std::string &command, bool quiet);
+// The stage a progressPrinter last saw ("score 3/10 (test/crack/003.png)"), empty before any: what was
+// being done when a library failure (out of memory) ended the command.
+std::string lastStage();
 // Before training: a warning line when the sigma the config resolves to on the extracted features lies
 // outside the measured working range (NoiseSigma::rangeWarning). Printed also with --quiet.
 void warnIfSigmaOutsideRange(const TrainingSession &session, const std::string &command);

@@ -136,6 +136,10 @@ void nameUnusedMasks(const Category &category, const std::set<fs::path> &claimed
         for (const fs::path &mask : sortedEntries(defectDir)) {
             if (isIgnorable(mask) || !isImageFile(mask) || claimedMasks.count(mask))
                 continue;
+            if (defectDir.filename() == "good") {
+                sink.add(mask, "mask in ground_truth/good/: test/good/ images are defect-free, so it is not used");
+                continue;
+            }
             sink.add(mask, hasTestDir ? "mask without an image in test/" + defectDir.filename().string() + "/"
                                       : "mask without an image (no folder test/" + defectDir.filename().string() + "/)");
         }

@@ -2,6 +2,7 @@
 
 #include "engine/backbone/feature_extractor.h"
 #include "engine/core/error.h"
+#include "engine/core/failure_text.h"
 #include "engine/core/json_file.h"
 #include "engine/core/parallel.h"
 #include "engine/core/threads.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <exception>
 
 namespace s2s {
@@ -117,6 +119,11 @@ struct Inspector::Impl
                 continue;
             const at::Tensor grid = grids[j++];
             p.result.score = imageScore(grid);
+            // isNg(NaN) is false: a NaN would pass as OK.
+            if (!std::isfinite(p.result.score)) {
+                p.result.error = nonFiniteScoreMessage(p.result.path, p.result.score);
+                continue;
+            }
             p.result.threshold = threshold.value;
             p.result.verdict = isNg(p.result.score, threshold.value) ? Verdict::Ng : Verdict::Ok;
             if (keepMaps)

@@ -123,6 +123,113 @@ std::pair<std::uint64_t, std::uint64_t> checkJpeg(std::string_view b, const std:
     throw Error(where + ": truncated JPEG (the file ends before its image data)");
 }
 
+// BMP and TIFF go to OpenCV, whose imdecode prints "imdecode_(''): can't read data: ..." on std::cerr
+// itself when a decoder throws (data cut short): the structure is checked here first, so that what
+// reaches it is whole. Returns the header size.
+void checkGeometry(std::uint64_t w, std::uint64_t h, const std::string &where);
+
+std::pair<std::uint64_t, std::uint64_t> checkBmp(std::string_view b, const std::string &where)
+{
+    if (b.size() < 26)
+        throw Error(where + ": truncated BMP (the file ends inside its header)");
+    // The declared size first: a huge image is named as such, whatever else is wrong with the file.
+    if (le(b, 14, 4) != 12) {
+        const auto declared = static_cast<std::int32_t>(le(b, 22, 4));
+        checkGeometry(le(b, 18, 4), static_cast<std::uint64_t>(declared < 0 ? -std::int64_t(declared) : declared), where);
+    }
+    const std::size_t offset = le(b, 10, 4), infoSize = le(b, 14, 4);
+    const bool core = infoSize == 12; // OS/2 header: 16-bit sizes, 3-byte palette entries
+    if (infoSize < 12 || 14 + infoSize > b.size() || (!core && infoSize < 40))
+        throw Error(where + ": corrupt BMP (bad header size)");
+    const std::uint64_t w = core ? le(b, 18, 2) : le(b, 18, 4);
+    const auto h32 = static_cast<std::int32_t>(le(b, 22, 4));
+    const std::uint64_t h = core ? le(b, 20, 2) : static_cast<std::uint64_t>(h32 < 0 ? -std::int64_t(h32) : h32);
+    const std::uint32_t bpp = core ? le(b, 24, 2) : le(b, 28, 2);
+    const std::uint32_t compression = core ? 0 : le(b, 30, 4);
+    if (bpp <= 8) {
+        const std::uint32_t used = core ? 0 : le(b, 46, 4);
+        const std::uint64_t colours = used > 0 && used <= 256 ? used : std::uint64_t(1) << bpp;
+        if (14 + infoSize + colours * (core ? 3 : 4) > b.size())
+            throw Error(where + ": truncated BMP (the file ends inside its palette)");
+    }
+    if (offset > b.size() || w == 0 || h == 0 || w > kMaxImageSide || h > kMaxImageSide)
+        return {w, h}; // checkGeometry or OpenCV's header check names it
+    if (compression == 1 || compression == 2) { // RLE8, RLE4: walk the runs up to the end-of-bitmap mark
+        std::size_t at = offset;
+        while (true) {
+            if (at + 2 > b.size())
+                throw Error(where + ": truncated BMP (its run-length data ends before the end-of-bitmap mark)");
+            const std::uint8_t count = std::uint8_t(b[at]), code = std::uint8_t(b[at + 1]);
+            at += 2;
+            if (count > 0 || code == 0)
+                continue;
+            if (code == 1)
+                break;
+            const std::size_t literal = code == 2 ? 2 : compression == 1 ? code : (code + 1u) / 2;
+            at += code == 2 ? literal : (literal + 1) & ~std::size_t(1);
+        }
+    } else {
+        const std::uint64_t pitch = ((w * (bpp == 15 ? 16 : bpp) + 7) / 8 + 3) & ~std::uint64_t(3);
+        if (offset + pitch * h > b.size())
+            throw Error(where + ": truncated BMP (" + std::to_string(b.size() - offset) + " bytes of pixel data, "
+                        + std::to_string(pitch * h) + " expected)");
+    }
+    return {w, h};
+}
+
+// The first directory of a TIFF (the one OpenCV reads): its size, a compression OpenCV's libtiff reads,
+// and strips or tiles inside the file.
+std::pair<std::uint64_t, std::uint64_t> checkTiff(std::string_view b, const std::string &where)
+{
+    if (b.size() < 8)
+        throw Error(where + ": truncated TIFF (the file ends inside its header)");
+    const bool big = b[0] == 'M';
+    const std::size_t ifd = le(b, 4, 4, big);
+    if (ifd + 2 > b.size())
+        throw Error(where + ": corrupt TIFF (first directory past the end of the file)");
+    const std::size_t count = le(b, ifd, 2, big);
+    if (ifd + 2 + 12 * count > b.size())
+        throw Error(where + ": truncated TIFF (the file ends inside its first directory)");
+    std::uint64_t w = 0, h = 0;
+    std::vector<std::uint64_t> offsets, lengths;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t e = ifd + 2 + 12 * i;
+        const std::uint32_t tag = le(b, e, 2, big), type = le(b, e + 2, 2, big), n = le(b, e + 4, 4, big);
+        const int width = type == 3 ? 2 : type == 4 ? 4 : 0; // SHORT, LONG
+        const auto values = [&]() {
+            std::vector<std::uint64_t> out;
+            if (width == 0)
+                throw Error(where + ": corrupt TIFF (tag " + std::to_string(tag) + " has type " + std::to_string(type) + ")");
+            const std::size_t at = std::uint64_t(n) * width <= 4 ? e + 8 : le(b, e + 8, 4, big);
+            if (at > b.size() || std::uint64_t(n) * width > b.size() - at)
+                throw Error(where + ": truncated TIFF (tag " + std::to_string(tag) + " points past the end of the file)");
+            for (std::uint32_t k = 0; k < n; ++k)
+                out.push_back(le(b, at + std::size_t(k) * width, width, big));
+            return out;
+        };
+        if (tag == 256 || tag == 257) {
+            const auto v = values();
+            (tag == 256 ? w : h) = v.empty() ? 0 : v.front();
+        } else if (tag == 259) {
+            const auto v = values();
+            const std::uint64_t c = v.empty() ? 1 : v.front();
+            if (c != 1 && c != 5 && c != 7 && c != 8 && c != 32773 && c != 32946)
+                throw Error(where + ": TIFF with compression " + std::to_string(c)
+                            + ", not read (uncompressed, LZW, Deflate, PackBits and JPEG are)");
+        } else if (tag == 273 || tag == 324) {
+            offsets = values();
+        } else if (tag == 279 || tag == 325) {
+            lengths = values();
+        }
+    }
+    if (offsets.empty() || offsets.size() != lengths.size())
+        throw Error(where + ": corrupt TIFF (no image data, or strip offsets and lengths that do not match)");
+    for (std::size_t k = 0; k < offsets.size(); ++k)
+        if (offsets[k] > b.size() || lengths[k] > b.size() - offsets[k])
+            throw Error(where + ": truncated TIFF (image data past the end of the file)");
+    return {w, h};
+}
+
 // The format of an image file by its signature: "PNG", "JPEG", "BMP", "TIFF" (the ones decoded), the name
 // of a format OpenCV could decode but we do not (so the user learns what the file really is), or empty.
 std::string signatureFormat(std::string_view b)
@@ -168,28 +275,10 @@ std::pair<std::uint64_t, std::uint64_t> headerSize(std::string_view b, const std
         return checkPng(b, where);
     if (format == "JPEG")
         return checkJpeg(b, where);
-    if (format == "BMP") {
-        const auto h = static_cast<std::int32_t>(le(b, 22, 4));
-        return std::pair<std::uint64_t, std::uint64_t>{le(b, 18, 4), static_cast<std::uint64_t>(h < 0 ? -std::int64_t(h) : h)};
-    }
-    if (b.size() >= 8 && (b.substr(0, 4) == std::string_view("II*\0", 4) || b.substr(0, 4) == std::string_view("MM\0*", 4))) {
-        const bool big = b[0] == 'M';
-        const std::size_t ifd = le(b, 4, 4, big);
-        if (ifd + 2 > b.size())
-            throw Error(where + ": corrupt TIFF (first directory past the end of the file)");
-        const std::size_t count = le(b, ifd, 2, big);
-        std::uint64_t w = 0, h = 0;
-        for (std::size_t i = 0; i < count && ifd + 2 + 12 * (i + 1) <= b.size(); ++i) {
-            const std::size_t e = ifd + 2 + 12 * i;
-            const std::uint32_t tag = le(b, e, 2, big), type = le(b, e + 2, 2, big);
-            const std::uint32_t v = type == 3 ? le(b, e + 8, 2, big) : le(b, e + 8, 4, big);
-            if (tag == 256)
-                w = v;
-            else if (tag == 257)
-                h = v;
-        }
-        return std::pair<std::uint64_t, std::uint64_t>{w, h};
-    }
+    if (format == "BMP")
+        return checkBmp(b, where);
+    if (format == "TIFF")
+        return checkTiff(b, where);
     throw Error(where + ": not a readable image (unknown format)");
 }
 
@@ -244,14 +333,14 @@ cv::Mat decodeBytes(std::string_view bytes, const std::string &where, const std:
         throw Error(where + ": not a readable image (unknown format; PNG, JPEG, BMP and TIFF are read)");
     if (!decoded(format))
         throw Error(where + ": " + format + " data, not a supported image format (PNG, JPEG, BMP and TIFF are read)");
-    const auto [w, h] = headerSize(bytes, format, where);
-    checkGeometry(w, h, where);
     // TIFF only under its own name: its decoder is large and chatty, and a TIFF named .png is not what
     // the user thinks it is.
     const std::string ext = lowercase(extension);
     if (format == "TIFF" && ext != ".tif" && ext != ".tiff")
         throw Error(where + ": TIFF data behind a " + (ext.empty() ? std::string("name without extension") : ext + " name")
                     + "; rename it to .tif if it is meant to be read");
+    const auto [w, h] = headerSize(bytes, format, where);
+    checkGeometry(w, h, where);
     if (format == "PNG")
         return decodePng(bytes, where);
     if (format == "JPEG")
@@ -356,7 +445,8 @@ cv::Mat readMask(const fs::path &path)
 
 MaskCheck checkMask(const fs::path &path)
 {
-    const cv::Mat image = to8Bit(decode(path));
+    const cv::Mat decoded = decode(path);
+    const cv::Mat image = to8Bit(decoded);
     MaskCheck check{image.size(), {}};
     cv::Mat grey;
     if (image.channels() >= 3) {
@@ -377,8 +467,9 @@ MaskCheck checkMask(const fs::path &path)
     // Anti-aliased or JPEG-saved outlines leave a few grey pixels; a mask of mostly grey levels is a
     // picture, not a label.
     const int greyLevels = cv::countNonZero((grey >= 32) & (grey <= 223));
+    // The largest value as stored: a 16-bit 0/1 mask is all zero once scaled to 8 bits.
     double maxValue = 0.0;
-    cv::minMaxLoc(grey, nullptr, &maxValue);
+    cv::minMaxLoc(decoded.channels() == 1 ? decoded : grey, nullptr, &maxValue);
     if (greyLevels > 0.01 * pixels)
         check.problem = "not a binary mask (" + std::to_string(int(100.0 * greyLevels / pixels + 0.5))
                         + "% of its pixels are grey, between 32 and 223)";

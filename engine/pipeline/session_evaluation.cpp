@@ -1,6 +1,7 @@
 #include "engine/pipeline/session_state.h"
 
 #include "engine/core/error.h"
+#include "engine/core/failure_text.h"
 #include "engine/core/threads.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/run_folder.h"
@@ -37,6 +38,9 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
         cancel.throwIfCancelled();
         const at::Tensor grid = patchScoreGrid(d->fused, bank.rows(i), bank.height(), bank.width());
         const float score = imageScore(grid);
+        // A NaN would drop out of the metrics without a word (they would read "undefined").
+        if (!std::isfinite(score))
+            throw Error(nonFiniteScoreMessage(d->category.test[i].image, score));
         ImageResult result;
         result.record = d->category.test[i];
         result.score = score;

@@ -18,6 +18,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -53,7 +54,39 @@ private:
         return out;
     }
 
+    static QByteArray le32(quint32 v)
+    {
+        QByteArray b(4, '\0');
+        for (int i = 0; i < 4; ++i)
+            b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+        return b;
+    }
+
     static QString joined(const Result &r) { return r.errLines.join(QStringLiteral(" | ")); }
+
+    // A safetensors file with every float32 value set to NaN (header unchanged).
+    static QByteArray withNaNTensors(QByteArray file)
+    {
+        if (file.size() < 8)
+            return {};
+        quint64 headerSize = 0;
+        for (int i = 7; i >= 0; --i)
+            headerSize = (headerSize << 8) | static_cast<quint8>(file[i]);
+        const QJsonObject header = QJsonDocument::fromJson(file.mid(8, static_cast<int>(headerSize))).object();
+        int changed = 0;
+        for (auto it = header.begin(); it != header.end(); ++it) {
+            const QJsonObject tensor = it.value().toObject();
+            if (tensor.value(QStringLiteral("dtype")).toString() != QLatin1String("F32"))
+                continue;
+            const QJsonArray range = tensor.value(QStringLiteral("data_offsets")).toArray();
+            const qint64 begin = 8 + static_cast<qint64>(headerSize) + range.at(0).toInteger();
+            const qint64 end = 8 + static_cast<qint64>(headerSize) + range.at(1).toInteger();
+            for (qint64 at = begin; at + 4 <= end; at += 4)
+                file.replace(at, 4, QByteArray("\x00\x00\xc0\x7f", 4));
+            ++changed;
+        }
+        return changed > 0 ? file : QByteArray();
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -167,6 +200,18 @@ private Q_SLOTS:
         emptiedConfig[QStringLiteral("backbone_weights")] = QString();
         emptiedConfig[QStringLiteral("backbone_weights_sha256")] = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34");
         writeAll(emptied + QStringLiteral("/config.json"), QJsonDocument(emptiedConfig).toJson());
+        // A run whose heads hold NaN (its metrics.json updated to match): scores would be NaN, which once
+        // left the metrics "undefined" without naming an image.
+        const QString nan = path(QStringLiteral("run-nan"));
+        QVERIFY(copyTree(m_run, nan));
+        writeAll(nan + QStringLiteral("/heads.safetensors"), withNaNTensors(readAll(nan + QStringLiteral("/heads.safetensors"))));
+        QJsonObject nanMetrics = QJsonDocument::fromJson(readAll(nan + QStringLiteral("/metrics.json"))).object();
+        QJsonObject nanFiles = nanMetrics.value(QStringLiteral("files")).toObject();
+        QVERIFY(nanFiles.contains(QStringLiteral("heads.safetensors")));
+        nanFiles[QStringLiteral("heads.safetensors")] = QString::fromLatin1(
+            QCryptographicHash::hash(readAll(nan + QStringLiteral("/heads.safetensors")), QCryptographicHash::Sha256).toHex());
+        nanMetrics[QStringLiteral("files")] = nanFiles;
+        writeAll(nan + QStringLiteral("/metrics.json"), QJsonDocument(nanMetrics).toJson());
         // Library lines: a JPEG whose data breaks off (libjpeg filled it with grey after a warning of its
         // own), a PNG whose compressed data is damaged (CRC fixed up), a PNG with a broken colour profile.
         const Result j = runCli({QStringLiteral("mask"), QStringLiteral("--classical"), QStringLiteral("--image"), m_goodPng,
@@ -183,6 +228,10 @@ private Q_SLOTS:
             zlib[idat + 4 + k] = '\xff';
         zlib.replace(idat + 4 + idatLength, 4, be32(crc32(zlib.mid(idat, 4 + idatLength))));
         writeAll(path(QStringLiteral("zlib.png")), zlib);
+        // A BMP cut short: OpenCV's imdecode printed "imdecode_(''): can't read data: ..." of its own.
+        QByteArray bmp = QByteArray("BM") + le32(54 + 192 * 64) + le32(0) + le32(54) + le32(40) + le32(64) + le32(64)
+                         + QByteArray("\x01\0\x18\0", 4) + le32(0) + le32(192 * 64) + QByteArray(16, '\0');
+        writeAll(path(QStringLiteral("cut.bmp")), bmp + QByteArray(192 * 20, '\x80'));
         writeAll(path(QStringLiteral("iccp.png")), good.left(33) + pngChunk("iCCP", QByteArray("icc\0\0xyz", 8)) + good.mid(33));
         QByteArray nested("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.\x80\x02M\xe9\x03.\x80\x02N", 24);
         writeAll(path(QStringLiteral("nested.pth")), nested + QByteArray(1000000, '\x85') + QByteArray("."));
@@ -329,6 +378,10 @@ private Q_SLOTS:
             "run-swapped/heads.safetensors: does not belong to this run");
         row("report-tampered-map", list({"report", "--run", "{tmp}/run-map", "--out", "{tmp}/m.pdf"}),
             "run-map/maps/0000.png: does not belong to this run");
+        row("image-bmp-truncated", mask + list({"--image", "{tmp}/cut.bmp"}),
+            "cut.bmp: truncated BMP \\(3840 bytes of pixel data, 12288 expected\\)");
+        row("eval-nan-heads", list({"eval", "--run", "{tmp}/run-nan", "--quiet"}),
+            "nut/test/[a-z]+/0[0-9][0-9]\\.png: its anomaly score is NaN \\(the run's heads or the backbone weights hold values");
         row("config-weights-emptied", list({"eval", "--run", "{tmp}/run-weights", "--quiet"}),
             "run-weights/config.json: backbone_weights is empty, but the run was trained with pretrained weights");
         // Arguments a careless or hostile user gives: each one line and exit 1, never the last value or usage.
@@ -338,6 +391,8 @@ private Q_SLOTS:
         row("option-value-is-option", list({"train", "--data", "{data}", "--category", "nut", "--out", "--quiet"}),
             "option --out needs a value, got the option --quiet");
         row("option-single-dash", trainOut + list({"-x"}), "unknown option -x \\(options start with --");
+        row("option-value-is-short-option", list({"train", "--data", "-q", "--category", "nut", "--out", "{tmp}/newrun"}),
+            "option --data needs a value, got the option -q");
         row("option-unknown", trainOut + list({"--colour", "red"}), "unknown option --colour");
         row("argument-extra", list({"embed", "--image", "{png}", "--out", "{tmp}/e.safetensors", "stray"}),
             "unexpected argument 'stray'");
@@ -357,6 +412,30 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
         QVERIFY2(r.errLines.isEmpty(), qPrintable(joined(r)));
         QVERIFY(QFile::remove(path(QStringLiteral("iccp-mask.png"))));
+    }
+
+    // A failed allocation inside LibTorch ("DefaultCPUAllocator: can't allocate memory: you tried to
+    // allocate ...") is one line of ours: an embedding at 2048 px under a 3 GB address-space limit.
+    void outOfMemoryIsOurLine()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OPENBLAS_NUM_THREADS"), QStringLiteral("1"));
+        env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+        process.setProcessEnvironment(env);
+        process.setChildProcessModifier([] {
+            const rlimit limit{rlim_t(3) << 30, rlim_t(3) << 30};
+            ::setrlimit(RLIMIT_AS, &limit);
+        });
+        process.start(qEnvironmentVariable("SAM2SIM_CLI"),
+                      expand(list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--backbone-weights", "none",
+                                   "--resize", "2048", "--image-size", "2048", "--threads", "1", "--out", "{tmp}/oom.safetensors"})));
+        QVERIFY(process.waitForFinished(120000));
+        const QStringList lines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(process.exitCode(), 1);
+        QCOMPARE(lines.size(), 2); // the not-pretrained warning and ours
+        QVERIFY2(lines.back().startsWith(QStringLiteral("sam2sim embed: out of memory (could not allocate ")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("oom.safetensors"))));
     }
 
     void cases()

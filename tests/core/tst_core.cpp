@@ -28,6 +28,7 @@ private Q_SLOTS:
     void cancelTokenIsShared();
     void imageErrors_data();
     void imageErrors();
+    void bmpAndTiffCheckedBeforeOpenCv();
     void imageRoundTrip();
     void jsonNestingAndTypes();
     void csvRoundTrip();
@@ -75,6 +76,27 @@ void TestCore::cancelTokenIsShared()
     QVERIFY_THROWS_EXCEPTION(s2s::Cancelled, copy.throwIfCancelled());
 }
 
+namespace {
+
+QByteArray le32(quint32 v)
+{
+    QByteArray b(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+    return b;
+}
+
+// An uncompressed 24-bit w x h BMP, grey.
+QByteArray bmp24(quint32 w, quint32 h)
+{
+    const quint32 pitch = (w * 3 + 3) & ~3u;
+    return QByteArray("BM") + le32(54 + pitch * h) + le32(0) + le32(54) + le32(40) + le32(w) + le32(h)
+           + QByteArray("\x01\0\x18\0", 4) + le32(0) + le32(pitch * h) + QByteArray(16, '\0')
+           + QByteArray(static_cast<int>(pitch * h), '\x80');
+}
+
+} // namespace
+
 void TestCore::imageErrors_data()
 {
     QTest::addColumn<QByteArray>("content");
@@ -90,6 +112,12 @@ void TestCore::imageErrors_data()
                                  << QStringLiteral("chunk IHDR fails its CRC check");
     QTest::newRow("huge bmp") << (QByteArray("BM") + QByteArray(16, '\0') + QByteArray("\x20\x4e\0\0\x20\x4e\0\0", 8))
                               << QStringLiteral("image is 20000x20000");
+    // Issue 25: BMP and TIFF reach OpenCV, whose imdecode prints its own line for data cut short.
+    QTest::newRow("truncated bmp") << bmp24(8, 8).left(54 + 40) << QStringLiteral("truncated BMP (40 bytes of pixel data, 192 expected)");
+    // An 8-bit BMP (256 palette entries) whose file ends 100 bytes into its palette.
+    QTest::newRow("bmp palette cut") << QByteArray(QByteArray("BM") + le32(54 + 1024) + le32(0) + le32(54 + 1024) + le32(40)
+                                                   + le32(8) + le32(8) + QByteArray("\x01\0\x08\0", 4) + QByteArray(124, '\0'))
+                                     << QStringLiteral("truncated BMP (the file ends inside its palette)");
     QTest::newRow("truncated jpeg") << QByteArray("\xff\xd8\xff\xc0\0\x11\x08\0\x10\0\x10\x03\x01\x22\0\x02\x11\x01\x03\x11\x01"
                                                   "\xff\xda\0\x0c\x03\x01\0\x02\x11\x03\x11\0\x3f\0\x12\x34", 37)
                                     << QStringLiteral("truncated JPEG (no end-of-image marker)");
@@ -140,6 +168,31 @@ void TestCore::imageErrors()
         QVERIFY(!message.contains(QLatin1Char('\n')));
     }
     QVERIFY_THROWS_EXCEPTION(s2s::Error, s2s::readImageRgb(fs::path(dir.path().toStdString()) / "missing.png"));
+}
+
+// A TIFF goes to OpenCV only with its image data inside the file (its imdecode prints a line of its own
+// when the data breaks off); the whole BMP of the same fixture is read.
+void TestCore::bmpAndTiffCheckedBeforeOpenCv()
+{
+    QTemporaryDir dir;
+    const fs::path bmp = fs::path(dir.path().toStdString()) / "whole.bmp";
+    const QByteArray whole = bmp24(8, 8);
+    std::ofstream(bmp, std::ios::binary).write(whole.constData(), whole.size());
+    QCOMPARE(s2s::readImageRgb(bmp).cols, 8);
+    // 8x8, one strip of 64 bytes at offset 1000 of a 62-byte file.
+    const QByteArray tiff("II*\0\x08\0\0\0\x04\0"
+                          "\x00\x01\x03\0\x01\0\0\0\x08\0\0\0"
+                          "\x01\x01\x03\0\x01\0\0\0\x08\0\0\0"
+                          "\x11\x01\x04\0\x01\0\0\0\xe8\x03\0\0"
+                          "\x17\x01\x04\0\x01\0\0\0\x40\0\0\0\0\0\0\0", 62);
+    const fs::path tif = fs::path(dir.path().toStdString()) / "cut.tif";
+    std::ofstream(tif, std::ios::binary).write(tiff.constData(), tiff.size());
+    try {
+        s2s::readImageRgb(tif);
+        QFAIL("no error for a TIFF whose strip lies past its end");
+    } catch (const s2s::Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("cut.tif: truncated TIFF (image data past the end of the file)")), e.what());
+    }
 }
 
 void TestCore::imageRoundTrip()

@@ -223,11 +223,13 @@ void TestScanner::unusableMasks_data()
     QTest::newRow("grey picture") << "grey" << "not a binary mask (100% of its pixels are grey";
     QTest::newRow("all zero") << "zero" << "mask marks nothing (all zero)";
     QTest::newRow("zero and one") << "one" << "mask marks nothing (no pixel above 127; its values go up to 1";
+    QTest::newRow("zero and one, 16-bit") << "one16" << "mask marks nothing (no pixel above 127; its values go up to 1,";
     QTest::newRow("all 255") << "full" << "mask marks the whole image";
     QTest::newRow("empty file") << "empty" << "empty file (0 bytes)";
     QTest::newRow("other size") << "size" << "mask size 16x16 differs from its image 32x24";
     QTest::newRow("without image") << "orphan" << "mask without an image in test/crack/";
     QTest::newRow("without folder") << "orphan-folder" << "mask without an image (no folder test/dent/)";
+    QTest::newRow("for a good image") << "orphan-good" << "mask in ground_truth/good/: test/good/ images are defect-free";
 }
 
 void TestScanner::unusableMasks()
@@ -248,6 +250,9 @@ void TestScanner::unusableMasks()
     } else if (scenario == QLatin1String("one")) {
         m = cv::Mat(24, 32, CV_8UC1, cv::Scalar(0));
         m(cv::Rect(4, 4, 8, 8)).setTo(1);
+    } else if (scenario == QLatin1String("one16")) {
+        m = cv::Mat(24, 32, CV_16UC1, cv::Scalar(0));
+        m(cv::Rect(4, 4, 8, 8)).setTo(1);
     } else if (scenario == QLatin1String("full")) {
         m = cv::Mat(24, 32, CV_8UC1, cv::Scalar(255));
     } else if (scenario == QLatin1String("empty")) {
@@ -259,6 +264,9 @@ void TestScanner::unusableMasks()
         image(mask, 32, 24, 1);
     } else if (scenario == QLatin1String("orphan-folder")) {
         mask = c / "ground_truth/dent/000_mask.png";
+        image(mask, 32, 24, 1);
+    } else if (scenario == QLatin1String("orphan-good")) {
+        mask = c / "ground_truth/good/000_mask.png";
         image(mask, 32, 24, 1);
     }
     if (!m.empty())
