@@ -438,7 +438,10 @@ Checkpoint readSafetensors(const std::string &b, const std::string &where)
                 out.metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
             continue;
         }
-        const auto bad = [&](const std::string &what) { return Error(where + ": tensor " + name + " " + what); };
+        // An init-capture: clang 14 (the fuzz preset) cannot capture a structured binding.
+        const auto bad = [&, &name = name](const std::string &what) {
+            return Error(where + ": tensor " + name + " " + what);
+        };
         if (!info.is_object() || !info.contains("dtype") || !info.at("dtype").is_string())
             throw bad("has no dtype");
         const std::string dtypeName = info.at("dtype").get<std::string>();
