@@ -119,7 +119,7 @@ const CommandRegistration registration{{
     "Usage: sam2sim sweep --data DIR --category C --sigmas LIST [--json] [--cold] [every option of train]\n"
     "LIST mixes absolute sigmas (0.015), factors of the feature scale (0.5x) and auto. The first sigma\n"
     "is trained with the full schedule; each next one is refitted from the first one's heads (--refit-steps:\n"
-    "the studio's first curves, first_* in --json) and then refined to half a full training's steps (the\n"
+    "the studio's first curves, first_* in --json) and then refined to 3/8 of a full training's steps (the\n"
     "final numbers, as the studio shows them when it says \"final\"). --cold trains every sigma anew, so each\n"
     "point equals a `train` at that sigma and seed. `seconds` (final) and `first_seconds` (first curves) are\n"
     "heads training + rescoring (with maps and pixel metrics) only.",

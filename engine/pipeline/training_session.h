@@ -57,7 +57,7 @@ public:
     bool hasHeads() const;
     // Full: new heads, the base of later refits. Refit: config.refitSteps steps from the base heads (a sigma
     // change's first look). Refine: refineSteps() more steps from the refit's heads; the two together
-    // run convergedSteps(), half a full training's steps (measured enough: docs/results.md). Refit and
+    // run convergedSteps(), 3/8 of a full training's steps (measured enough: docs/results.md). Refit and
     // Refine without trained heads train in full.
     void train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode = TrainMode::Full);
     int convergedSteps() const;

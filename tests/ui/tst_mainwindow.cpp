@@ -330,7 +330,7 @@ void TestMainWindow::sigmaChangeRetrainsAndUpdatesRoc()
     QCOMPARE(t.history[0].kind, s2s::TrainingStage::Kind::Full);
     QCOMPARE(t.history[0].steps, base.steps);
     QCOMPARE(t.history[2].kind, s2s::TrainingStage::Kind::Refine);
-    QCOMPARE(t.history[1].steps + t.history[2].steps, std::max(c.refitSteps, base.steps / 2));
+    QCOMPARE(t.history[1].steps + t.history[2].steps, std::max(c.refitSteps, base.steps * 3 / 8));
     QVERIFY2(panel->metricsText().contains(QStringLiteral("Final")), qPrintable(panel->metricsText()));
     QVERIFY2(panel->metricsText().contains(QStringLiteral("refined")), qPrintable(panel->metricsText()));
     QVERIFY(panel->updatingText().isEmpty());
