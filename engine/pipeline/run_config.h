@@ -33,7 +33,7 @@ struct RunConfig
     int batchSize = 8;
     NoiseSigma noiseSigma;          // fast: auto (relative to the feature scale); paper: 0.015 absolute
     double patchFraction = 1.0;     // share of each image's patch rows per training step (paper: 1)
-    int refitSteps = 8;             // a sigma change warm-starts from the current heads for this many steps
+    int refitSteps = 6;             // a sigma change's first curves: a refit of this many steps (then refined)
     int minSteps = 0;               // small categories train more epochs until this many steps (fast: 64)
     double dscMargin = 0.5;
     int dscHidden = 1024;
