@@ -38,6 +38,39 @@ void checkScores(std::span<const float> scores, std::size_t labels, const char *
             throw Error(std::string(what) + ": a score is NaN");
 }
 
+// Sorts keys ascending by their bits [lowBit, highBit); the order of keys equal in those bits is
+// unspecified. A stable LSD radix sort of 11-bit digits: on the millions of pixel keys of a pixel ROC
+// it is several times faster than std::sort, and the bits below lowBit need no pass.
+void sortByBits(std::vector<std::uint64_t> &keys, unsigned lowBit, unsigned highBit)
+{
+    if (keys.size() < (1u << 16)) {
+        const std::uint64_t mask = (highBit >= 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << highBit) - 1))
+                                   & ~((std::uint64_t{1} << lowBit) - 1);
+        std::sort(keys.begin(), keys.end(), [mask](std::uint64_t a, std::uint64_t b) { return (a & mask) < (b & mask); });
+        return;
+    }
+    constexpr unsigned digitBits = 11;
+    constexpr std::size_t buckets = std::size_t{1} << digitBits;
+    std::vector<std::uint64_t> scratch(keys.size());
+    std::vector<std::size_t> counts(buckets);
+    for (unsigned shift = lowBit; shift < highBit; shift += digitBits) {
+        const unsigned width = std::min(digitBits, highBit - shift);
+        const std::uint64_t digitMask = (std::uint64_t{1} << width) - 1;
+        std::fill(counts.begin(), counts.end(), 0);
+        for (std::uint64_t k : keys)
+            ++counts[(k >> shift) & digitMask];
+        std::size_t sum = 0;
+        for (std::size_t &c : counts) {
+            const std::size_t n = c;
+            c = sum;
+            sum += n;
+        }
+        for (std::uint64_t k : keys)
+            scratch[counts[(k >> shift) & digitMask]++] = k;
+        keys.swap(scratch);
+    }
+}
+
 // The exact sklearn _binary_clf_curve: one point per distinct score, in decreasing score order.
 // keys: (sortable score << 1 | label) sorted ascending; walking from the end gives decreasing scores.
 RocCurve curveFromSortedKeys(const std::vector<std::uint64_t> &keys, double positives, double negatives)
@@ -161,7 +194,7 @@ RocCurve pixelRocCurve(const std::vector<ScoreMap> &maps, const std::vector<Mask
     const double negatives = static_cast<double>(total) - positives;
     if (positives == 0.0 || negatives == 0.0)
         throw Error("pixel ROC: needs both normal and anomalous pixels");
-    std::sort(keys.begin(), keys.end());
+    sortByBits(keys, 1, 33); // the score; the label's order among equal scores does not change the curve
     return curveFromSortedKeys(keys, positives, negatives);
 }
 
@@ -219,7 +252,7 @@ double auPro(const std::vector<ScoreMap> &maps, const std::vector<Mask8> &gts, d
         }
         offset += maps[i].values.size();
     }
-    std::sort(keys.begin(), keys.end());
+    sortByBits(keys, 32, 64); // the score; ties are walked as one step
 
     // Walk thresholds from high to low; one curve point per distinct score.
     std::vector<double> fprs{0.0}, pros{0.0};

@@ -5,6 +5,7 @@
 #include "engine/core/threads.h"
 #include "engine/io/image_io.h"
 #include "engine/pipeline/run_folder.h"
+#include "engine/simplenet/tap_scorer.h"
 #include "engine/weights/weights_catalog.h"
 
 #include <ATen/ATen.h>
@@ -13,6 +14,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <future>
+#include <optional>
 
 namespace s2s {
 
@@ -26,7 +29,10 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
     if (d->removesBackground() || options.background == BackgroundMode::Pseudo)
         d->ensureForegroundModel(progress, cancel);
     const PreparationSpec s = d->spec(&options);
-    FeatureBank &bank = d->testBank(s, progress, cancel);
+    const TestFeatures &bank = d->testBank(s, progress, cancel);
+    std::optional<TapScorer> tapScorer;
+    if (!bank.taps.empty())
+        tapScorer.emplace(*d->extractor, d->fused);
     const std::vector<PreparedInfo> &info = d->testInfo[s.key()];
 
     Evaluation ev;
@@ -36,7 +42,8 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
     std::vector<ScoreMap> maps;
     for (std::size_t i = 0; i < d->category.test.size(); ++i) {
         cancel.throwIfCancelled();
-        const at::Tensor grid = patchScoreGrid(d->fused, bank.rows(i), bank.height(), bank.width());
+        const at::Tensor grid = tapScorer ? tapScorer->scoreTaps(bank.taps[i][0].unsqueeze(0), bank.taps[i][1].unsqueeze(0))[0]
+                                          : patchScoreGrid(d->fused, bank.rows.rows(i), bank.rows.height(), bank.rows.width());
         const float score = imageScore(grid);
         // A NaN would drop out of the metrics without a word (they would read "undefined").
         if (!std::isfinite(score))
@@ -84,10 +91,12 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
         }
         ev.metrics.pixelImages = static_cast<int>(pixelMaps.size());
         try {
+            // The two pixel metrics sort the same millions of pixels: side by side on two cores.
+            std::future<double> pro = std::async(std::launch::async, [&] { return auPro(pixelMaps, gts, 0.3); });
             const RocCurve pixel = pixelRocCurve(pixelMaps, gts);
             ev.metrics.pixelAuroc = pixel.auroc;
             ev.pixelRoc = pixel.downsampled(512);
-            ev.metrics.auPro = auPro(pixelMaps, gts, 0.3);
+            ev.metrics.auPro = pro.get();
         } catch (const Error &) {
             // No anomalous pixels among the images with pixel truth.
         }

@@ -1,5 +1,7 @@
 #include "engine/pipeline/session_state.h"
 
+#include "engine/simplenet/tap_scorer.h"
+
 #include "engine/core/error.h"
 #include "engine/core/parallel.h"
 #include "engine/foreground/classical_segmenter.h"
@@ -105,7 +107,7 @@ void TrainingSession::Impl::ensureForegroundModel(const ProgressFn &progress, co
 
 void TrainingSession::Impl::extractInto(FeatureBank &bank, std::vector<PreparedInfo> *infos, const std::vector<ImageRecord> &records,
                  const PreparationSpec &s, const std::string &stage, const ProgressFn &progress,
-                 const CancelToken &cancel)
+                 const CancelToken &cancel, std::vector<std::array<at::Tensor, 2>> *taps)
 {
     // Preparation (reading, compositing, segmentation) runs on all cores, images in parallel, one
     // preparer per worker; SAM 2 keeps one model and its own intra-op threads.
@@ -137,9 +139,15 @@ void TrainingSession::Impl::extractInto(FeatureBank &bank, std::vector<PreparedI
             cancel.throwIfCancelled();
             const std::vector<at::Tensor> batch(inputs.begin() + static_cast<std::ptrdiff_t>(b),
                                                 inputs.begin() + static_cast<std::ptrdiff_t>(std::min(inputs.size(), b + kBatch)));
-            const at::Tensor features = extractor->extract(at::stack(batch));
-            for (std::int64_t j = 0; j < features.size(0); ++j)
-                out.add(features[j]);
+            if (taps) {
+                const std::vector<at::Tensor> t = extractor->taps(at::stack(batch));
+                for (std::int64_t j = 0; j < t.at(0).size(0); ++j)
+                    taps->push_back({t[0][j].clone(), t[1][j].clone()});
+            } else {
+                const at::Tensor features = extractor->extract(at::stack(batch));
+                for (std::int64_t j = 0; j < features.size(0); ++j)
+                    out.add(features[j]);
+            }
             report(progress, stage, static_cast<std::int64_t>(first + std::min(inputs.size(), b + kBatch)), total);
         }
     }
@@ -148,15 +156,25 @@ void TrainingSession::Impl::extractInto(FeatureBank &bank, std::vector<PreparedI
         *infos = std::move(info);
 }
 
-FeatureBank &TrainingSession::Impl::testBank(const PreparationSpec &s, const ProgressFn &progress, const CancelToken &cancel)
+std::size_t TestFeatures::bytes() const
 {
+    std::size_t total = rows.bytes();
+    for (const auto &t : taps)
+        total += static_cast<std::size_t>(t[0].nbytes() + t[1].nbytes());
+    return total;
+}
+
+TestFeatures &TrainingSession::Impl::testBank(const PreparationSpec &s, const ProgressFn &progress, const CancelToken &cancel)
+{
+    ensureBackbone();
     const std::string key = s.key();
     if (const auto it = testBanks.find(key); it != testBanks.end())
         return it->second;
-    FeatureBank bank;
+    TestFeatures bank;
     std::vector<PreparedInfo> info;
-    extractInto(bank, &info, category.test, s, s.composite ? "features (pseudo-backgrounds)" : "features (test)",
-                progress, cancel);
+    // Test images are only scored: where the heads fold into the taps, the taps are all that is kept.
+    extractInto(bank.rows, &info, category.test, s, s.composite ? "features (pseudo-backgrounds)" : "features (test)",
+                progress, cancel, TapScorer::folds(extractor->backbone()) ? &bank.taps : nullptr);
     // Keep at most three test sets (static + two backgrounds) in memory.
     if (testBankOrder.size() >= 3) {
         testBanks.erase(testBankOrder.front());

@@ -1,5 +1,6 @@
 #include "engine/simplenet/tap_scorer.h"
 
+#include "engine/core/error.h"
 #include "engine/simplenet/scorer.h"
 
 #include <ATen/ATen.h>
@@ -9,16 +10,23 @@
 
 namespace s2s {
 
+bool TapScorer::folds(const Backbone &backbone)
+{
+    const std::vector<int> channels = backbone.tapChannels();
+    const std::int64_t k2 = channels.at(0) * 9, k3 = channels.at(1) * 9;
+    // Per stride-8 location: k2 + k3/4 multiply-adds per hidden unit folded, 1536 (plus the pooling) not.
+    return k2 + k3 / 4 < kPatchEmbedDim;
+}
+
 TapScorer::TapScorer(const FeatureExtractor &extractor, const FusedHeads &heads)
     : m_extractor(extractor)
     , m_heads(heads)
+    , m_folded(folds(extractor.backbone()))
 {
-    const std::vector<int> channels = extractor.backbone().tapChannels();
-    const std::int64_t k2 = channels.at(0) * 9, k3 = channels.at(1) * 9;
-    // Per stride-8 location: k2 + k3/4 multiply-adds per hidden unit folded, 1536 (plus the pooling) not.
-    m_folded = k2 + k3 / 4 < kPatchEmbedDim;
     if (!m_folded)
         return;
+    const std::vector<int> channels = extractor.backbone().tapChannels();
+    const std::int64_t k2 = channels.at(0) * 9, k3 = channels.at(1) * 9;
     c10::InferenceMode guard;
     // The embedding's matrix, read off by embedding the unit patches of each tap alone.
     const at::Tensor e2 = embedPatches(at::eye(k2), at::zeros({k2, k3}));  // [k2, 1536]
@@ -39,7 +47,14 @@ at::Tensor TapScorer::scoreGrids(const at::Tensor &batch) const
         return at::stack(grids);
     }
     const std::vector<at::Tensor> taps = m_extractor.taps(batch);
-    const at::Tensor &f2 = taps.at(0), &f3 = taps.at(1);
+    return scoreTaps(taps.at(0), taps.at(1));
+}
+
+at::Tensor TapScorer::scoreTaps(const at::Tensor &f2, const at::Tensor &f3) const
+{
+    if (!m_folded)
+        throw Error("tap scorer: the heads do not fold into this backbone's taps");
+    c10::InferenceMode guard;
     const auto b = f2.size(0), h = f2.size(2), w = f2.size(3), h3 = f3.size(2), w3 = f3.size(3);
     const auto hidden = m_weight2.size(0);
     // The stride-16 part on its own grid, then upsampled as the extractor upsamples its patches.

@@ -19,8 +19,14 @@ class TapScorer
 public:
     TapScorer(const FeatureExtractor &extractor, const FusedHeads &heads);
 
+    // Whether the heads fold into the taps of this backbone (thin taps) and the scorer works from them.
+    static bool folds(const Backbone &backbone);
+
     // batch: [B,3,S,S] from FeatureExtractor::preprocess(). Returns [B, h, w] patch scores.
     at::Tensor scoreGrids(const at::Tensor &batch) const;
+    // The same from taps already computed (FeatureExtractor::taps()): f2 [B,C2,h,w], f3 [B,C3,h3,w3].
+    // Only when folded().
+    at::Tensor scoreTaps(const at::Tensor &f2, const at::Tensor &f3) const;
     bool folded() const { return m_folded; }
 
 private:

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void pixelRocEqualsFlatRoc();
     void auProRegionCase();
     void auProPerfectAndRandom();
+    void largeInputsGiveTheSmallInputsCurves();
 };
 
 namespace {
@@ -235,6 +236,49 @@ void TestMetrics::auProPerfectAndRandom()
     // Constant map: a single threshold jumps from (0,0) to (1,1), so the area to 0.3 is 0.3*0.3/2.
     s2s::ScoreMap flat{20, 20, std::vector<float>(400, 0.5f)};
     QVERIFY(std::abs(s2s::auPro({flat}, {gt}) - 0.15) < 1e-6);
+}
+
+void TestMetrics::largeInputsGiveTheSmallInputsCurves()
+{
+    // Millions of pixels take the radix sort, a few thousand std::sort. Copies of the same maps leave
+    // both curves unchanged (every rate is a fraction of a count that scales with the copies), so the
+    // large input must give the small input's curves: the same points, thresholds and areas. Scores
+    // have ties, negatives, both zeros and neighbours a few float steps apart, the cases a sort on bits
+    // can get wrong.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<float> u(-1.f, 1.f);
+    std::vector<s2s::ScoreMap> maps(2);
+    std::vector<s2s::Mask8> gts(2);
+    for (int i = 0; i < 2; ++i) {
+        maps[i] = {60, 50, std::vector<float>(3000)};
+        gts[i] = {60, 50, std::vector<std::uint8_t>(3000)};
+        for (int k = 0; k < 3000; ++k) {
+            const int x = k % 60, y = k / 60;
+            gts[i].values[k] = ((x > 10 && x < 20 && y > 5 && y < 25) || (i == 1 && x > 40 && y > 30)) ? 255 : 0;
+            float v = std::round((u(rng) + (gts[i].values[k] ? 0.5f : 0.f)) * 20.f) / 20.f;
+            for (int step = 0; step < k % 3; ++step) // 0, 1 or 2 representable floats up
+                v = std::nextafter(v, 2.f);
+            maps[i].values[k] = v == 0.f && k % 2 ? -0.f : v;
+        }
+    }
+    std::vector<s2s::ScoreMap> manyMaps;
+    std::vector<s2s::Mask8> manyGts;
+    for (int copy = 0; copy < 40; ++copy) { // 240,000 pixels
+        manyMaps.insert(manyMaps.end(), maps.begin(), maps.end());
+        manyGts.insert(manyGts.end(), gts.begin(), gts.end());
+    }
+    const s2s::RocCurve small = s2s::pixelRocCurve(maps, gts), large = s2s::pixelRocCurve(manyMaps, manyGts);
+    QCOMPARE(large.thresholds, small.thresholds);
+    QCOMPARE(large.fpr.size(), small.fpr.size());
+    for (std::size_t i = 0; i < small.fpr.size(); ++i) {
+        QVERIFY(std::abs(large.fpr[i] - small.fpr[i]) < 1e-12);
+        QVERIFY(std::abs(large.tpr[i] - small.tpr[i]) < 1e-12);
+    }
+    QVERIFY(std::abs(large.auroc - small.auroc) < 1e-12);
+    QVERIFY(small.auroc > 0.6 && small.auroc < 0.95);
+    const double smallPro = s2s::auPro(maps, gts, 0.3), largePro = s2s::auPro(manyMaps, manyGts, 0.3);
+    QVERIFY2(std::abs(largePro - smallPro) < 1e-5, qPrintable(QStringLiteral("%1 vs %2").arg(largePro).arg(smallPro)));
+    QVERIFY(smallPro > 0.05 && smallPro < 0.95);
 }
 
 QTEST_APPLESS_MAIN(TestMetrics)
