@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ConfigDifference</name>
+    <message>
+        <source>none (random weights)</source>
+        <translation>keine (Zufallsgewichte)</translation>
+    </message>
+    <message>
+        <source>%1 (SHA-256 %2...)</source>
+        <translation>%1 (SHA-256 %2...)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 Epoche</translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation>%1 Epochen</translation>
+    </message>
+    <message>
+        <source>%1, at least %2 steps</source>
+        <translation>%1, mindestens %2 Schritte</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>as scanned</source>
+        <translation>wie eingelesen</translation>
+    </message>
+    <message>
+        <source>backbone %1</source>
+        <translation>Backbone %1</translation>
+    </message>
+    <message>
+        <source>backbone weights %1</source>
+        <translation>Backbone-Gewichte %1</translation>
+    </message>
+    <message>
+        <source>sigma %1</source>
+        <translation>Sigma %1</translation>
+    </message>
+    <message>
+        <source>batch size %1</source>
+        <translation>Batch-Größe %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <source>patch fraction %1</source>
+        <translation>Patch-Anteil %1</translation>
+    </message>
+    <message>
+        <source>category kind %1</source>
+        <translation>Kategorieart %1</translation>
+    </message>
+    <message>
+        <source>foreground extraction %1</source>
+        <translation>Vordergrundextraktion %1</translation>
+    </message>
+    <message>
+        <source>segmenter %1</source>
+        <translation>Segmentierer %1</translation>
+    </message>
+    <message>
+        <source>background fill %1</source>
+        <translation>Hintergrundfüllung %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>classical (fallback: %1)</source>
@@ -191,6 +270,18 @@
         <source>all</source>
         <translation>alle</translation>
     </message>
+    <message>
+        <source>%1 defect images without a mask (image-level labels)</source>
+        <translation>%1 Defektbilder ohne Maske (Labels auf Bildebene)</translation>
+    </message>
+    <message>
+        <source>no mask</source>
+        <translation>keine Maske</translation>
+    </message>
+    <message>
+        <source>Image-level label only: counted in the image metrics, not in the pixel metrics</source>
+        <translation>Nur Label auf Bildebene: zählt in den Bildmetriken, nicht in den Pixelmetriken</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::EvaluationPanel</name>
@@ -359,24 +450,12 @@
         <translation>Aktualisiere auf Sigma %1...</translation>
     </message>
     <message>
-        <source>Results are stale: the curves were computed with sigma %1, the settings now say %2. %3</source>
-        <translation>Ergebnisse veraltet: die Kurven wurden mit Sigma %1 berechnet, die Einstellungen sagen jetzt %2. %3</translation>
-    </message>
-    <message>
         <source>A retrain for other settings is running.</source>
         <translation>Ein Nachtraining für andere Einstellungen läuft.</translation>
     </message>
     <message>
         <source>Train (or turn on retraining on sigma change) to update.</source>
         <translation>Trainieren (oder Nachtraining bei Sigma-Änderung einschalten), um zu aktualisieren.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 steps%3.</source>
-        <translation>&lt;br&gt;Letzte Epoche, keine Modellauswahl auf dem Testsatz; Sigma %1, %2 Schritte%3.</translation>
-    </message>
-    <message>
-        <source> (refitted from the previous heads)</source>
-        <translation> (von den vorigen Köpfen aus nachtrainiert)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
@@ -413,6 +492,45 @@
     <message>
         <source>Active rule: none (no results)</source>
         <translation>Aktive Regel: keine (keine Ergebnisse)</translation>
+    </message>
+    <message>
+        <source>Refining sigma %1: these are the first curves, the final ones follow...</source>
+        <translation>Sigma %1 wird verfeinert: dies sind die ersten Kurven, die endgültigen folgen...</translation>
+    </message>
+    <message>
+        <source>Results are stale: the curves were computed with %1; the settings now say %2. %3</source>
+        <translation>Ergebnisse veraltet: die Kurven wurden mit %1 berechnet; die Einstellungen lauten jetzt %2. %3</translation>
+    </message>
+    <message>
+        <source>n/a (no masks)</source>
+        <translation>k. A. (keine Masken)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 images)</source>
+        <translation>%1 (%2 von %3 Bildern)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;%n defect image(s) without a mask: counted in the image metrics, not in the pixel metrics.</source>
+        <translation>
+            <numerusform>&lt;br&gt;%n Defektbild ohne Maske: zählt in den Bildmetriken, nicht in den Pixelmetriken.</numerusform>
+            <numerusform>&lt;br&gt;%n Defektbilder ohne Maske: zählen in den Bildmetriken, nicht in den Pixelmetriken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1: %2.</source>
+        <translation>&lt;br&gt;Letzte Epoche, keine Modellauswahl auf dem Testsatz; Sigma %1: %2.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;First curves&lt;/b&gt; after the short refit; &lt;b&gt;refining...&lt;/b&gt; the final curves follow.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Erste Kurven&lt;/b&gt; nach dem kurzen Nachtraining; &lt;b&gt;Verfeinerung läuft...&lt;/b&gt; die endgültigen Kurven folgen.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Final&lt;/b&gt; curves of this sigma.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Endgültige&lt;/b&gt; Kurven dieses Sigmas.</translation>
     </message>
 </context>
 <context>
@@ -550,12 +668,12 @@ IoU %2</translation>
         <translation>Neu berechnen</translation>
     </message>
     <message>
-        <source>Segmenter: %1, confidence %2</source>
-        <translation>Segmentierer: %1, Konfidenz %2</translation>
-    </message>
-    <message>
         <source>Segmenting %1...</source>
         <translation>Segmentiere %1...</translation>
+    </message>
+    <message>
+        <source>%1 · segmenter: %2, confidence %3</source>
+        <translation>%1 · Segmentierer: %2, Konfidenz %3</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1043,13 @@ IoU %2</translation>
     </message>
 </context>
 <context>
+    <name>s2s::ui::JobRunner</name>
+    <message>
+        <source>not enough memory for this job. Close other programs or use fewer or smaller images, then try again; the results on screen are kept.</source>
+        <translation>nicht genug Arbeitsspeicher für diesen Auftrag. Andere Programme schließen oder weniger bzw. kleinere Bilder verwenden und erneut versuchen; die angezeigten Ergebnisse bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::LotTable</name>
     <message>
         <source>Image</source>
@@ -1240,6 +1365,133 @@ IoU %2</translation>
     <message>
         <source>Keep working</source>
         <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Öffnen von %1</translation>
+    </message>
+    <message>
+        <source>A job is running (%1). %2 cancels it and its results are lost.</source>
+        <translation>Ein Auftrag läuft (%1). %2 bricht ihn ab, seine Ergebnisse gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Cancel job and switch</source>
+        <translation>Auftrag abbrechen und wechseln</translation>
+    </message>
+    <message>
+        <source>Switching to %1</source>
+        <translation>Wechsel zu %1</translation>
+    </message>
+    <message>
+        <source>%1 is a texture: it has no background, so it is never segmented or composited (no foreground extraction, no pseudo-backgrounds).</source>
+        <translation>%1 ist eine Textur: sie hat keinen Hintergrund und wird daher nie segmentiert oder montiert (keine Vordergrundextraktion, keine Pseudo-Hintergründe).</translation>
+    </message>
+    <message>
+        <source>%1 keeps its background (it carries information): it is never removed.</source>
+        <translation>Bei %1 bleibt der Hintergrund erhalten (er trägt Information): er wird nie entfernt.</translation>
+    </message>
+    <message>
+        <source>A folder is being watched (inspected so far: %1). Quitting stops the watch; the rows on screen are lost unless saved.</source>
+        <translation>Ein Ordner wird überwacht (bisher geprüft: %1). Beenden stoppt die Überwachung; die angezeigten Zeilen gehen verloren, sofern sie nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>A lot is being inspected (inspected so far: %1). Quitting stops it and its rows are lost.</source>
+        <translation>Ein Los wird geprüft (bisher geprüft: %1). Beenden stoppt die Prüfung, ihre Zeilen gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Stoppen und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ProgressText</name>
+    <message>
+        <source>features of the training images</source>
+        <translation>Merkmale der Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>features of the test images</source>
+        <translation>Merkmale der Testbilder</translation>
+    </message>
+    <message>
+        <source>features of the composites</source>
+        <translation>Merkmale der Kompositionen</translation>
+    </message>
+    <message>
+        <source>removing backgrounds</source>
+        <translation>Hintergrundentfernung</translation>
+    </message>
+    <message>
+        <source>compositing pseudo-backgrounds</source>
+        <translation>Montage der Pseudo-Hintergründe</translation>
+    </message>
+    <message>
+        <source>learning the object&apos;s look</source>
+        <translation>Erlernen des Objektaussehens</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>pixel metrics</source>
+        <translation>Pixelmetriken</translation>
+    </message>
+    <message>
+        <source>training SimpleNet</source>
+        <translation>SimpleNet-Training</translation>
+    </message>
+    <message>
+        <source>training Sam2Sim</source>
+        <translation>Sam2Sim-Training</translation>
+    </message>
+    <message>
+        <source>comparison part</source>
+        <translation>Vergleichsteil</translation>
+    </message>
+    <message>
+        <source>sigma sweep</source>
+        <translation>Sigma-Durchlauf</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>inspecting</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>Überprüfung</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>etwa %1 min</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>overall %1 left</source>
+        <translation>insgesamt noch %1</translation>
     </message>
 </context>
 <context>
@@ -1589,10 +1841,6 @@ IoU %2</translation>
         <translation>Robustheit gegenüber Pseudo-Hintergründen</translation>
     </message>
     <message>
-        <source>This run holds no pseudo-background evaluation. Run &apos;sam2sim eval --run RUN --background pseudo&apos; to test how the model reacts to new backgrounds.</source>
-        <translation>Dieser Lauf enthält keine Auswertung mit Pseudo-Hintergründen. Mit &apos;sam2sim eval --run RUN --background pseudo&apos; lässt sich prüfen, wie das Modell auf neue Hintergründe reagiert.</translation>
-    </message>
-    <message>
         <source>The foreground of each test image is composited onto backgrounds the model never saw and the test set is scored again. &quot;static&quot; is the original test set; a drop in AUROC means the model reacts to the background, not to the object.</source>
         <translation>Der Vordergrund jedes Testbilds wird auf Hintergründe montiert, die das Modell nie gesehen hat, und der Testdatensatz wird erneut bewertet. „static“ ist der ursprüngliche Testdatensatz; sinkt die AUROC, reagiert das Modell auf den Hintergrund statt auf das Objekt.</translation>
     </message>
@@ -1717,10 +1965,6 @@ IoU %2</translation>
         <translation>von diesem Lauf nicht aufgezeichnet</translation>
     </message>
     <message>
-        <source>%4 steps; last epoch: loss %1, p_true %2, p_fake %3</source>
-        <translation>%4 Schritte; letzte Epoche: Verlust %1, p_true %2, p_fake %3</translation>
-    </message>
-    <message>
         <source>NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)</source>
         <translation>LERNT NICHT - das Rausch-Sigma passt nicht zu diesen Merkmalen, die Karten sind Rauschen (%1)</translation>
     </message>
@@ -1780,6 +2024,236 @@ IoU %2</translation>
         <source>off for this category (%1: its background is never removed)</source>
         <translation>für diese Kategorie aus (%1: ihr Hintergrund wird nie entfernt)</translation>
     </message>
+    <message>
+        <source>Image not readable</source>
+        <translation>Bild nicht lesbar</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>image AUROC n/a</source>
+        <translation>Bild-AUROC k. A.</translation>
+    </message>
+    <message>
+        <source>image AUROC %1</source>
+        <translation>Bild-AUROC %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test images right at its threshold (%3 %; false positives %4, false negatives %5)</source>
+        <translation>%1 von %2 Testbildern bei seiner Schwelle richtig (%3 %; falsch positiv %4, falsch negativ %5)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Lot report: %1</source>
+        <translation>Losbericht: %1</translation>
+    </message>
+    <message>
+        <source>Lot report</source>
+        <translation>Losbericht</translation>
+    </message>
+    <message>
+        <source>Lot %1, category %2</source>
+        <translation>Los %1, Kategorie %2</translation>
+    </message>
+    <message>
+        <source>%1 images inspected: %2 OK, %3 NG (NG rate %4 %) at threshold %5 (rule %6); %7 files skipped.</source>
+        <translation>%1 Bilder geprüft: %2 OK, %3 NG (NG-Rate %4 %) bei Schwelle %5 (Regel %6); %7 Dateien übersprungen.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>watched folder %1</source>
+        <translation>überwachter Ordner %1</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>Stapelverarbeitung</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>(interrupted)</source>
+        <translation>(unterbrochen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Run accuracy on its test set</source>
+        <translation>Genauigkeit des Laufs auf seinem Testsatz</translation>
+    </message>
+    <message>
+        <source>%1, weights sha256 %2</source>
+        <translation>%1, Gewichte sha256 %2</translation>
+    </message>
+    <message>
+        <source>none (not pretrained)</source>
+        <translation>keine (nicht vortrainiert)</translation>
+    </message>
+    <message>
+        <source>Heads sha256</source>
+        <translation>Köpfe sha256</translation>
+    </message>
+    <message>
+        <source>Foreground extraction</source>
+        <translation>Vordergrundextraktion</translation>
+    </message>
+    <message>
+        <source>%1, model %2</source>
+        <translation>%1, Modell %2</translation>
+    </message>
+    <message>
+        <source>off (backgrounds kept)</source>
+        <translation>aus (Hintergründe bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>%1 - rule %2; NG when score &gt;= threshold</source>
+        <translation>%1 - Regel %2; NG, wenn Score &gt;= Schwelle</translation>
+    </message>
+    <message>
+        <source>%1 (OK %2, NG %3)</source>
+        <translation>%1 (OK %2, NG %3)</translation>
+    </message>
+    <message>
+        <source>NG rate</source>
+        <translation>NG-Rate</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>%1 images/s (inspection alone, %2 s)</source>
+        <translation>%1 Bilder/s (nur Prüfung, %2 s)</translation>
+    </message>
+    <message>
+        <source>NG images</source>
+        <translation>NG-Bilder</translation>
+    </message>
+    <message>
+        <source>By score, highest first. Left: the image with the model&apos;s crop (dashed). Right: the crop with the anomaly heatmap and, when the run removes backgrounds, the foreground outline its extractor found.</source>
+        <translation>Nach Score, höchster zuerst. Links: das Bild mit dem Ausschnitt des Modells (gestrichelt). Rechts: der Ausschnitt mit der Anomalie-Heatmap und, wenn der Lauf Hintergründe entfernt, der vom Extraktor gefundenen Vordergrundkontur.</translation>
+    </message>
+    <message>
+        <source>The %1 highest of %2 NG images are shown.</source>
+        <translation>Die %1 höchsten von %2 NG-Bildern werden gezeigt.</translation>
+    </message>
+    <message>
+        <source>No image of this lot is NG.</source>
+        <translation>Kein Bild dieses Loses ist NG.</translation>
+    </message>
+    <message>
+        <source>A sample of OK images</source>
+        <translation>Stichprobe der OK-Bilder</translation>
+    </message>
+    <message>
+        <source>No image of this lot is OK.</source>
+        <translation>Kein Bild dieses Loses ist OK.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 OK images, drawn at random.</source>
+        <translation>%1 der %2 OK-Bilder, zufällig ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Skipped files</source>
+        <translation>Übersprungene Dateien</translation>
+    </message>
+    <message>
+        <source>None: every input was inspected.</source>
+        <translation>Keine: jede Eingabe wurde geprüft.</translation>
+    </message>
+    <message>
+        <source>... and %1 more (lot.json lists them all).</source>
+        <translation>... und %1 weitere (lot.json führt alle auf).</translation>
+    </message>
+    <message>
+        <source>Sam2Sim Studio lot report - %1</source>
+        <translation>Sam2Sim Studio Losbericht - %1</translation>
+    </message>
+    <message>
+        <source>%4; last epoch: loss %1, p_true %2, p_fake %3</source>
+        <translation>%4; letzte Epoche: Verlust %1, p_true %2, p_fake %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>n/a - no masks: %n defect image(s) have image-level labels only</source>
+        <translation>
+            <numerusform>k. A. - keine Masken: %n Defektbild hat nur ein Label auf Bildebene</numerusform>
+            <numerusform>k. A. - keine Masken: %n Defektbilder haben nur Labels auf Bildebene</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>per-pixel ranking against ground-truth masks, over %1 images (%n defect image(s) without a mask left out)</source>
+        <translation>
+            <numerusform>Rangfolge je Pixel gegenüber Ground-Truth-Masken, über %1 Bilder (%n Defektbild ohne Maske ausgelassen)</numerusform>
+            <numerusform>Rangfolge je Pixel gegenüber Ground-Truth-Masken, über %1 Bilder (%n Defektbilder ohne Maske ausgelassen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run holds no pseudo-background evaluation. %1</source>
+        <translation>Dieser Lauf enthält keine Auswertung mit Pseudo-Hintergründen. %1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sam2sim eval --run RUN --background pseudo&apos; to test how the model reacts to new backgrounds.</source>
+        <translation>&apos;sam2sim eval --run RUN --background pseudo&apos; ausführen, um zu testen, wie das Modell auf neue Hintergründe reagiert.</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1 Schritte</translation>
+    </message>
+    <message>
+        <source>%1 steps from scratch at sigma %2</source>
+        <translation>%1 Schritte von Grund auf bei Sigma %2</translation>
+    </message>
+    <message>
+        <source>refitted %1 steps at sigma %2</source>
+        <translation>%1 Schritte bei Sigma %2 nachtrainiert</translation>
+    </message>
+    <message>
+        <source>refined %1 more</source>
+        <translation>%1 weitere Schritte verfeinert</translation>
+    </message>
+    <message>
+        <source> (%1 steps in all)</source>
+        <translation> (insgesamt %1 Schritte)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -1828,10 +2302,6 @@ IoU %2</translation>
         <translation>Nachtraining für Sigma %1</translation>
     </message>
     <message>
-        <source>Retraining the heads for sigma %1 on cached features</source>
-        <translation>Köpfe werden für Sigma %1 auf zwischengespeicherten Merkmalen nachtrainiert</translation>
-    </message>
-    <message>
         <source>Training with sigma %1</source>
         <translation>Training mit Sigma %1</translation>
     </message>
@@ -1854,6 +2324,26 @@ IoU %2</translation>
     <message>
         <source>Opening run</source>
         <translation>Lauf wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Refining for sigma %1</source>
+        <translation>Verfeinerung für Sigma %1</translation>
+    </message>
+    <message>
+        <source>Retraining the heads for sigma %1 on cached features: first curves after %2 steps, then refined</source>
+        <translation>Köpfe für Sigma %1 werden auf zwischengespeicherten Merkmalen nachtrainiert: erste Kurven nach %2 Schritten, dann verfeinert</translation>
+    </message>
+    <message>
+        <source>Refining the heads for sigma %1 to the final curves</source>
+        <translation>Köpfe für Sigma %1 werden bis zu den endgültigen Kurven verfeinert</translation>
+    </message>
+    <message>
+        <source>Use &quot;Evaluate with pseudo-backgrounds&quot; on the studio&apos;s Pseudo-backgrounds tab to test how the model reacts to new backgrounds.</source>
+        <translation>„Mit Pseudo-Hintergründen auswerten“ auf der Registerkarte „Pseudo-Hintergründe“ des Studios verwenden, um zu testen, wie das Modell auf neue Hintergründe reagiert.</translation>
+    </message>
+    <message>
+        <source>Sigma %1: the final results computed earlier in this session (no retraining)</source>
+        <translation>Sigma %1: die zuvor in dieser Sitzung berechneten endgültigen Ergebnisse (kein Nachtraining)</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2375,10 @@ IoU %2</translation>
     <message>
         <source>Relative to the scale of the training features (root mean per-dimension standard deviation, %1)</source>
         <translation>Relativ zur Skala der Trainingsmerkmale (quadratisches Mittel der Standardabweichung je Dimension, %1)</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Warnung: %1.</translation>
     </message>
 </context>
 <context>
@@ -2022,14 +2516,6 @@ IoU %2</translation>
         <translation>Backbone-Gewichte: %1 (%2)</translation>
     </message>
     <message>
-        <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)</source>
-        <translation>Trainiert mit Rausch-Sigma %1 = %2x die Merkmalsskala %3 (%4 Schritte%5)</translation>
-    </message>
-    <message>
-        <source>, refitted from the previous heads</source>
-        <translation>, von den vorigen Köpfen aus nachtrainiert</translation>
-    </message>
-    <message>
         <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
         <translation>Der Diskriminator hat nicht gelernt: letzte Epoche Verlust %1, p_true %2, p_fake %3. Rausch-Sigma %4 passt nicht zu diesen Merkmalen (Skala %5), die Heatmaps sind daher Rauschen. „auto“ oder ein Sigma nahe %6 wählen.</translation>
     </message>
@@ -2052,6 +2538,26 @@ IoU %2</translation>
     <message>
         <source>Sam2Sim: the background of object images is removed before training and scoring (on by default). Textures, and categories that keep their background, are never segmented.</source>
         <translation>Sam2Sim: Der Hintergrund von Objektbildern wird vor Training und Bewertung entfernt (standardmäßig an). Texturen und Kategorien, die ihren Hintergrund behalten, werden nie segmentiert.</translation>
+    </message>
+    <message>
+        <source>at least %1 steps (more epochs on a small category)</source>
+        <translation>mindestens %1 Schritte (mehr Epochen bei einer kleinen Kategorie)</translation>
+    </message>
+    <message>
+        <source>will run %1 epochs = %2 steps on %3 images (the preset trains at least %4 steps)</source>
+        <translation>trainiert %1 Epochen = %2 Schritte auf %3 Bildern (die Voreinstellung trainiert mindestens %4 Schritte)</translation>
+    </message>
+    <message>
+        <source>will run %1 epochs = %2 steps on %3 images</source>
+        <translation>trainiert %1 Epochen = %2 Schritte auf %3 Bildern</translation>
+    </message>
+    <message>
+        <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4)</source>
+        <translation>Trainiert mit Rausch-Sigma %1 = %2x die Merkmalsskala %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Warning: %1. Choose &quot;auto&quot; or a sigma near %2.</source>
+        <translation>Warnung: %1. „auto“ oder ein Sigma nahe %2 wählen.</translation>
     </message>
 </context>
 <context>

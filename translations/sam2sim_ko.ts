@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>ConfigDifference</name>
+    <message>
+        <source>none (random weights)</source>
+        <translation>없음 (무작위 가중치)</translation>
+    </message>
+    <message>
+        <source>%1 (SHA-256 %2...)</source>
+        <translation>%1 (SHA-256 %2...)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 에폭</translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation>%1 에폭</translation>
+    </message>
+    <message>
+        <source>%1, at least %2 steps</source>
+        <translation>%1, 최소 %2단계</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>as scanned</source>
+        <translation>스캔 결과대로</translation>
+    </message>
+    <message>
+        <source>backbone %1</source>
+        <translation>백본 %1</translation>
+    </message>
+    <message>
+        <source>backbone weights %1</source>
+        <translation>백본 가중치 %1</translation>
+    </message>
+    <message>
+        <source>sigma %1</source>
+        <translation>시그마 %1</translation>
+    </message>
+    <message>
+        <source>batch size %1</source>
+        <translation>배치 크기 %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>시드 %1</translation>
+    </message>
+    <message>
+        <source>patch fraction %1</source>
+        <translation>패치 비율 %1</translation>
+    </message>
+    <message>
+        <source>category kind %1</source>
+        <translation>카테고리 종류 %1</translation>
+    </message>
+    <message>
+        <source>foreground extraction %1</source>
+        <translation>전경 추출 %1</translation>
+    </message>
+    <message>
+        <source>segmenter %1</source>
+        <translation>분할기 %1</translation>
+    </message>
+    <message>
+        <source>background fill %1</source>
+        <translation>배경 채우기 %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>classical (fallback: %1)</source>
@@ -191,6 +270,18 @@
         <source>all</source>
         <translation>전체</translation>
     </message>
+    <message>
+        <source>%1 defect images without a mask (image-level labels)</source>
+        <translation>마스크 없는 결함 이미지 %1개 (이미지 수준 레이블)</translation>
+    </message>
+    <message>
+        <source>no mask</source>
+        <translation>마스크 없음</translation>
+    </message>
+    <message>
+        <source>Image-level label only: counted in the image metrics, not in the pixel metrics</source>
+        <translation>이미지 수준 레이블만 있음: 이미지 지표에는 포함되고 픽셀 지표에는 포함되지 않음</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::EvaluationPanel</name>
@@ -359,24 +450,12 @@
         <translation>시그마 %1(으)로 업데이트 중...</translation>
     </message>
     <message>
-        <source>Results are stale: the curves were computed with sigma %1, the settings now say %2. %3</source>
-        <translation>결과가 오래되었습니다: 곡선은 시그마 %1(으)로 계산되었고 현재 설정은 %2입니다. %3</translation>
-    </message>
-    <message>
         <source>A retrain for other settings is running.</source>
         <translation>다른 설정에 대한 재학습이 실행 중입니다.</translation>
     </message>
     <message>
         <source>Train (or turn on retraining on sigma change) to update.</source>
         <translation>업데이트하려면 학습하십시오 (또는 시그마 변경 시 재학습을 켜십시오).</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1, %2 steps%3.</source>
-        <translation>&lt;br&gt;최종 에포크, 테스트 세트 모델 선택 없음; 시그마 %1, %2 스텝%3.</translation>
-    </message>
-    <message>
-        <source> (refitted from the previous heads)</source>
-        <translation> (이전 헤드에서 재학습)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;The discriminator did not learn&lt;/b&gt; at this sigma: the maps are noise.&lt;/span&gt;</source>
@@ -413,6 +492,44 @@
     <message>
         <source>Active rule: none (no results)</source>
         <translation>활성 규칙: 없음 (결과 없음)</translation>
+    </message>
+    <message>
+        <source>Refining sigma %1: these are the first curves, the final ones follow...</source>
+        <translation>시그마 %1 추가 학습 중: 지금은 초기 곡선이며 최종 곡선이 뒤따릅니다...</translation>
+    </message>
+    <message>
+        <source>Results are stale: the curves were computed with %1; the settings now say %2. %3</source>
+        <translation>결과가 최신이 아닙니다: 곡선은 %1 설정으로 계산되었고, 현재 설정은 %2입니다. %3</translation>
+    </message>
+    <message>
+        <source>n/a (no masks)</source>
+        <translation>해당 없음 (마스크 없음)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 images)</source>
+        <translation>%1 (이미지 %3개 중 %2개)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;%n defect image(s) without a mask: counted in the image metrics, not in the pixel metrics.</source>
+        <translation>
+            <numerusform>&lt;br&gt;마스크 없는 결함 이미지 %n개: 이미지 지표에는 포함되고 픽셀 지표에는 포함되지 않습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Final epoch, no test-set model selection; sigma %1: %2.</source>
+        <translation>&lt;br&gt;마지막 에폭 사용, 테스트 세트로 모델 선택 안 함; 시그마 %1: %2.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;First curves&lt;/b&gt; after the short refit; &lt;b&gt;refining...&lt;/b&gt; the final curves follow.</source>
+        <translation>&lt;br&gt;짧은 재학습 후의 &lt;b&gt;초기 곡선&lt;/b&gt;입니다. &lt;b&gt;추가 학습 중...&lt;/b&gt; 최종 곡선이 뒤따릅니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Final&lt;/b&gt; curves of this sigma.</source>
+        <translation>&lt;br&gt;이 시그마의 &lt;b&gt;최종&lt;/b&gt; 곡선입니다.</translation>
     </message>
 </context>
 <context>
@@ -550,12 +667,12 @@ IoU %2</translation>
         <translation>다시 계산</translation>
     </message>
     <message>
-        <source>Segmenter: %1, confidence %2</source>
-        <translation>분할기: %1, 신뢰도 %2</translation>
-    </message>
-    <message>
         <source>Segmenting %1...</source>
         <translation>%1 분할 중...</translation>
+    </message>
+    <message>
+        <source>%1 · segmenter: %2, confidence %3</source>
+        <translation>%1 · 분할기: %2, 신뢰도 %3</translation>
     </message>
 </context>
 <context>
@@ -922,6 +1039,13 @@ IoU %2</translation>
     </message>
 </context>
 <context>
+    <name>s2s::ui::JobRunner</name>
+    <message>
+        <source>not enough memory for this job. Close other programs or use fewer or smaller images, then try again; the results on screen are kept.</source>
+        <translation>이 작업에 필요한 메모리가 부족합니다. 다른 프로그램을 닫거나 더 적거나 작은 이미지를 사용한 뒤 다시 시도하십시오. 화면의 결과는 유지됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>s2s::ui::LotTable</name>
     <message>
         <source>Image</source>
@@ -1237,6 +1361,133 @@ IoU %2</translation>
     <message>
         <source>Keep working</source>
         <translation>계속 작업</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 열기</translation>
+    </message>
+    <message>
+        <source>A job is running (%1). %2 cancels it and its results are lost.</source>
+        <translation>작업이 실행 중입니다 (%1). %2 시 작업이 취소되고 결과가 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Cancel job and switch</source>
+        <translation>작업 취소 후 전환</translation>
+    </message>
+    <message>
+        <source>Switching to %1</source>
+        <translation>%1(으)로 전환</translation>
+    </message>
+    <message>
+        <source>%1 is a texture: it has no background, so it is never segmented or composited (no foreground extraction, no pseudo-backgrounds).</source>
+        <translation>%1은(는) 텍스처입니다: 배경이 없으므로 분할하거나 합성하지 않습니다 (전경 추출 없음, 의사 배경 없음).</translation>
+    </message>
+    <message>
+        <source>%1 keeps its background (it carries information): it is never removed.</source>
+        <translation>%1은(는) 배경을 유지합니다 (배경에 정보가 있음): 배경을 제거하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A folder is being watched (inspected so far: %1). Quitting stops the watch; the rows on screen are lost unless saved.</source>
+        <translation>폴더를 감시 중입니다 (지금까지 검사: %1). 종료하면 감시가 중지되며, 저장하지 않은 화면의 행은 사라집니다.</translation>
+    </message>
+    <message>
+        <source>A lot is being inspected (inspected so far: %1). Quitting stops it and its rows are lost.</source>
+        <translation>로트를 검사 중입니다 (지금까지 검사: %1). 종료하면 검사가 중지되고 해당 행은 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>중지 후 종료</translation>
+    </message>
+</context>
+<context>
+    <name>s2s::ui::ProgressText</name>
+    <message>
+        <source>features of the training images</source>
+        <translation>학습 이미지 특징</translation>
+    </message>
+    <message>
+        <source>features of the test images</source>
+        <translation>테스트 이미지 특징</translation>
+    </message>
+    <message>
+        <source>features of the composites</source>
+        <translation>합성 이미지 특징</translation>
+    </message>
+    <message>
+        <source>removing backgrounds</source>
+        <translation>배경 제거</translation>
+    </message>
+    <message>
+        <source>compositing pseudo-backgrounds</source>
+        <translation>의사 배경 합성</translation>
+    </message>
+    <message>
+        <source>learning the object&apos;s look</source>
+        <translation>물체 외형 학습</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>점수 계산</translation>
+    </message>
+    <message>
+        <source>pixel metrics</source>
+        <translation>픽셀 지표</translation>
+    </message>
+    <message>
+        <source>training SimpleNet</source>
+        <translation>SimpleNet 학습</translation>
+    </message>
+    <message>
+        <source>training Sam2Sim</source>
+        <translation>Sam2Sim 학습</translation>
+    </message>
+    <message>
+        <source>comparison part</source>
+        <translation>비교 부분</translation>
+    </message>
+    <message>
+        <source>sigma sweep</source>
+        <translation>시그마 스윕</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>inspecting</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>watching</source>
+        <translation>감시</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>약 %1초</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>약 %1분</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 남음</translation>
+    </message>
+    <message>
+        <source>overall %1 left</source>
+        <translation>전체 %1 남음</translation>
     </message>
 </context>
 <context>
@@ -1586,10 +1837,6 @@ IoU %2</translation>
         <translation>의사 배경 강건성</translation>
     </message>
     <message>
-        <source>This run holds no pseudo-background evaluation. Run &apos;sam2sim eval --run RUN --background pseudo&apos; to test how the model reacts to new backgrounds.</source>
-        <translation>이 실행에는 의사 배경 평가가 없습니다. 모델이 새 배경에 어떻게 반응하는지 확인하려면 &apos;sam2sim eval --run RUN --background pseudo&apos;를 실행하십시오.</translation>
-    </message>
-    <message>
         <source>The foreground of each test image is composited onto backgrounds the model never saw and the test set is scored again. &quot;static&quot; is the original test set; a drop in AUROC means the model reacts to the background, not to the object.</source>
         <translation>각 테스트 이미지의 전경을 모델이 본 적 없는 배경에 합성한 뒤 테스트 세트를 다시 채점합니다. &quot;static&quot;은 원래 테스트 세트이며, AUROC가 떨어지면 모델이 물체가 아니라 배경에 반응한다는 뜻입니다.</translation>
     </message>
@@ -1714,10 +1961,6 @@ IoU %2</translation>
         <translation>이 실행에 기록되지 않음</translation>
     </message>
     <message>
-        <source>%4 steps; last epoch: loss %1, p_true %2, p_fake %3</source>
-        <translation>%4 스텝; 마지막 에포크: 손실 %1, p_true %2, p_fake %3</translation>
-    </message>
-    <message>
         <source>NOT LEARNING - the noise sigma does not suit these features, the maps are noise (%1)</source>
         <translation>학습 안 됨 - 노이즈 시그마가 이 특징에 맞지 않아 맵은 노이즈입니다 (%1)</translation>
     </message>
@@ -1777,6 +2020,234 @@ IoU %2</translation>
         <source>off for this category (%1: its background is never removed)</source>
         <translation>이 카테고리에서는 꺼짐 (%1: 배경을 제거하지 않음)</translation>
     </message>
+    <message>
+        <source>Image not readable</source>
+        <translation>이미지를 읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>마스크</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>image AUROC n/a</source>
+        <translation>이미지 AUROC 해당 없음</translation>
+    </message>
+    <message>
+        <source>image AUROC %1</source>
+        <translation>이미지 AUROC %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test images right at its threshold (%3 %; false positives %4, false negatives %5)</source>
+        <translation>실행의 임계값에서 테스트 이미지 %2개 중 %1개 올바르게 분류 (%3 %; 위양성 %4, 위음성 %5)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>기록되지 않음</translation>
+    </message>
+    <message>
+        <source>Lot report: %1</source>
+        <translation>로트 보고서: %1</translation>
+    </message>
+    <message>
+        <source>Lot report</source>
+        <translation>로트 보고서</translation>
+    </message>
+    <message>
+        <source>Lot %1, category %2</source>
+        <translation>로트 %1, 카테고리 %2</translation>
+    </message>
+    <message>
+        <source>%1 images inspected: %2 OK, %3 NG (NG rate %4 %) at threshold %5 (rule %6); %7 files skipped.</source>
+        <translation>임계값 %5(규칙 %6)에서 이미지 %1개 검사: OK %2개, NG %3개 (NG 비율 %4 %); 파일 %7개 건너뜀.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>로트</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>watched folder %1</source>
+        <translation>감시 폴더 %1</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>일괄 처리</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>종료 시각</translation>
+    </message>
+    <message>
+        <source>(interrupted)</source>
+        <translation>(중단됨)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Run accuracy on its test set</source>
+        <translation>실행의 테스트 세트 정확도</translation>
+    </message>
+    <message>
+        <source>%1, weights sha256 %2</source>
+        <translation>%1, 가중치 sha256 %2</translation>
+    </message>
+    <message>
+        <source>none (not pretrained)</source>
+        <translation>없음 (사전 학습되지 않음)</translation>
+    </message>
+    <message>
+        <source>Heads sha256</source>
+        <translation>헤드 sha256</translation>
+    </message>
+    <message>
+        <source>Foreground extraction</source>
+        <translation>전경 추출</translation>
+    </message>
+    <message>
+        <source>%1, model %2</source>
+        <translation>%1, 모델 %2</translation>
+    </message>
+    <message>
+        <source>off (backgrounds kept)</source>
+        <translation>꺼짐 (배경 유지)</translation>
+    </message>
+    <message>
+        <source>%1 - rule %2; NG when score &gt;= threshold</source>
+        <translation>%1 - 규칙 %2; 점수 &gt;= 임계값이면 NG</translation>
+    </message>
+    <message>
+        <source>%1 (OK %2, NG %3)</source>
+        <translation>%1 (OK %2, NG %3)</translation>
+    </message>
+    <message>
+        <source>NG rate</source>
+        <translation>NG 비율</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>처리량</translation>
+    </message>
+    <message>
+        <source>%1 images/s (inspection alone, %2 s)</source>
+        <translation>%1 이미지/초 (검사만, %2초)</translation>
+    </message>
+    <message>
+        <source>NG images</source>
+        <translation>NG 이미지</translation>
+    </message>
+    <message>
+        <source>By score, highest first. Left: the image with the model&apos;s crop (dashed). Right: the crop with the anomaly heatmap and, when the run removes backgrounds, the foreground outline its extractor found.</source>
+        <translation>점수가 높은 순서로 보여 줍니다. 왼쪽: 모델의 잘라낸 영역(점선)이 표시된 이미지. 오른쪽: 이상 히트맵이 있는 잘라낸 영역과, 실행이 배경을 제거하는 경우 추출기가 찾은 전경 윤곽선.</translation>
+    </message>
+    <message>
+        <source>The %1 highest of %2 NG images are shown.</source>
+        <translation>NG 이미지 %2개 중 점수가 가장 높은 %1개를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>No image of this lot is NG.</source>
+        <translation>이 로트에는 NG 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A sample of OK images</source>
+        <translation>OK 이미지 샘플</translation>
+    </message>
+    <message>
+        <source>No image of this lot is OK.</source>
+        <translation>이 로트에는 OK 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 OK images, drawn at random.</source>
+        <translation>OK 이미지 %2개 중 무작위로 뽑은 %1개입니다.</translation>
+    </message>
+    <message>
+        <source>Skipped files</source>
+        <translation>건너뛴 파일</translation>
+    </message>
+    <message>
+        <source>None: every input was inspected.</source>
+        <translation>없음: 모든 입력을 검사했습니다.</translation>
+    </message>
+    <message>
+        <source>... and %1 more (lot.json lists them all).</source>
+        <translation>... 외 %1개 (전체 목록은 lot.json에 있음).</translation>
+    </message>
+    <message>
+        <source>Sam2Sim Studio lot report - %1</source>
+        <translation>Sam2Sim Studio 로트 보고서 - %1</translation>
+    </message>
+    <message>
+        <source>%4; last epoch: loss %1, p_true %2, p_fake %3</source>
+        <translation>%4; 마지막 에폭: 손실 %1, p_true %2, p_fake %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>n/a - no masks: %n defect image(s) have image-level labels only</source>
+        <translation>
+            <numerusform>해당 없음 - 마스크 없음: 결함 이미지 %n개에는 이미지 수준 레이블만 있음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>per-pixel ranking against ground-truth masks, over %1 images (%n defect image(s) without a mask left out)</source>
+        <translation>
+            <numerusform>정답 마스크 기준 픽셀 단위 순위, 이미지 %1개 대상 (마스크 없는 결함 이미지 %n개 제외)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run holds no pseudo-background evaluation. %1</source>
+        <translation>이 실행에는 의사 배경 평가가 없습니다. %1</translation>
+    </message>
+    <message>
+        <source>Run &apos;sam2sim eval --run RUN --background pseudo&apos; to test how the model reacts to new backgrounds.</source>
+        <translation>모델이 새 배경에 어떻게 반응하는지 테스트하려면 &apos;sam2sim eval --run RUN --background pseudo&apos;를 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>%1 steps from scratch at sigma %2</source>
+        <translation>시그마 %2에서 처음부터 %1단계</translation>
+    </message>
+    <message>
+        <source>refitted %1 steps at sigma %2</source>
+        <translation>시그마 %2에서 %1단계 재학습</translation>
+    </message>
+    <message>
+        <source>refined %1 more</source>
+        <translation>%1단계 추가 학습</translation>
+    </message>
+    <message>
+        <source> (%1 steps in all)</source>
+        <translation> (총 %1단계)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -1825,10 +2296,6 @@ IoU %2</translation>
         <translation>시그마 %1에 대한 재학습</translation>
     </message>
     <message>
-        <source>Retraining the heads for sigma %1 on cached features</source>
-        <translation>캐시된 특징으로 시그마 %1에 대해 헤드를 재학습 중</translation>
-    </message>
-    <message>
         <source>Training with sigma %1</source>
         <translation>시그마 %1(으)로 학습</translation>
     </message>
@@ -1851,6 +2318,26 @@ IoU %2</translation>
     <message>
         <source>Opening run</source>
         <translation>실행 여는 중</translation>
+    </message>
+    <message>
+        <source>Refining for sigma %1</source>
+        <translation>시그마 %1에 대한 추가 학습</translation>
+    </message>
+    <message>
+        <source>Retraining the heads for sigma %1 on cached features: first curves after %2 steps, then refined</source>
+        <translation>캐시된 특징으로 시그마 %1의 헤드를 재학습하는 중: %2단계 후 초기 곡선, 이어서 추가 학습</translation>
+    </message>
+    <message>
+        <source>Refining the heads for sigma %1 to the final curves</source>
+        <translation>최종 곡선을 위해 시그마 %1의 헤드를 추가 학습하는 중</translation>
+    </message>
+    <message>
+        <source>Use &quot;Evaluate with pseudo-backgrounds&quot; on the studio&apos;s Pseudo-backgrounds tab to test how the model reacts to new backgrounds.</source>
+        <translation>모델이 새 배경에 어떻게 반응하는지 테스트하려면 스튜디오의 의사 배경 탭에서 &quot;의사 배경으로 평가&quot;를 사용하십시오.</translation>
+    </message>
+    <message>
+        <source>Sigma %1: the final results computed earlier in this session (no retraining)</source>
+        <translation>시그마 %1: 이 세션에서 앞서 계산한 최종 결과 (재학습 없음)</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2369,10 @@ IoU %2</translation>
     <message>
         <source>Relative to the scale of the training features (root mean per-dimension standard deviation, %1)</source>
         <translation>학습 특징 스케일 기준 (차원별 표준편차의 제곱평균제곱근, %1)</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>경고: %1.</translation>
     </message>
 </context>
 <context>
@@ -2019,14 +2510,6 @@ IoU %2</translation>
         <translation>백본 가중치: %1 (%2)</translation>
     </message>
     <message>
-        <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4 steps%5)</source>
-        <translation>노이즈 시그마 %1 = 특징 스케일 %3의 %2배로 학습됨 (%4 스텝%5)</translation>
-    </message>
-    <message>
-        <source>, refitted from the previous heads</source>
-        <translation>, 이전 헤드에서 재학습</translation>
-    </message>
-    <message>
         <source>The discriminator did not learn: last epoch loss %1, p_true %2, p_fake %3. Noise sigma %4 does not suit these features (scale %5), so the heatmaps are noise. Choose &quot;auto&quot; or a sigma near %6.</source>
         <translation>판별기가 학습하지 못했습니다: 마지막 에포크 손실 %1, p_true %2, p_fake %3. 노이즈 시그마 %4이(가) 이 특징(스케일 %5)에 맞지 않아 히트맵은 노이즈입니다. &quot;자동&quot; 또는 %6 근처의 시그마를 선택하십시오.</translation>
     </message>
@@ -2049,6 +2532,26 @@ IoU %2</translation>
     <message>
         <source>Sam2Sim: the background of object images is removed before training and scoring (on by default). Textures, and categories that keep their background, are never segmented.</source>
         <translation>Sam2Sim: 객체 이미지의 배경을 학습과 채점 전에 제거합니다(기본값 켬). 텍스처와 배경을 유지하는 카테고리는 분할하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>at least %1 steps (more epochs on a small category)</source>
+        <translation>최소 %1단계 (작은 카테고리에서는 에폭을 늘림)</translation>
+    </message>
+    <message>
+        <source>will run %1 epochs = %2 steps on %3 images (the preset trains at least %4 steps)</source>
+        <translation>이미지 %3개로 %1 에폭 = %2단계 학습 예정 (프리셋은 최소 %4단계 학습)</translation>
+    </message>
+    <message>
+        <source>will run %1 epochs = %2 steps on %3 images</source>
+        <translation>이미지 %3개로 %1 에폭 = %2단계 학습 예정</translation>
+    </message>
+    <message>
+        <source>Trained with noise sigma %1 = %2x the feature scale %3 (%4)</source>
+        <translation>노이즈 시그마 %1 = 특징 스케일 %3의 %2배로 학습함 (%4)</translation>
+    </message>
+    <message>
+        <source>Warning: %1. Choose &quot;auto&quot; or a sigma near %2.</source>
+        <translation>경고: %1. &quot;자동&quot; 또는 %2 근처의 시그마를 선택하십시오.</translation>
     </message>
 </context>
 <context>

@@ -37,8 +37,8 @@ public:
             }
             return;
         }
-        if (e.stage == "pixel metrics" || e.total <= 0)
-            return; // part of scoring
+        if (e.stage == "pixel metrics" || e.stage == "part" || e.total <= 0)
+            return; // part of scoring, or the overall count of parts
         const std::string phase = e.stage == "score" ? "scoring" : e.stage;
         auto it = m_phases.find(phase);
         if (it == m_phases.end() || e.done < it->second.done)

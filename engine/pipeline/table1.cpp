@@ -255,6 +255,12 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
     pseudo.backgroundSource = o.backgroundSource;
     pseudo.seed = o.seed;
 
+    // Every training and every evaluation is a part of the job: "part" events give its overall progress.
+    const auto familyCount = o.perFamily ? static_cast<std::int64_t>(proceduralFamilies().size()) : 0;
+    std::int64_t parts = 0, part = 0;
+    for (const Category *c : chosen)
+        parts += 3 + familyCount + (backgroundRouting(c->kind, c->keepsBackground).extraction ? 3 + familyCount : 0);
+
     std::vector<Table1Row> rows;
     int index = 0;
     for (const Category *category : chosen) {
@@ -299,12 +305,14 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         // scored and dropped in turn; the second model starts after the first is gone. Only scores and
         // metrics are kept (13.3 GB on a 209/83 category at 512 px when everything was kept).
         const auto evaluateOnce = [&](TrainingSession &session, const EvalOptions &options) {
+            report(progress, "part", part++, parts, category->name);
             Evaluation ev = session.evaluate(options, progress, cancel);
             session.releaseTestFeatures();
             releaseFreeMemory();
             return ev;
         };
         const auto trainOnly = [&](TrainingSession &session, bool withStaticTest) {
+            report(progress, "part", part++, parts, category->name);
             session.extractFeatures(progress, cancel, withStaticTest);
             session.train(training, cancel);
             session.releaseTrainingFeatures();
@@ -371,6 +379,7 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
         rows.push_back(row);
         writeOutputs(outDir, rows, o, skipped); // partial tables survive an interruption
     }
+    report(progress, "part", parts, parts);
     report(progress, "table1", static_cast<std::int64_t>(chosen.size()), static_cast<std::int64_t>(chosen.size()));
     return rows;
 }

@@ -404,6 +404,19 @@ void TestFirstLook::cliRunWithCopiedWeightsIsNotStale()
     QVERIFY2(!banner.contains(QStringLiteral("computed with sigma")), qPrintable(banner));
     m_window->trainingPanel()->setEpochs(1);
     QVERIFY(!controller->stale());
+
+    // A relaunch reopening this run (issue 26): the window says so at once, not "No dataset open" while
+    // it scans the dataset and loads the run.
+    MainWindow relaunched;
+    relaunched.show();
+    QVERIFY(relaunched.browser()->summaryText().startsWith(QStringLiteral("No dataset open")));
+    QSignalSpy reopened(relaunched.controller(), &SessionController::runOpened);
+    QVERIFY(relaunched.openRun(run));
+    QVERIFY2(relaunched.browser()->summaryText().startsWith(QStringLiteral("Reopening the run of nut")),
+             qPrintable(relaunched.browser()->summaryText()));
+    QVERIFY(reopened.wait(120000));
+    QCOMPARE(relaunched.controller()->results()->runFolder, run);
+    QVERIFY(!relaunched.browser()->summaryText().startsWith(QStringLiteral("Reopening")));
 }
 
 // Sam2Sim by default for objects (issue 22): the checkbox is ticked for an object, off and disabled with

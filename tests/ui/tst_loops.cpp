@@ -8,6 +8,7 @@
 #include "ui/panels/evaluation_panel.h"
 #include "ui/viewer/heatmap_viewer.h"
 #include "ui/app/main_window.h"
+#include "ui/session/progress_text.h"
 #include "ui/session/session_controller.h"
 #include "ui/app/settings.h"
 #include "ui/panels/sigma_control.h"
@@ -177,7 +178,7 @@ void TestLoops::reportSaysWhatTheScreenSays()
     bool cancelled = false;
     const auto conn = connect(&controller->runner(), &s2s::ui::JobRunner::progress, this,
                               [&](int, int, const QString &text) {
-                                  if (!cancelled && text.startsWith(QLatin1String("score"))) {
+                                  if (!cancelled && text.startsWith(s2s::ui::ProgressText::phaseName("score"))) {
                                       cancelled = true;
                                       controller->cancel();
                                   }

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void filtersKeepSelectionAndViewInSync();
     void fitAndOneToOne();
     void colourBarShowsTheMapScale();
+    void everyVerdictHasItsRegionAndTheScoreItsMark();
     void pseudoBackgroundMapsLieOverTheComposite();
     void cancelShowsCancellingThenCancelledAndKeepsTheCurves();
     void singlePointLossPlotHasASaneAxis();
@@ -247,6 +248,45 @@ void TestViewer::colourBarShowsTheMapScale()
     QVERIFY(ramp.pixelColor(0, 0).lightness() > ramp.pixelColor(0, 255).lightness()); // high scores on top
 }
 
+void TestViewer::everyVerdictHasItsRegionAndTheScoreItsMark()
+{
+    // Issue 26: an image at exactly the threshold was "anomalous" with no region drawn, and a score
+    // above the colour bar's range had no mark (the map is smoothed, the score is the patch maximum).
+    HeatmapViewer *viewer = m_window->viewer();
+    auto *controller = m_window->controller();
+    const auto &images = controller->results()->evaluation.images;
+    const double before = controller->threshold();
+    const QString rule = controller->thresholdRule();
+    const s2s::ui::ThresholdRule spec = controller->thresholdRuleSpec();
+    for (std::size_t at = 0; at < images.size(); ++at) {
+        controller->setThreshold(images[at].score, QStringLiteral("at image %1").arg(at));
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            viewer->showImage(static_cast<int>(i));
+            const bool anomalous = images[i].score >= images[at].score;
+            QVERIFY2(viewer->predictedRegion().isEmpty() != anomalous,
+                     qPrintable(QStringLiteral("image %1 (score %2) at threshold %3: region %4")
+                                    .arg(i)
+                                    .arg(images[i].score)
+                                    .arg(images[at].score)
+                                    .arg(viewer->predictedRegion().isEmpty() ? "none" : "drawn")));
+            const ColorBar *bar = viewer->colorBar();
+            if (images[i].score > bar->high())
+                QCOMPARE(bar->topNote(), QStringLiteral("\u25b2 %1").arg(images[i].score, 0, 'f', 3));
+            else
+                QCOMPARE(bar->topNote(), QStringLiteral("score"));
+            // 128-px images, resized to 329 and cropped to 288: the frame outside the crop is marked.
+            const QRectF frame = viewer->unscoredFrame().boundingRect();
+            QCOMPARE(frame.size(), QSizeF(viewer->shownImage().size()));
+            QVERIFY(!viewer->unscoredFrame().contains(QPointF(frame.center())));
+        }
+    }
+    bool above = false;
+    for (const auto &img : images)
+        above = above || img.score > viewer->colorBar()->high();
+    QVERIFY2(above, "no image scores above the smoothed maps' range: the top note was not exercised");
+    controller->setThreshold(before, rule, spec);
+}
+
 void TestViewer::pseudoBackgroundMapsLieOverTheComposite()
 {
     HeatmapViewer *viewer = m_window->viewer();
@@ -259,6 +299,11 @@ void TestViewer::pseudoBackgroundMapsLieOverTheComposite()
     QVERIFY(pseudo.wait(400000));
     QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
     QVERIFY(controller->pseudoResults().has_value());
+    // The outcome shows where it was asked for, with a link to the details.
+    const QString summary = compositing->evaluationSummary();
+    QVERIFY2(summary.contains(QStringLiteral("image AUROC %1").arg(controller->pseudoResults()->evaluation.metrics.imageAuroc, 0, 'f', 3)),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("href=\"#evaluation\"")), qPrintable(summary));
     const int index = viewer->currentIndex();
     const QImage original = viewer->shownImage();
     viewer->setPseudo(true);

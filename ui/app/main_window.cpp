@@ -44,6 +44,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <utility>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -199,6 +200,22 @@ MainWindow::MainWindow(QWidget *parent)
         options.seed = m_compositing->seed();
         options.featherPx = static_cast<float>(m_compositing->feather());
         m_controller->evaluate(options);
+    });
+    // The outcome of "Evaluate with pseudo-backgrounds" shows where it was asked for, with a link to the details.
+    connect(m_compositing, &CompositingPanel::evaluationTabRequested, this, [this] { m_tabs->setCurrentWidget(m_evaluation); });
+    connect(m_controller, &SessionController::pseudoResultsChanged, this, [this] {
+        const auto &pseudo = m_controller->pseudoResults();
+        const auto &plain = m_controller->results();
+        if (!pseudo || !plain) {
+            m_compositing->showEvaluationSummary(QString());
+            return;
+        }
+        const auto number = [this](double v) { return std::isnan(v) ? tr("n/a") : QString::number(v, 'f', 3); };
+        m_compositing->showEvaluationSummary(
+            tr("<b>With pseudo-backgrounds:</b> image AUROC %1, pixel AUROC %2 (plain test set: %3 / %4). "
+               "<a href=\"#evaluation\">Details on the Evaluation tab</a>")
+                .arg(number(pseudo->evaluation.metrics.imageAuroc), number(pseudo->evaluation.metrics.pixelAuroc),
+                     number(plain->evaluation.metrics.imageAuroc), number(plain->evaluation.metrics.pixelAuroc)));
     });
     connect(m_controller, &SessionController::trainProgress, m_training, &TrainingPanel::addTrainProgress);
     connect(&m_controller->runner(), &JobRunner::progress, this, [this](int done, int total, const QString &text) {
@@ -372,22 +389,28 @@ bool MainWindow::openRun(const QString &dir)
         return false;
     }
     const Dataset *open = m_browser->dataset();
+    const QString category = QString::fromStdString(config.category);
     if (!open || open->root != config.dataRoot) {
         if (!std::filesystem::is_directory(config.dataRoot)) {
             showError(tr("%1: the run's dataset %2 is not there").arg(dir, QString::fromStdString(config.dataRoot.string())));
             return false;
         }
+        // Scanning the dataset and loading the run take a while on a real category: say so at once.
+        const QString reopening = tr("Reopening the run of %1 (%2): scanning its dataset %3...")
+                                      .arg(category, dir, QString::fromStdString(config.dataRoot.string()));
+        m_browser->showNotice(reopening);
+        m_status->setText(reopening);
         m_pendingRun = dir;
         openDataset(QString::fromStdString(config.dataRoot.string()));
         return true;
     }
-    const QString category = QString::fromStdString(config.category);
     if (!open->find(config.category)) {
         showError(tr("%1: category %2 is not in %3").arg(dir, category, QString::fromStdString(config.dataRoot.string())));
         return false;
     }
     m_browser->selectCategoryByName(category);
     m_controller->openRun(dir);
+    m_status->setText(tr("Reopening the run of %1 (%2)...").arg(category, dir));
     return true;
 }
 

@@ -76,12 +76,15 @@ QPainterPath maskOutline(const cv::Mat &mask)
     return path;
 }
 
-QPainterPath thresholdOutline(const ScoreMap &map, float threshold)
+QPainterPath thresholdOutline(const ScoreMap &map, float threshold, float imageScore)
 {
-    if (map.empty())
+    if (map.empty() || !(imageScore >= threshold))
         return {};
     cv::Mat values(map.height, map.width, CV_32F, const_cast<float *>(map.values.data()));
-    cv::Mat on = values >= threshold;
+    double peak = 0.0;
+    cv::minMaxLoc(values, nullptr, &peak);
+    const double lift = std::max(0.0, static_cast<double>(imageScore) - peak);
+    cv::Mat on = values >= static_cast<double>(threshold) - lift;
     return maskOutline(on);
 }
 

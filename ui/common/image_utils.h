@@ -18,7 +18,9 @@ QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colo
 QImage colormapRamp(const QString &colormap, int steps = 256);
 // Outline of a binary image (non-zero = inside), in that image's pixel coordinates.
 QPainterPath maskOutline(const cv::Mat &mask);
-// Outline of the region where map >= threshold.
-QPainterPath thresholdOutline(const ScoreMap &map, float threshold);
+// The region the verdict points at: where the map reaches the threshold once lifted by what smoothing
+// took from its peak (the image score is the unsmoothed patch maximum, the map is smoothed). So an image
+// at or above the threshold always has a region, one below it never has.
+QPainterPath thresholdOutline(const ScoreMap &map, float threshold, float imageScore);
 
 } // namespace s2s::ui

@@ -8,6 +8,8 @@
 #include "ui/inspect/lot_table.h"
 
 #include <QCheckBox>
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -550,7 +553,11 @@ void InspectPanel::chooseAndExportReport()
 {
     if (!mayWriteLot())
         return;
-    QString pdf = QFileDialog::getSaveFileName(this, tr("Export lot report"), QString(), tr("PDF (*.pdf)"));
+    // A name to accept as it is: the lot's date and time, in the user's documents.
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("lot-report-%1.pdf")
+                                                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    QString pdf = QFileDialog::getSaveFileName(this, tr("Export lot report"), suggested, tr("PDF (*.pdf)"));
     if (pdf.isEmpty())
         return;
     if (!pdf.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))

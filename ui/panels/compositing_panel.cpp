@@ -60,6 +60,13 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setMinimumWidth(200);
     form->addRow(m_status);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("pseudoSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setMinimumWidth(200);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setVisible(false);
+    form->addRow(m_summary);
     auto *left = new QWidget(this);
     left->setLayout(form);
     left->setMaximumWidth(380);
@@ -86,6 +93,7 @@ CompositingPanel::CompositingPanel(QWidget *parent)
     connect(m_seed, &QSpinBox::valueChanged, this, &CompositingPanel::updatePreview);
     connect(m_feather, &QDoubleSpinBox::valueChanged, this, &CompositingPanel::updatePreview);
     connect(m_evaluate, &QPushButton::clicked, this, &CompositingPanel::evaluateRequested);
+    connect(m_summary, &QLabel::linkActivated, this, &CompositingPanel::evaluationTabRequested);
     connect(&m_watcher, &QFutureWatcher<Output>::finished, this, [this] {
         if (m_watcher.isCanceled())
             return;
@@ -207,6 +215,17 @@ void CompositingPanel::updatePreview()
         }
         return out;
     }));
+}
+
+void CompositingPanel::showEvaluationSummary(const QString &text)
+{
+    m_summary->setText(text);
+    m_summary->setVisible(!text.isEmpty());
+}
+
+QString CompositingPanel::evaluationSummary() const
+{
+    return m_summary->text();
 }
 
 } // namespace s2s::ui

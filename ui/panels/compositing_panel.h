@@ -38,9 +38,14 @@ public:
     // control is disabled and `reason` is shown instead of a preview.
     void setCompositingAllowed(bool allowed, const QString &reason);
     bool compositingAllowed() const { return m_allowed; }
+    // The outcome of the last "Evaluate with pseudo-backgrounds", shown where it was asked for (empty
+    // clears it); its link asks for the Evaluation tab.
+    void showEvaluationSummary(const QString &text);
+    QString evaluationSummary() const;
 
 Q_SIGNALS:
     void evaluateRequested();
+    void evaluationTabRequested();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -60,6 +65,7 @@ private:
     QDoubleSpinBox *m_feather = nullptr;
     QLabel *m_preview = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_summary = nullptr;
     QPushButton *m_evaluate = nullptr;
     FamilyRobustnessView *m_robustness = nullptr;
     bool m_allowed = true;

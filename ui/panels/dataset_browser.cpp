@@ -177,6 +177,16 @@ QString DatasetBrowser::currentCategory() const
     return m_categories->currentItem() ? m_categories->currentItem()->text(0) : QString();
 }
 
+void DatasetBrowser::showNotice(const QString &text)
+{
+    m_summary->setText(text);
+}
+
+QString DatasetBrowser::summaryText() const
+{
+    return m_summary->text();
+}
+
 void DatasetBrowser::setDataset(const Dataset &dataset)
 {
     m_dataset = dataset;

@@ -31,6 +31,9 @@ public:
     // Makes a category the current one (categorySelected when it changes); false when it is not listed.
     bool selectCategoryByName(const QString &name);
     QString currentCategory() const; // the category selected in the list, empty when none
+    // A line in place of the summary until the next dataset is shown (e.g. "Reopening ...").
+    void showNotice(const QString &text);
+    QString summaryText() const; // the line above the categories, as shown
 
 Q_SIGNALS:
     void categorySelected(const QString &name);

@@ -5,8 +5,11 @@
 #include "engine/io/image_io.h"
 #include "ui/common/image_utils.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QShowEvent>
@@ -48,10 +51,17 @@ ForegroundPanel::ForegroundPanel(QWidget *parent)
         for (int i = 0; i < 3; ++i)
             m_views[i]->setPixmap(QPixmap::fromImage(images[i]).scaled(m_views[i]->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
         m_status->setText(tr("%1 · segmenter: %2, confidence %3")
-                              .arg(QFileInfo(out.path).fileName(), out.producedBy)
+                              .arg(shownName(out.path), out.producedBy)
                               .arg(out.confidence, 0, 'f', 2));
         m_status->setToolTip(out.path);
     });
+}
+
+QString ForegroundPanel::shownName(const QString &path)
+{
+    // Split, defect type and file ("test/scratch/004.png"): the file name alone repeats in every folder.
+    const QStringList parts = QDir::fromNativeSeparators(path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    return parts.mid(std::max<qsizetype>(0, parts.size() - 3)).join(QLatin1Char('/'));
 }
 
 void ForegroundPanel::setExtractionAllowed(bool allowed, const QString &reason)
@@ -104,7 +114,7 @@ void ForegroundPanel::recompute()
     if (m_path.isEmpty() || !m_allowed)
         return;
     m_computed = requestKey();
-    m_status->setText(tr("Segmenting %1...").arg(QFileInfo(m_path).fileName()));
+    m_status->setText(tr("Segmenting %1...").arg(shownName(m_path)));
     const QString path = m_path, kind = m_kind, weights = m_sam2Weights;
     m_watcher.setFuture(QtConcurrent::run([path, kind, weights] {
         Output out;

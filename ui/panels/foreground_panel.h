@@ -32,6 +32,7 @@ protected:
 private:
     void recompute();
     QString requestKey() const; // what the pixmaps depend on: image, segmenter, weights
+    static QString shownName(const QString &path); // split/defect/file of an image path
 
     QString m_path;
     QString m_computed; // image + segmenter of the pixmaps on show; a hidden panel defers the work

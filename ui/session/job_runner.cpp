@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/core/threads.h"
+#include "ui/session/progress_text.h"
 
 #include <QCoreApplication>
 #include <QPromise>
@@ -128,12 +129,12 @@ void JobRunner::launch()
     m_error.clear();
     QFuture<void> future = QtConcurrent::run([job, token, outcome](QPromise<void> &promise) {
         yieldCpuToTheGuiThread();
-        const ProgressFn progress = [&promise, token](const ProgressEvent &e) {
+        auto text = std::make_shared<ProgressText>();
+        const ProgressFn progress = [&promise, token, text](const ProgressEvent &e) {
             if (promise.isCanceled())
                 token.cancel();
             promise.setProgressRange(0, static_cast<int>(std::max<std::int64_t>(1, e.total)));
-            promise.setProgressValueAndText(static_cast<int>(e.done),
-                                            QString::fromStdString(e.stage + (e.message.empty() ? "" : ": " + e.message)));
+            promise.setProgressValueAndText(static_cast<int>(e.done), text->line(e));
         };
         try {
             job(progress, token);

@@ -105,6 +105,7 @@ void SessionController::sweep(const std::vector<NoiseSigma> &sigmas)
     m_runner.start(tr("Sigma sweep"), [this, session, base, sigmas, onScreen](const ProgressFn &progress, const CancelToken &cancel) {
         session->restoreHeads(onScreen);
         const TrainingSession::SavedHeads saved = session->saveHeads();
+        report(progress, "sigma sweep", 0, static_cast<std::int64_t>(sigmas.size()));
         try {
             for (std::size_t i = 0; i < sigmas.size(); ++i) {
                 // Every point is refitted from the base heads of the results on screen and refined, as a

@@ -13,8 +13,9 @@ ColorBar::ColorBar(QWidget *parent)
     : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
-    setToolTip(tr("Heatmap colour scale: patch anomaly scores (the image score is the highest); the black mark "
-                  "is the threshold"));
+    setToolTip(tr("Heatmap colour scale: smoothed patch anomaly scores. The black mark is the threshold, the white "
+                  "triangle the image's score (the highest unsmoothed patch score; written at the top when above the "
+                  "scale)"));
 }
 
 void ColorBar::setScale(float lo, float hi, const QString &colormap)
@@ -32,12 +33,25 @@ void ColorBar::setThreshold(double threshold)
     update();
 }
 
+void ColorBar::setImageScore(double score)
+{
+    m_score = score;
+    updateGeometry();
+    update();
+}
+
+QString ColorBar::topNote() const
+{
+    // Above the range: the value with an arrow up, in place of the title.
+    return std::isfinite(m_score) && m_score > m_hi ? QStringLiteral("\u25b2 %1").arg(m_score, 0, 'f', 3) : tr("score");
+}
+
 QSize ColorBar::sizeHint() const
 {
     const QFontMetrics fm(font());
     const int labels = std::max({fm.horizontalAdvance(QString::number(m_lo, 'f', 3)),
                                  fm.horizontalAdvance(QString::number(m_hi, 'f', 3)),
-                                 fm.horizontalAdvance(QStringLiteral("-0.000")), fm.horizontalAdvance(tr("score"))});
+                                 fm.horizontalAdvance(QStringLiteral("-0.000")), fm.horizontalAdvance(topNote()) - 26});
     return {18 + 8 + labels + 6, 200};
 }
 
@@ -54,7 +68,7 @@ void ColorBar::paintEvent(QPaintEvent *)
     const QFontMetrics fm(font());
     const int top = fm.height() + 4, bottom = height() - fm.height() / 2 - 2;
     const QRect bar(2, top, 18, std::max(10, bottom - top));
-    p.drawText(QRect(0, 0, width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("score"));
+    p.drawText(QRect(0, 0, width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, topNote());
     p.drawImage(bar, m_ramp);
     p.setPen(palette().color(QPalette::WindowText));
     p.drawRect(bar.adjusted(0, 0, -1, -1));
@@ -67,6 +81,15 @@ void ColorBar::paintEvent(QPaintEvent *)
         p.drawLine(bar.right() + 1, y, bar.right() + 4, y);
         p.drawText(QRect(bar.right() + 8, y - fm.height() / 2, width() - bar.right() - 8, fm.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'f', 3));
+    }
+    if (std::isfinite(m_score) && m_score >= m_lo && m_score <= m_hi) { // the image's score: a triangle on the left edge
+        const double y = yOf(m_score);
+        const QPointF tip(bar.left() + 7, y);
+        const QPolygonF triangle{{bar.left() - 1.0, y - 5.0}, tip, {bar.left() - 1.0, y + 5.0}};
+        p.setPen(QPen(Qt::black, 1));
+        p.setBrush(Qt::white);
+        p.drawPolygon(triangle);
+        p.setBrush(Qt::NoBrush);
     }
     if (m_threshold >= m_lo && m_threshold <= m_hi) {
         const int y = static_cast<int>(std::lround(yOf(m_threshold)));

@@ -156,6 +156,10 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_gt->setZValue(2);
     m_pred->setZValue(3);
     m_heat->setZValue(1);
+    m_unscored = scene->addPath(QPainterPath(), QPen(QColor(255, 255, 255, 160), 0, Qt::DashLine),
+                                QBrush(QColor(255, 255, 255, 90), Qt::BDiagPattern));
+    m_unscored->setZValue(2);
+    m_unscored->setToolTip(tr("Not scored: outside the centre crop the model sees"));
     viewRow->addWidget(m_view, 1);
     m_colorBar = new ColorBar(right);
     m_colorBar->setVisible(false);
@@ -358,6 +362,7 @@ void HeatmapViewer::clearView(const QString &text)
     m_heat->setPixmap(QPixmap());
     m_gt->setPath(QPainterPath());
     m_pred->setPath(QPainterPath());
+    m_unscored->setPath(QPainterPath());
     m_colorBar->setVisible(false);
     m_info->setText(text.toHtmlEscaped());
     if (changed)
@@ -397,6 +402,7 @@ void HeatmapViewer::refreshOverlay()
         m_heat->setPixmap(QPixmap());
         m_gt->setPath(QPainterPath());
         m_pred->setPath(QPainterPath());
+        m_unscored->setPath(QPainterPath());
         m_info->setText(tr("No results: train a model or open a run (File > Open run...)."));
         return;
     }
@@ -425,14 +431,23 @@ void HeatmapViewer::refreshOverlay()
             m_heat->setTransform(QTransform::fromScale(sx, sy));
             m_heat->setPos(crop.topLeft());
             m_heat->setOpacity(m_alpha->value() / 100.0);
-            m_pred->setPath(QTransform::fromScale(sx, sy).map(thresholdOutline(map, static_cast<float>(m_controller->threshold()))));
+            m_pred->setPath(QTransform::fromScale(sx, sy).map(
+                thresholdOutline(map, static_cast<float>(m_controller->threshold()), img.score)));
             m_pred->setPos(crop.topLeft());
+            // Outside the centre crop nothing is scored: hatched, so no one reads "normal" there.
+            QPainterPath outside;
+            outside.addRect(QRectF(QPointF(0, 0), QSizeF(size)));
+            QPainterPath inside;
+            inside.addRect(crop);
+            m_unscored->setPath(outside.subtracted(inside));
             m_colorBar->setScale(m_lo, m_hi, m_colormap->currentText());
             m_colorBar->setThreshold(m_controller->threshold());
+            m_colorBar->setImageScore(img.score);
             m_colorBar->setVisible(true);
         } else {
             m_heat->setPixmap(QPixmap());
             m_pred->setPath(QPainterPath());
+            m_unscored->setPath(QPainterPath());
             m_colorBar->setVisible(false);
         }
     } catch (const std::exception &e) {
@@ -457,6 +472,16 @@ void HeatmapViewer::refreshOverlay()
                              .toHtmlEscaped())
                     .arg(r->preparation->seed);
     m_info->setText(text);
+}
+
+QPainterPath HeatmapViewer::predictedRegion() const
+{
+    return m_pred->path();
+}
+
+QPainterPath HeatmapViewer::unscoredFrame() const
+{
+    return m_unscored->path();
 }
 
 void HeatmapViewer::fitToView()

@@ -44,6 +44,8 @@ public:
     QTableWidget *list() const { return m_list; }
     ZoomView *view() const { return m_view; }
     ColorBar *colorBar() const { return m_colorBar; }
+    QPainterPath predictedRegion() const; // the outline of the region the verdict points at
+    QPainterPath unscoredFrame() const;   // the hatched frame outside the centre crop
     QImage shownImage() const; // the base image under the heatmap
     int selectedTestIndex() const; // the test index of the selected row, -1 when none
     void setFilter(const QString &key); // "all", "errors", "FP", "FN", "anomalous", "normal"
@@ -77,6 +79,7 @@ private:
     QGraphicsPixmapItem *m_heat = nullptr;
     QGraphicsPathItem *m_gt = nullptr;
     QGraphicsPathItem *m_pred = nullptr;
+    QGraphicsPathItem *m_unscored = nullptr; // the frame outside the centre crop
     QSlider *m_alpha = nullptr;
     QComboBox *m_colormap = nullptr;
     QCheckBox *m_showGt = nullptr;
