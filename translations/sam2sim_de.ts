@@ -141,12 +141,12 @@
 <context>
     <name>s2s::ui::ColorBar</name>
     <message>
-        <source>Heatmap colour scale: patch anomaly scores (the image score is the highest); the black mark is the threshold</source>
-        <translation>Farbskala der Heatmap: Anomaliewerte der Patches (der Bildwert ist der höchste); die schwarze Marke ist die Schwelle</translation>
-    </message>
-    <message>
         <source>score</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Heatmap colour scale: smoothed patch anomaly scores. The black mark is the threshold, the white triangle the image&apos;s score (the highest unsmoothed patch score; written at the top when above the scale)</source>
+        <translation>Farbskala der Heatmap: geglättete Patch-Anomaliewerte. Die schwarze Marke ist die Schwelle, das weiße Dreieck der Wert des Bildes (der höchste ungeglättete Patch-Wert; oben angeschrieben, wenn er über der Skala liegt)</translation>
     </message>
 </context>
 <context>
@@ -790,6 +790,10 @@ IoU %2</translation>
         <source>&lt;br&gt;On pseudo-background &lt;b&gt;%1&lt;/b&gt; (seed %2): the composite that was scored</source>
         <translation>&lt;br&gt;Auf Pseudo-Hintergrund &lt;b&gt;%1&lt;/b&gt; (Seed %2): die bewertete Komposition</translation>
     </message>
+    <message>
+        <source>Not scored: outside the centre crop the model sees</source>
+        <translation>Nicht bewertet: außerhalb des mittigen Ausschnitts, den das Modell sieht</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::InspectImageView</name>
@@ -1401,6 +1405,22 @@ IoU %2</translation>
     <message>
         <source>Stop and quit</source>
         <translation>Stoppen und beenden</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;With pseudo-backgrounds:&lt;/b&gt; image AUROC %1, pixel AUROC %2 (plain test set: %3 / %4). &lt;a href=&quot;#evaluation&quot;&gt;Details on the Evaluation tab&lt;/a&gt;</source>
+        <translation>&lt;b&gt;Mit Pseudo-Hintergründen:&lt;/b&gt; Bild-AUROC %1, Pixel-AUROC %2 (unveränderte Testmenge: %3 / %4). &lt;a href="#evaluation"&gt;Details im Tab Auswertung&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Reopening the run of %1 (%2): scanning its dataset %3...</source>
+        <translation>Lauf von %1 wird wieder geöffnet (%2): Datensatz %3 wird eingelesen...</translation>
+    </message>
+    <message>
+        <source>Reopening the run of %1 (%2)...</source>
+        <translation>Lauf von %1 wird wieder geöffnet (%2)...</translation>
     </message>
 </context>
 <context>

@@ -141,12 +141,12 @@
 <context>
     <name>s2s::ui::ColorBar</name>
     <message>
-        <source>Heatmap colour scale: patch anomaly scores (the image score is the highest); the black mark is the threshold</source>
-        <translation>히트맵 색상 척도: 패치 이상 점수 (이미지 점수는 최댓값), 검은 표시는 임계값</translation>
-    </message>
-    <message>
         <source>score</source>
         <translation>점수</translation>
+    </message>
+    <message>
+        <source>Heatmap colour scale: smoothed patch anomaly scores. The black mark is the threshold, the white triangle the image&apos;s score (the highest unsmoothed patch score; written at the top when above the scale)</source>
+        <translation>히트맵 색상 척도: 평활화된 패치 이상 점수입니다. 검은 표시는 임계값, 흰 삼각형은 이미지의 점수(평활화 전 패치 점수의 최댓값이며, 척도보다 높으면 맨 위에 표시)입니다</translation>
     </message>
 </context>
 <context>
@@ -789,6 +789,10 @@ IoU %2</translation>
         <source>&lt;br&gt;On pseudo-background &lt;b&gt;%1&lt;/b&gt; (seed %2): the composite that was scored</source>
         <translation>&lt;br&gt;의사 배경 &lt;b&gt;%1&lt;/b&gt; (시드 %2): 점수가 매겨진 합성 이미지</translation>
     </message>
+    <message>
+        <source>Not scored: outside the centre crop the model sees</source>
+        <translation>점수 없음: 모델이 보는 중앙 크롭 바깥 영역</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::InspectImageView</name>
@@ -1397,6 +1401,22 @@ IoU %2</translation>
     <message>
         <source>Stop and quit</source>
         <translation>중지 후 종료</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;With pseudo-backgrounds:&lt;/b&gt; image AUROC %1, pixel AUROC %2 (plain test set: %3 / %4). &lt;a href=&quot;#evaluation&quot;&gt;Details on the Evaluation tab&lt;/a&gt;</source>
+        <translation>&lt;b&gt;의사 배경 적용:&lt;/b&gt; 이미지 AUROC %1, 픽셀 AUROC %2 (원래 테스트 세트: %3 / %4). &lt;a href="#evaluation"&gt;평가 탭에서 자세히 보기&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Reopening the run of %1 (%2): scanning its dataset %3...</source>
+        <translation>%1의 실행을 다시 여는 중 (%2): 데이터셋 %3 스캔 중...</translation>
+    </message>
+    <message>
+        <source>Reopening the run of %1 (%2)...</source>
+        <translation>%1의 실행을 다시 여는 중 (%2)...</translation>
     </message>
 </context>
 <context>

@@ -407,7 +407,7 @@ void TestFirstLook::cliRunWithCopiedWeightsIsNotStale()
 
     // A relaunch reopening this run (issue 26): the window says so at once, not "No dataset open" while
     // it scans the dataset and loads the run.
-    MainWindow relaunched;
+    s2s::ui::MainWindow relaunched;
     relaunched.show();
     QVERIFY(relaunched.browser()->summaryText().startsWith(QStringLiteral("No dataset open")));
     QSignalSpy reopened(relaunched.controller(), &SessionController::runOpened);

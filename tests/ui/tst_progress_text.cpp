@@ -24,7 +24,7 @@ private Q_SLOTS:
 
 namespace {
 
-ProgressEvent event(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message = {})
+ProgressEvent progressEvent(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message = {})
 {
     return ProgressEvent{stage, done, total, message};
 }
@@ -40,23 +40,23 @@ void TestProgressText::phaseTimeLeft()
 {
     ProgressText text;
     const auto t0 = Clock::now();
-    QCOMPARE(text.line(event("features (train)", 0, 200), t0), QStringLiteral("features of the training images 0/200"));
+    QCOMPARE(text.line(progressEvent("features (train)", 0, 200), t0), QStringLiteral("features of the training images 0/200"));
     // Too early for an estimate.
-    QCOMPARE(text.line(event("features (train)", 8, 200), at(t0, 1.0)), QStringLiteral("features of the training images 8/200"));
+    QCOMPARE(text.line(progressEvent("features (train)", 8, 200), at(t0, 1.0)), QStringLiteral("features of the training images 8/200"));
     // 40 images in 10 s: 160 more take 40 s.
-    QCOMPARE(text.line(event("features (train)", 40, 200), at(t0, 10.0)),
+    QCOMPARE(text.line(progressEvent("features (train)", 40, 200), at(t0, 10.0)),
              QStringLiteral("features of the training images 40/200 \u00b7 about 40 s left"));
     // Long phases in minutes.
-    QCOMPARE(text.line(event("features (train)", 50, 200), at(t0, 100.0)),
+    QCOMPARE(text.line(progressEvent("features (train)", 50, 200), at(t0, 100.0)),
              QStringLiteral("features of the training images 50/200 \u00b7 about 5 min left"));
     // Done: nothing left to estimate.
-    QCOMPARE(text.line(event("features (train)", 200, 200), at(t0, 120.0)), QStringLiteral("features of the training images 200/200"));
+    QCOMPARE(text.line(progressEvent("features (train)", 200, 200), at(t0, 120.0)), QStringLiteral("features of the training images 200/200"));
     // The same phase again (the test set after the training set) starts a new clock.
-    QCOMPARE(text.line(event("features (train)", 8, 200), at(t0, 121.0)), QStringLiteral("features of the training images 8/200"));
-    QCOMPARE(text.line(event("features (train)", 108, 200), at(t0, 131.0)),
+    QCOMPARE(text.line(progressEvent("features (train)", 8, 200), at(t0, 121.0)), QStringLiteral("features of the training images 8/200"));
+    QCOMPARE(text.line(progressEvent("features (train)", 108, 200), at(t0, 131.0)),
              QStringLiteral("features of the training images 108/200 \u00b7 about 10 s left"));
     // Unknown stages are shown as they are, with their message.
-    QCOMPARE(text.line(event("warp", 1, 2, "x.png"), t0), QStringLiteral("warp 1/2: x.png"));
+    QCOMPARE(text.line(progressEvent("warp", 1, 2, "x.png"), t0), QStringLiteral("warp 1/2: x.png"));
 }
 
 void TestProgressText::interleavedPhasesKeepTheirClocks()
@@ -68,9 +68,9 @@ void TestProgressText::interleavedPhasesKeepTheirClocks()
     QString features, segmentation;
     for (int chunk = 0; chunk < 3; ++chunk) {
         for (int i = 1; i <= 32; ++i)
-            segmentation = text.line(event("segmentation", chunk * 32 + i, 128), at(t0, t += 0.1));
+            segmentation = text.line(progressEvent("segmentation", chunk * 32 + i, 128), at(t0, t += 0.1));
         for (int b = 8; b <= 32; b += 8)
-            features = text.line(event("features (test)", chunk * 32 + b, 128), at(t0, t += 0.5));
+            features = text.line(progressEvent("features (test)", chunk * 32 + b, 128), at(t0, t += 0.5));
     }
     // 96 of 128: each phase's own pace gives its time left (segmentation: 95 images in 13.5 s since
     // its first event, 32 more in 4.5 s; features: 88 in 11.9 s, 32 more in 4.3 s; both shown as 5 s).
@@ -83,17 +83,17 @@ void TestProgressText::overallTimeLeftOfAComparison()
 {
     ProgressText text;
     const auto t0 = Clock::now();
-    QCOMPARE(text.line(event("part", 0, 18, "bottle"), t0), QStringLiteral("comparison part 0/18"));
-    QCOMPARE(text.line(event("training (SimpleNet)", 10, 64), at(t0, 30.0)), QStringLiteral("training SimpleNet 10/64"));
+    QCOMPARE(text.line(progressEvent("part", 0, 18, "bottle"), t0), QStringLiteral("comparison part 0/18"));
+    QCOMPARE(text.line(progressEvent("training (SimpleNet)", 10, 64), at(t0, 30.0)), QStringLiteral("training SimpleNet 10/64"));
     // 3 parts in 60 s: 15 more take 300 s, shown after the phase's own estimate.
-    QCOMPARE(text.line(event("part", 3, 18, "bottle"), at(t0, 60.0)),
+    QCOMPARE(text.line(progressEvent("part", 3, 18, "bottle"), at(t0, 60.0)),
              QStringLiteral("comparison part 3/18 \u00b7 overall about 5 min left"));
-    QCOMPARE(text.line(event("score", 0, 83), at(t0, 61.0)),
+    QCOMPARE(text.line(progressEvent("score", 0, 83), at(t0, 61.0)),
              QStringLiteral("scoring 0/83 \u00b7 overall about 5 min left"));
-    QCOMPARE(text.line(event("score", 40, 83), at(t0, 65.0)),
+    QCOMPARE(text.line(progressEvent("score", 40, 83), at(t0, 65.0)),
              QStringLiteral("scoring 40/83 \u00b7 about 5 s left \u00b7 overall about 5 min left"));
     // The last part done: no overall estimate.
-    QCOMPARE(text.line(event("part", 18, 18), at(t0, 300.0)), QStringLiteral("comparison part 18/18"));
+    QCOMPARE(text.line(progressEvent("part", 18, 18), at(t0, 300.0)), QStringLiteral("comparison part 18/18"));
 }
 
 void TestProgressText::koreanPhaseNames()
@@ -101,8 +101,8 @@ void TestProgressText::koreanPhaseNames()
     QCOMPARE(s2s::ui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::Korean)), QStringLiteral("ko"));
     ProgressText text;
     const auto t0 = Clock::now();
-    text.line(event("features (train)", 0, 200), t0);
-    const QString line = text.line(event("features (train)", 40, 200), at(t0, 10.0));
+    text.line(progressEvent("features (train)", 0, 200), t0);
+    const QString line = text.line(progressEvent("features (train)", 40, 200), at(t0, 10.0));
     // No English left in the line: the phase and the time left are Korean.
     QVERIFY2(!line.contains(QLatin1String("features")) && !line.contains(QLatin1String("left")) && !line.contains(QLatin1String("about")),
              qPrintable(line));

@@ -268,7 +268,7 @@ void TestViewer::everyVerdictHasItsRegionAndTheScoreItsMark()
                                     .arg(i)
                                     .arg(images[i].score)
                                     .arg(images[at].score)
-                                    .arg(viewer->predictedRegion().isEmpty() ? "none" : "drawn")));
+                                    .arg(viewer->predictedRegion().isEmpty() ? QStringLiteral("none") : QStringLiteral("drawn"))));
             const ColorBar *bar = viewer->colorBar();
             if (images[i].score > bar->high())
                 QCOMPARE(bar->topNote(), QStringLiteral("\u25b2 %1").arg(images[i].score, 0, 'f', 3));

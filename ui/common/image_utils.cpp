@@ -85,6 +85,10 @@ QPainterPath thresholdOutline(const ScoreMap &map, float threshold, float imageS
     cv::minMaxLoc(values, nullptr, &peak);
     const double lift = std::max(0.0, static_cast<double>(imageScore) - peak);
     cv::Mat on = values >= static_cast<double>(threshold) - lift;
+    // At exactly the threshold the region is the peak alone: a pixel has no outline to draw, so a tiny
+    // region is grown to a visible mark.
+    if (cv::countNonZero(on) < 16)
+        cv::dilate(on, on, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
     return maskOutline(on);
 }
 
