@@ -94,7 +94,11 @@ void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelTo
     if (d->removesBackground())
         d->ensureForegroundModel(progress, cancel);
     const PreparationSpec s = d->spec(nullptr);
+    // The features' time is that of the last extraction: a refit on cached features keeps it (a report
+    // said "features 0.0 s" of a run whose features took a minute).
+    bool extracted = testToo && d->testBanks.find(s.key()) == d->testBanks.end();
     if (d->trainKey != s.key() || d->train.size() != d->category.train.size()) {
+        extracted = true;
         FeatureBank bank;
         d->extractInto(bank, nullptr, d->category.train, s, "features (train)", progress, cancel);
         d->train = std::move(bank);
@@ -103,7 +107,8 @@ void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelTo
     }
     if (testToo)
         d->testBank(s, progress, cancel);
-    d->timings.features = secondsSince(start);
+    if (extracted)
+        d->timings.features = secondsSince(start);
 }
 
 void TrainingSession::releaseTrainingFeatures()

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void fitAndOneToOne();
     void colourBarShowsTheMapScale();
     void everyVerdictHasItsRegionAndTheScoreItsMark();
+    void sortingKeepsTheSelectedRowInView();
     void pseudoBackgroundMapsLieOverTheComposite();
     void cancelShowsCancellingThenCancelledAndKeepsTheCurves();
     void singlePointLossPlotHasASaneAxis();
@@ -285,6 +286,34 @@ void TestViewer::everyVerdictHasItsRegionAndTheScoreItsMark()
         above = above || img.score > viewer->colorBar()->high();
     QVERIFY2(above, "no image scores above the smoothed maps' range: the top note was not exercised");
     controller->setThreshold(before, rule, spec);
+}
+
+void TestViewer::sortingKeepsTheSelectedRowInView()
+{
+    // Issue 26: after sorting, the selected row had scrolled out of view.
+    HeatmapViewer *viewer = m_window->viewer();
+    QTableWidget *list = viewer->list();
+    // The fixture's six rows all fit a full-height list: two rows' height makes the sort move them out.
+    const int minimum = list->minimumHeight(), maximum = list->maximumHeight();
+    list->setFixedHeight(list->horizontalHeader()->height() + 2 * list->verticalHeader()->defaultSectionSize() + 4);
+    QTRY_VERIFY(list->viewport()->height() < 3 * list->verticalHeader()->defaultSectionSize());
+    const auto inView = [list] {
+        const QRect rect = list->visualItemRect(list->currentItem());
+        return list->viewport()->rect().contains(rect.center());
+    };
+    for (const int column : {3, 0, 3, 1}) { // score, index, score, image
+        for (int order = 0; order < 2; ++order) {
+            viewer->showImage(static_cast<int>(m_window->controller()->results()->evaluation.images.size()) - 1);
+            QVERIFY(list->currentItem());
+            list->horizontalHeader()->setSortIndicator(column, order ? Qt::DescendingOrder : Qt::AscendingOrder);
+            QTRY_VERIFY2(inView(), qPrintable(QStringLiteral("column %1, order %2: row %3 not in view")
+                                                  .arg(column)
+                                                  .arg(order)
+                                                  .arg(list->currentRow())));
+        }
+    }
+    list->setMinimumHeight(minimum);
+    list->setMaximumHeight(maximum);
 }
 
 void TestViewer::pseudoBackgroundMapsLieOverTheComposite()

@@ -83,7 +83,10 @@ QPainterPath thresholdOutline(const ScoreMap &map, float threshold, float imageS
     cv::Mat values(map.height, map.width, CV_32F, const_cast<float *>(map.values.data()));
     double peak = 0.0;
     cv::minMaxLoc(values, nullptr, &peak);
-    const double lift = std::max(0.0, static_cast<double>(imageScore) - peak);
+    // Smoothing never raises a peak (the map's maximum is at most the score), so a normal image has no
+    // region. When the smoothed map stays below the threshold of an anomalous image, its peak is lifted to
+    // the score and the region is where the lifted map reaches the threshold; otherwise it is the map's own.
+    const double lift = peak >= threshold ? 0.0 : std::max(0.0, static_cast<double>(imageScore) - peak);
     cv::Mat on = values >= static_cast<double>(threshold) - lift;
     // At exactly the threshold the region is the peak alone: a pixel has no outline to draw, so a tiny
     // region is grown to a visible mark.

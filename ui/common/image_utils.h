@@ -18,9 +18,10 @@ QImage heatmapImage(const ScoreMap &map, float lo, float hi, const QString &colo
 QImage colormapRamp(const QString &colormap, int steps = 256);
 // Outline of a binary image (non-zero = inside), in that image's pixel coordinates.
 QPainterPath maskOutline(const cv::Mat &mask);
-// The region the verdict points at: where the map reaches the threshold once lifted by what smoothing
-// took from its peak (the image score is the unsmoothed patch maximum, the map is smoothed). So an image
-// at or above the threshold always has a region, one below it never has.
+// The region the verdict points at: where the map reaches the threshold; when the smoothed map of an
+// image at or above the threshold stays below it (the score is the unsmoothed patch maximum), where the
+// map lifted by what smoothing took from its peak does. So an image at or above the threshold always has
+// a region, one below it never has.
 QPainterPath thresholdOutline(const ScoreMap &map, float threshold, float imageScore);
 
 } // namespace s2s::ui

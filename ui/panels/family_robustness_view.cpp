@@ -60,10 +60,9 @@ FamilyRobustnessView::FamilyRobustnessView(QWidget *parent)
 
     connect(m_run, &QPushButton::clicked, this, &FamilyRobustnessView::start);
     connect(m_cancel, &QPushButton::clicked, this, &FamilyRobustnessView::cancel);
-    connect(&m_runner, &JobRunner::progress, this, [this](int done, int total, const QString &text) {
-        m_status->setText(total > 0 ? tr("Comparing per family: %1 %2/%3").arg(text).arg(done).arg(total)
-                                    : tr("Comparing per family: %1").arg(text));
-    });
+    // The text names the phase with its count, its time left and the comparison's overall time left.
+    connect(&m_runner, &JobRunner::progress, this,
+            [this](int, int, const QString &text) { m_status->setText(tr("Comparing per family: %1").arg(text)); });
     const auto idle = [this] {
         m_run->setEnabled(m_category.has_value());
         m_cancel->setVisible(false);

@@ -151,25 +151,20 @@ fs::path truthMaskPath(const fs::path &image)
 
 QColor heatColor(double t)
 {
-    static constexpr std::array<std::array<double, 4>, 5> stops{{
-        {0.00, 40, 30, 140},
-        {0.30, 30, 140, 230},
-        {0.55, 40, 200, 170},
-        {0.78, 250, 205, 30},
-        {1.00, 215, 35, 35},
-    }};
-    t = std::clamp(t, 0.0, 1.0);
-    for (std::size_t i = 1; i < stops.size(); ++i) {
-        if (t <= stops[i][0]) {
-            const auto &a = stops[i - 1];
-            const auto &b = stops[i];
-            const double f = (t - a[0]) / (b[0] - a[0]);
-            return QColor::fromRgbF(static_cast<float>((a[1] + f * (b[1] - a[1])) / 255.0),
-                                    static_cast<float>((a[2] + f * (b[2] - a[2])) / 255.0),
-                                    static_cast<float>((a[3] + f * (b[3] - a[3])) / 255.0));
+    // The studio's default colour map (inferno), so a report's heatmaps read as the screen's.
+    static const std::array<QColor, 256> lut = [] {
+        cv::Mat ramp(1, 256, CV_8UC1), bgr;
+        for (int i = 0; i < 256; ++i)
+            ramp.at<std::uint8_t>(i) = static_cast<std::uint8_t>(i);
+        cv::applyColorMap(ramp, bgr, cv::COLORMAP_INFERNO);
+        std::array<QColor, 256> colours;
+        for (int i = 0; i < 256; ++i) {
+            const cv::Vec3b c = bgr.at<cv::Vec3b>(i);
+            colours[static_cast<std::size_t>(i)] = QColor(c[2], c[1], c[0]);
         }
-    }
-    return QColor(215, 35, 35);
+        return colours;
+    }();
+    return lut[static_cast<std::size_t>(std::lround(std::clamp(t, 0.0, 1.0) * 255.0))];
 }
 
 GalleryTile makeImageTile(const fs::path &image, int resize, int imageSize, const ScoreMap &cropMap,

@@ -53,7 +53,7 @@ GalleryTile makeGalleryTile(const RunSummary &run, std::size_t row, const MapRan
 GalleryTile makeImageTile(const std::filesystem::path &image, int resize, int imageSize, const ScoreMap &cropMap,
                           const Mask8 &outline, const MapRange &range, int maxPixels);
 
-// The heatmap colour of a value in [0,1] (a jet-like ramp: blue, cyan, yellow, red).
+// The heatmap colour of a value in [0,1]: inferno, the studio's default colour map (black, purple, orange, yellow).
 QColor heatColor(double t);
 
 } // namespace s2s::ui

@@ -357,7 +357,7 @@ void SessionController::startTrainingJob(const RunConfig &config, TrainMode mode
         session->train(
             [this, &progress, &stage](const TrainProgress &p) {
                 QMetaObject::invokeMethod(this, [this, p] { Q_EMIT trainProgress(p); }, Qt::QueuedConnection);
-                report(progress, stage, p.done, p.total, "step " + std::to_string(p.done) + "/" + std::to_string(p.total));
+                report(progress, stage, p.done, p.total); // the stage is the job's translated name
             },
             cancel, mode);
         incoming->refining = mode == TrainMode::Refit && session->lastTraining().warmStart && session->refineSteps() > 0;

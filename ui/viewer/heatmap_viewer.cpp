@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMetaObject>
 #include <QPainter>
 #include <QResizeEvent>
 #include <QScrollBar>
@@ -107,6 +108,16 @@ HeatmapViewer::HeatmapViewer(SessionController *controller, QWidget *parent)
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSortingEnabled(true);
     m_list->installEventFilter(this);
+    // A sort moves the selected row: it is scrolled back into view once the rows have moved.
+    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (QTableWidgetItem *item = m_list->currentItem())
+                    m_list->scrollToItem(item);
+            },
+            Qt::QueuedConnection);
+    });
     leftLayout->addWidget(m_list);
 
     auto *right = new QWidget(split);
