@@ -366,10 +366,6 @@
         <translation>Pixel</translation>
     </message>
     <message>
-        <source>images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message>
         <source>image score</source>
         <translation>Bild-Score</translation>
     </message>
@@ -462,10 +458,6 @@
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;Der Diskriminator hat nicht gelernt&lt;/b&gt; bei diesem Sigma: die Karten sind Rauschen.&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Score histogram</source>
-        <translation>Wert-Histogramm</translation>
-    </message>
-    <message>
         <source>Drag to move the threshold (the rule becomes manual)</source>
         <translation>Ziehen verschiebt die Schwelle (die Regel wird manuell)</translation>
     </message>
@@ -532,6 +524,10 @@
         <source>&lt;br&gt;&lt;b&gt;Final&lt;/b&gt; curves of this sigma.</source>
         <translation>&lt;br&gt;&lt;b&gt;Endgültige&lt;/b&gt; Kurven dieses Sigmas.</translation>
     </message>
+    <message>
+        <source>Score histogram (images per bin)</source>
+        <translation>Score-Histogramm (Bilder je Intervall)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::ExportModelDialog</name>
@@ -593,10 +589,6 @@
     <message>
         <source>Which environments break the model? Compare SimpleNet and Sam2Sim on each family.</source>
         <translation>Welche Umgebungen bringen das Modell zu Fall? SimpleNet und Sam2Sim auf jeder Familie vergleichen.</translation>
-    </message>
-    <message>
-        <source>Comparing per family: %1 %2/%3</source>
-        <translation>Vergleich je Familie: %1 %2/%3</translation>
     </message>
     <message>
         <source>Comparing per family: %1</source>
@@ -1412,7 +1404,7 @@ IoU %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;With pseudo-backgrounds:&lt;/b&gt; image AUROC %1, pixel AUROC %2 (plain test set: %3 / %4). &lt;a href=&quot;#evaluation&quot;&gt;Details on the Evaluation tab&lt;/a&gt;</source>
-        <translation>&lt;b&gt;Mit Pseudo-Hintergründen:&lt;/b&gt; Bild-AUROC %1, Pixel-AUROC %2 (unveränderte Testmenge: %3 / %4). &lt;a href="#evaluation"&gt;Details im Tab Auswertung&lt;/a&gt;</translation>
+        <translation>&lt;b&gt;Mit Pseudo-Hintergründen:&lt;/b&gt; Bild-AUROC %1, Pixel-AUROC %2 (unveränderte Testmenge: %3 / %4). &lt;a href=&quot;#evaluation&quot;&gt;Details im Tab Auswertung&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Reopening the run of %1 (%2): scanning its dataset %3...</source>

@@ -366,10 +366,6 @@
         <translation>픽셀</translation>
     </message>
     <message>
-        <source>images</source>
-        <translation>이미지</translation>
-    </message>
-    <message>
         <source>image score</source>
         <translation>이미지 점수</translation>
     </message>
@@ -462,10 +458,6 @@
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a00000&apos;&gt;&lt;b&gt;판별기가 학습하지 못했습니다&lt;/b&gt; (이 시그마에서): 맵은 노이즈입니다.&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Score histogram</source>
-        <translation>점수 히스토그램</translation>
-    </message>
-    <message>
         <source>Drag to move the threshold (the rule becomes manual)</source>
         <translation>끌어서 임계값 이동 (규칙이 수동으로 바뀜)</translation>
     </message>
@@ -531,6 +523,10 @@
         <source>&lt;br&gt;&lt;b&gt;Final&lt;/b&gt; curves of this sigma.</source>
         <translation>&lt;br&gt;이 시그마의 &lt;b&gt;최종&lt;/b&gt; 곡선입니다.</translation>
     </message>
+    <message>
+        <source>Score histogram (images per bin)</source>
+        <translation>점수 히스토그램 (구간별 이미지 수)</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::ExportModelDialog</name>
@@ -592,10 +588,6 @@
     <message>
         <source>Which environments break the model? Compare SimpleNet and Sam2Sim on each family.</source>
         <translation>어떤 환경에서 모델이 무너질까요? 계열마다 SimpleNet과 Sam2Sim을 비교하세요.</translation>
-    </message>
-    <message>
-        <source>Comparing per family: %1 %2/%3</source>
-        <translation>계열별 비교 중: %1 %2/%3</translation>
     </message>
     <message>
         <source>Comparing per family: %1</source>
@@ -1408,7 +1400,7 @@ IoU %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;With pseudo-backgrounds:&lt;/b&gt; image AUROC %1, pixel AUROC %2 (plain test set: %3 / %4). &lt;a href=&quot;#evaluation&quot;&gt;Details on the Evaluation tab&lt;/a&gt;</source>
-        <translation>&lt;b&gt;의사 배경 적용:&lt;/b&gt; 이미지 AUROC %1, 픽셀 AUROC %2 (원래 테스트 세트: %3 / %4). &lt;a href="#evaluation"&gt;평가 탭에서 자세히 보기&lt;/a&gt;</translation>
+        <translation>&lt;b&gt;의사 배경 적용:&lt;/b&gt; 이미지 AUROC %1, 픽셀 AUROC %2 (원래 테스트 세트: %3 / %4). &lt;a href=&quot;#evaluation&quot;&gt;평가 탭에서 자세히 보기&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Reopening the run of %1 (%2): scanning its dataset %3...</source>

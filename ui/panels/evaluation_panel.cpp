@@ -91,7 +91,9 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     layout->addWidget(m_roc, 1, 0);
 
     auto *chart = new QChart;
-    chart->setTitle(tr("Score histogram"));
+    // The count's unit is in the title: Qt Charts elides a vertical axis title set in a CJK fallback font
+    // to "⋮" (the title's room is measured with the primary font), so the count axis has no title.
+    chart->setTitle(tr("Score histogram (images per bin)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setVisible(false);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -475,7 +477,6 @@ void EvaluationPanel::refresh()
     yAxis->setRange(0, top);
     yAxis->setLabelFormat(QStringLiteral("%d"));
     yAxis->setTickCount(top / step + 1);
-    yAxis->setTitleText(tr("images"));
     chart->addAxis(xBars, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
     bars->attachAxis(xBars);

@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <cerrno>
 #include <cstdlib>
 #include <unistd.h>
@@ -39,11 +40,15 @@ struct Outcome
 // nice 5 (a third of the GUI thread's weight; nice 10 starved the training itself behind other
 // programs: a probe training did not finish in 240 s on the loaded machine): the worker itself (and
 // the OpenMP threads it starts, which inherit it) and the threads already there except the GUI thread
-// and Qt's own (named "Q..."), OpenBLAS's among them.
+// and Qt's own (named "Q..."), OpenBLAS's among them. Qt's pooled threads other than the worker are
+// left alone: the raster paint engine splits large fills over them and the GUI thread waits for them
+// (a 105 ms stall in QSemaphore::acquire under drawLines, with those helpers reniced by an earlier job).
+// For the same reason jobs run on the runner's own pool, never on the global one Qt paints with.
 void yieldCpuToTheGuiThread()
 {
     constexpr int kNice = 5;
     const pid_t gui = getpid(); // Qt's GUI thread is the main thread
+    const auto self = static_cast<pid_t>(syscall(SYS_gettid));
     std::error_code ec;
     for (const auto &entry : std::filesystem::directory_iterator("/proc/self/task", ec)) {
         const std::string name = entry.path().filename().string();
@@ -52,7 +57,7 @@ void yieldCpuToTheGuiThread()
             continue;
         std::string comm;
         std::getline(std::ifstream(entry.path() / "comm"), comm);
-        if (!comm.empty() && comm[0] == 'Q')
+        if (tid != self && ((!comm.empty() && comm[0] == 'Q') || comm.rfind("Thread (pooled)", 0) == 0))
             continue;
         errno = 0;
         const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
@@ -73,6 +78,7 @@ QString outOfMemory()
 JobRunner::JobRunner(QObject *parent)
     : QObject(parent)
 {
+    m_pool.setMaxThreadCount(1); // one job at a time; its thread keeps the lower priority it takes
     connect(&m_watcher, &QFutureWatcher<void>::progressValueChanged, this, [this](int value) {
         Q_EMIT progress(value, m_watcher.progressMaximum(), m_watcher.progressText());
     });
@@ -127,7 +133,7 @@ void JobRunner::launch()
     const CancelToken token = m_token;
     auto outcome = std::make_shared<Outcome>();
     m_error.clear();
-    QFuture<void> future = QtConcurrent::run([job, token, outcome](QPromise<void> &promise) {
+    QFuture<void> future = QtConcurrent::run(&m_pool, [job, token, outcome](QPromise<void> &promise) {
         yieldCpuToTheGuiThread();
         auto text = std::make_shared<ProgressText>();
         const ProgressFn progress = [&promise, token, text](const ProgressEvent &e) {

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -43,6 +44,7 @@ private:
     void launch();
     void onFinished();
 
+    QThreadPool m_pool; // the jobs' own thread: lowered in priority, never lent to Qt's painting
     QFutureWatcher<void> m_watcher;
     CancelToken m_token;
     QString m_name;
