@@ -46,6 +46,8 @@
 
 #include <cmath>
 #include <utility>
+
+#include <opencv2/core/utility.hpp>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace s2s::ui {
@@ -54,6 +56,10 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_controller(new SessionController(this))
 {
+    // OpenCV's own parallel loops off in the studio: the jobs run images in parallel themselves, and on the
+    // GUI thread each loop joined TBB, whose pthread_getattr_np reads /proc/self/maps (164 ms on a CPU in
+    // one event-loop stall of tst_mainwindow's probe under load).
+    cv::setNumThreads(1);
     setWindowTitle(tr("Sam2Sim Studio"));
     setWindowIcon(QIcon(appIconPath()));
     setAcceptDrops(true);
