@@ -333,6 +333,30 @@ void TestViewer::pseudoBackgroundMapsLieOverTheComposite()
     QVERIFY2(summary.contains(QStringLiteral("image AUROC %1").arg(controller->pseudoResults()->evaluation.metrics.imageAuroc, 0, 'f', 3)),
              qPrintable(summary));
     QVERIFY2(summary.contains(QLatin1String("href=\"#evaluation\"")), qPrintable(summary));
+    // Four ROC entries on a plot as narrow as at 1024x700 (its minimum width): each is whole inside the
+    // plot (the pseudo entries lost their digits there).
+    QCustomPlot *roc = m_window->evaluationPanel()->rocPlot();
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    QWidget *shownTab = tabs->currentWidget();
+    tabs->setCurrentWidget(m_window->evaluationPanel()); // a hidden plot is not laid out again
+    const int minWidth = roc->minimumWidth(), maxWidth = roc->maximumWidth();
+    roc->setFixedWidth(minWidth);
+    QTRY_COMPARE(roc->viewport().width(), minWidth);
+    QTRY_COMPARE(roc->legend->itemCount(), 4);
+    for (int pass = 0; pass < 2; ++pass) { // the legend settles its columns after a layout
+        roc->replot();
+        QCoreApplication::processEvents();
+    }
+    for (int i = 0; i < roc->legend->itemCount(); ++i) {
+        const QRect item = roc->legend->item(i)->outerRect();
+        auto *entry = qobject_cast<QCPPlottableLegendItem *>(roc->legend->item(i));
+        QVERIFY2(item.right() < roc->viewport().width(),
+                 qPrintable(QStringLiteral("%1: %2..%3 of %4").arg(entry ? entry->plottable()->name() : QString()).arg(item.left()).arg(item.right()).arg(roc->viewport().width())));
+        QVERIFY(item.width() >= roc->legend->item(i)->minimumOuterSizeHint().width());
+    }
+    roc->setMinimumWidth(minWidth);
+    roc->setMaximumWidth(maxWidth);
+    tabs->setCurrentWidget(shownTab);
     const int index = viewer->currentIndex();
     const QImage original = viewer->shownImage();
     viewer->setPseudo(true);

@@ -87,6 +87,20 @@ EvaluationPanel::EvaluationPanel(SessionController *controller, QWidget *parent)
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_roc->legend->setFont(legendFont);
     showRocLegend(false);
+    // Two entries a row while both columns fit the plot's width, else one a row (at 1024 px with the
+    // pseudo-background curves "pixel, pseudo AUROC 0.991" lost its digits at the plot's edge).
+    connect(m_roc, &QCustomPlot::afterLayout, this, [this] {
+        QCPLegend *legend = m_roc->legend;
+        int widest[2] = {0, 0};
+        for (int i = 0; i < legend->itemCount(); ++i)
+            widest[i % 2] = std::max(widest[i % 2], legend->item(i)->minimumOuterSizeHint().width());
+        const int wrap = widest[0] + widest[1] + 20 <= m_roc->viewport().width() ? 2 : 1;
+        if (legend->wrap() != wrap) {
+            legend->setWrap(wrap);
+            legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-arranges the entries there
+            m_roc->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
     m_roc->setMinimumSize(300, 240);
     layout->addWidget(m_roc, 1, 0);
 
