@@ -33,7 +33,8 @@ int runTrain(const std::vector<std::string> &argv)
     const bool quiet = args.flag("quiet") || args.flag("json");
     const CancelToken cancel;
     session.extractFeatures(progressPrinter("train", quiet), cancel);
-    warnIfSigmaOutsideRange(session, "train");
+    if (!session.usesKnn())
+        warnIfSigmaOutsideRange(session, "train");
     session.train(
         [&](const TrainProgress &p) {
             if (quiet || (p.step != p.steps))
@@ -54,7 +55,8 @@ int runTrain(const std::vector<std::string> &argv)
         std::cout << j.dump(2) << "\n";
     } else {
         printMetrics(metrics, std::cout);
-        std::cout << "Run folder: " << out.string() << " (config.json, heads.safetensors, scores.csv, metrics.json, maps/)\n";
+        std::cout << "Run folder: " << out.string() << " (config.json, "
+                  << (session.usesKnn() ? "knn_bank.safetensors" : "heads.safetensors") << ", scores.csv, metrics.json, maps/)\n";
     }
     return 0;
 }
@@ -66,7 +68,7 @@ const CommandRegistration registration{{
     "                     [--noise-sigma auto|S|Fx] [--backbone wide_resnet50_2|mobilenet_v2] [--backbone-weights W|none]\n"
     "                     [--foreground auto|on|off] [--segmenter auto|sam2|classical] [--sam2-weights W]\n"
     "                     [--fill black|mean|blur] [--kind object|texture] [--batch-size N]\n"
-    "                     [--patch-fraction F] [--refit-steps N]\n"
+    "                     [--patch-fraction F] [--refit-steps N] [--scorer auto|discriminator|knn] [--align auto|on|off]\n"
     "                     [--threads N] [--seed N] [--json] [--quiet] [--strict]\n"
     "--epochs sets the total number of epochs (the paper preset is 40 x 4 = 160). The final model is\n"
     "kept (no test-set model selection). Without --backbone the best backbone whose weights are present is\n"
@@ -75,7 +77,10 @@ const CommandRegistration registration{{
     "WRN-50), a factor of the training features' scale (0.7x), or auto (the fast preset's default, a\n"
     "measured relative factor; the paper preset keeps 0.015). --foreground auto (the default; on means the\n"
     "same): the background of object images is removed (Sam2Sim), never that of textures or of categories\n"
-    "that keep their background (transistor); off trains plain SimpleNet. Input files the scanner skips are named on\n"
+    "that keep their background (transistor); off trains plain SimpleNet. --scorer auto and --align auto (the\n"
+    "presets) look at the training images first: objects that lie at any angle (screws) are turned to one\n"
+    "pose and scored by their nearest training patch (knn, nothing trained, no noise sigma); everything\n"
+    "else is scored by the SimpleNet discriminator. Input files the scanner skips are named on\n"
     "stderr and listed in metrics.json; --strict makes any skipped file an error. The run folder is written\n"
     "as one transaction: an existing run at RUN is replaced only when the new one is complete.",
     &runTrain,

@@ -140,7 +140,7 @@ bool samePath(const fs::path &a, const fs::path &b)
 void checkNotRunFile(const fs::path &out, const fs::path &runDir, const std::string &option)
 {
     static const char *const parts[] = {"config.json",  "metrics.json", "scores.csv", "heads.safetensors",
-                                        "foreground_model.safetensors", "maps"};
+                                        "knn_bank.safetensors", "foreground_model.safetensors", "maps"};
     std::error_code ec;
     const fs::path rel = fs::weakly_canonical(fs::absolute(out), ec)
                              .lexically_relative(fs::weakly_canonical(fs::absolute(runDir), ec));

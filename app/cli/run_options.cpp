@@ -21,7 +21,7 @@ std::set<std::string> trainingOptionNames()
 {
     return {"data",      "category",    "preset",         "noise-sigma", "epochs", "backbone", "backbone-weights",
             "threads",   "seed",        "foreground",     "segmenter",   "sam2-weights", "kind", "fill",
-            "batch-size", "patch-fraction", "refit-steps", "image-size", "steps"};
+            "batch-size", "patch-fraction", "refit-steps", "image-size", "steps", "scorer", "align"};
 }
 
 void applyTrainingOptions(const Args &args, RunConfig &config)
@@ -78,6 +78,12 @@ void applyTrainingOptions(const Args &args, RunConfig &config)
         if (const auto found = locateSam2Weights())
             config.sam2Weights = found->path;
     config.backgroundFill = args.valueOr("fill", config.backgroundFill);
+    config.scorer = args.valueOr("scorer", config.scorer);
+    if (config.scorer != "auto" && config.scorer != "discriminator" && config.scorer != "knn")
+        throw Error("--scorer expects auto, discriminator or knn, got '" + config.scorer + "'");
+    config.align = args.valueOr("align", config.align);
+    if (config.align != "auto" && config.align != "on" && config.align != "off")
+        throw Error("--align expects auto, on or off, got '" + config.align + "'");
     if (config.batchSize < 1)
         throw Error("--batch-size must be at least 1");
     if (const auto names = backboneNames(); std::find(names.begin(), names.end(), config.backbone) == names.end())
@@ -183,6 +189,11 @@ void reportTraining(const TrainingSession &session, const std::string &command, 
 {
     const TrainingOutcome &t = session.lastTraining();
     if (!quiet)
+        std::fprintf(stderr, "%s: scorer: %s (%s)\n", command.c_str(), session.scorerDescription().c_str(),
+                     session.scorerChoice().c_str());
+    if (session.usesKnn())
+        return; // nothing trained: no noise sigma, no discriminator to learn
+    if (!quiet)
         std::fprintf(stderr, "%s: noise sigma %.4g = %.3gx the feature scale %.4g (%s)\n", command.c_str(), t.sigmaAbsolute,
                      t.sigmaRelative, t.featureScale, session.config().noiseSigma.text().c_str());
     if (t.notLearning)
@@ -229,6 +240,8 @@ void printMetrics(const nlohmann::json &m, std::ostream &out)
         out << "  confusion at threshold: TP " << c.at("tp") << ", FP " << c.at("fp") << ", TN " << c.at("tn")
             << ", FN " << c.at("fn") << "\n";
     }
+    if (m.contains("scorer") && m.at("scorer").is_object() && m.at("scorer").value("name", std::string()) == "knn")
+        out << "  scorer: " << m.at("scorer").value("description", std::string()) << "\n";
     if (!m.value("backbone_pretrained", false))
         out << "  backbone: " << m.value("backbone", std::string()) << " NOT PRETRAINED (random weights)\n";
 }

@@ -251,6 +251,10 @@ ExportResult exportRun(const fs::path &runDir, const fs::path &outDir, const Exp
     const fs::path configFile = runDir / "config.json", headsFile = runDir / "heads.safetensors";
     if (!fs::is_regular_file(configFile))
         throw Error(runDir.string() + ": not a run folder (no config.json)");
+    if (!fs::is_regular_file(headsFile) && fs::is_regular_file(runDir / "knn_bank.safetensors"))
+        throw Error(runDir.string() + ": the run scores with the kNN scorer (knn_bank.safetensors); export makes "
+                                      "TorchScript of the discriminator's heads only (train with --scorer discriminator "
+                                      "to export, or inspect with the run itself: sam2sim inspect)");
     if (!fs::is_regular_file(headsFile))
         throw Error(runDir.string() + ": the run has no trained heads (no heads.safetensors)");
     const nlohmann::json runConfig = readJsonFile(configFile);

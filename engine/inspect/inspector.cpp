@@ -11,7 +11,9 @@
 #include "engine/io/image_io.h"
 #include "engine/io/sha256.h"
 #include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/object_pose.h"
 #include "engine/pipeline/routing.h"
+#include "engine/simplenet/knn_scorer.h"
 #include "engine/simplenet/scorer.h"
 #include "engine/simplenet/simplenet_heads.h"
 #include "engine/simplenet/tap_scorer.h"
@@ -24,6 +26,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <optional>
 
 namespace s2s {
 
@@ -51,6 +54,7 @@ struct Pending
     InspectResult result;
     at::Tensor input; // [3, S, S]; undefined when the image failed
     cv::Mat extracted;
+    std::optional<cv::Matx23d> alignment; // the turn the preparation applied (runs that align)
     double prepareMs = 0.0;
 };
 
@@ -73,6 +77,7 @@ struct Inspector::Impl
     LotThreshold threshold;
     std::unique_ptr<FeatureExtractor> extractor;
     std::unique_ptr<TapScorer> scorer;
+    std::unique_ptr<KnnScorer> knn; // instead of `scorer` for runs with the kNN scorer
     std::vector<std::unique_ptr<ImagePreparer>> preparers; // one per worker
 
     void prepare(Pending &p, const std::string &bytes, ImagePreparer &preparer) const
@@ -91,6 +96,7 @@ struct Inspector::Impl
             // The preparation of `eval`: extraction with the run's extractor when it removes backgrounds.
             const cv::Mat prepared = preparer.prepareDecoded(std::move(rgb), record, &info, &p.extracted);
             p.result.maskSource = info.maskSource;
+            p.alignment = info.alignment;
             p.input = extractor->preprocess(prepared);
         } catch (const std::exception &e) {
             std::string what = e.what();
@@ -111,7 +117,13 @@ struct Inspector::Impl
         if (inputs.empty())
             return;
         const auto start = Clock::now();
-        const at::Tensor grids = scorer->scoreGrids(at::stack(inputs));
+        at::Tensor grids;
+        if (knn) {
+            const std::vector<at::Tensor> taps = extractor->taps(at::stack(inputs));
+            grids = knn->score(taps.at(0), taps.at(1));
+        } else {
+            grids = scorer->scoreGrids(at::stack(inputs));
+        }
         std::int64_t j = 0;
         std::vector<Pending *> scored;
         for (Pending &p : batch) {
@@ -126,8 +138,12 @@ struct Inspector::Impl
             }
             p.result.threshold = threshold.value;
             p.result.verdict = isNg(p.result.score, threshold.value) ? Verdict::Ng : Verdict::Ok;
-            if (keepMaps)
+            if (keepMaps) {
                 p.result.cropMap = pixelMap(grid, run.config.imageSize);
+                if (p.alignment)
+                    p.result.cropMap = alignedMapToCropFrame(p.result.cropMap, *p.alignment, p.result.width,
+                                                             p.result.height, run.config.resize);
+            }
             if (removeBackground && !p.extracted.empty()) {
                 const cv::Mat &m = p.extracted;
                 p.result.foreground = {m.cols, m.rows, std::vector<std::uint8_t>(m.datastart, m.dataend)};
@@ -169,6 +185,7 @@ Inspector::Inspector(const fs::path &runDir, int threads)
     spec.segmenter = config.segmenter;
     spec.sam2Weights = config.sam2Weights;
     spec.fill = config.backgroundFill;
+    spec.align = config.align == "on";
     if (config.segmenter != "border") {
         if (const fs::path model = runDir / "foreground_model.safetensors"; fs::exists(model))
             spec.foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::load(model));
@@ -186,12 +203,16 @@ Inspector::Inspector(const fs::path &runDir, int threads)
     std::shared_ptr<Backbone> backbone = makeBackbone(config.backbone, config.backboneWeights,
                                                       static_cast<unsigned>(config.seed));
     d->extractor = std::make_unique<FeatureExtractor>(backbone, FeatureGeometry{config.resize, config.imageSize});
-    const fs::path headsFile = runDir / "heads.safetensors";
-    const Checkpoint ckpt = readCheckpoint(headsFile);
-    SimpleNetHeads heads(1536, config.dscHidden, 0);
-    heads->loadStateDict(ckpt.tensors, headsFile.string());
-    heads->eval();
-    d->scorer = std::make_unique<TapScorer>(*d->extractor, FusedHeads::fromHeads(heads));
+    if (config.scorer == "knn") {
+        d->knn = std::make_unique<KnnScorer>(KnnScorer::load(runDir / "knn_bank.safetensors"));
+    } else {
+        const fs::path headsFile = runDir / "heads.safetensors";
+        const Checkpoint ckpt = readCheckpoint(headsFile);
+        SimpleNetHeads heads(1536, config.dscHidden, 0);
+        heads->loadStateDict(ckpt.tensors, headsFile.string());
+        heads->eval();
+        d->scorer = std::make_unique<TapScorer>(*d->extractor, FusedHeads::fromHeads(heads));
+    }
     d->threshold = lotThreshold(d->run, {});
 }
 

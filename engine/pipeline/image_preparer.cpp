@@ -7,6 +7,7 @@
 #include "engine/foreground/mask_cache.h"
 #include "engine/foreground/segmenter.h"
 #include "engine/io/image_io.h"
+#include "engine/pipeline/object_pose.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -18,7 +19,7 @@ namespace s2s {
 std::string PreparationSpec::key() const
 {
     if (!removeBackground && !composite)
-        return "raw";
+        return align ? "raw+align" : "raw";
     std::ostringstream k;
     if (composite)
         k << "composite(" << backgroundSource << ",seed=" << seed << ",feather=" << featherPx << ")";
@@ -27,6 +28,8 @@ std::string PreparationSpec::key() const
           << fill << (composite && reuseCleanMask ? ",clean-mask" : "") << ")";
     if (foregroundModel && segmenter != "border")
         k << "+model=" << foregroundModel->fingerprint();
+    if (align)
+        k << "+align";
     return k.str();
 }
 
@@ -101,8 +104,12 @@ cv::Mat ImagePreparer::prepare(const ImageRecord &record, PreparedInfo *info)
 
 cv::Mat ImagePreparer::prepareDecoded(cv::Mat rgb, const ImageRecord &record, PreparedInfo *info, cv::Mat *extractedOut)
 {
-    cv::Mat cleanMask;
+    cv::Mat cleanMask, silhouette;
     std::string source;
+    if (info) {
+        info->width = rgb.cols;
+        info->height = rgb.rows;
+    }
     if (m_spec.composite) {
         cleanMask = foregroundMask(record, rgb, &source);
         // Deterministic per (image, seed): the same composite every time this image is evaluated.
@@ -129,6 +136,7 @@ cv::Mat ImagePreparer::prepareDecoded(cv::Mat rgb, const ImageRecord &record, Pr
             info->maskIou = maskIou(extracted, cleanMask);
         if (extractedOut)
             *extractedOut = extracted;
+        silhouette = extracted;
         cv::erode(extracted, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
         cv::Mat fill;
         if (m_spec.fill == "black")
@@ -138,6 +146,14 @@ cv::Mat ImagePreparer::prepareDecoded(cv::Mat rgb, const ImageRecord &record, Pr
         else
             cv::GaussianBlur(rgb, fill, cv::Size(0, 0), std::max(4.0, rgb.cols / 20.0));
         fill.copyTo(rgb, ~mask);
+    }
+    if (m_spec.align) {
+        const std::optional<cv::Matx23d> toAligned
+            = alignmentFor(silhouette.empty() ? plainBackgroundSilhouette(rgb) : silhouette);
+        if (toAligned)
+            rgb = applyAlignment(rgb, *toAligned);
+        if (info)
+            info->alignment = toAligned;
     }
     if (info)
         info->maskSource = m_spec.removeBackground && m_spec.composite && m_spec.reuseCleanMask

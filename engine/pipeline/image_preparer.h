@@ -3,10 +3,12 @@
 #include "engine/data/dataset.h"
 
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/matx.hpp>
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace s2s {
@@ -30,6 +32,9 @@ struct PreparationSpec
     float featherPx = 3.f;
     // Remove a composite's background with the clean image's mask (diagnostic; see EvalOptions).
     bool reuseCleanMask = false;
+    // Turn the object to one pose (object_pose.h) after everything else, from the extracted silhouette
+    // when backgrounds are removed, else from a plain-background silhouette of the image itself.
+    bool align = false;
     // The category's learnt foreground model (classical extraction and SAM 2's fallback); may be null.
     std::shared_ptr<const ForegroundModel> foregroundModel;
 
@@ -43,6 +48,11 @@ struct PreparedInfo
     std::string background;   // the pseudo-background family or source used; empty without compositing
     double maskIou = -1.0;    // IoU of the composite's extracted mask with the clean image's; -1 when n/a
     std::string maskSource;   // who produced the mask the backbone saw ("classical-learnt", fallbacks...)
+    // With PreparationSpec::align: the turn and shift applied (native pixels, original -> aligned); nullopt
+    // when the image was left as it was (no silhouette with an axis). The image's native size.
+    std::optional<cv::Matx23d> alignment;
+    int width = 0;
+    int height = 0;
 };
 
 // Applies a PreparationSpec to dataset images. Masks are cached on disk (atomic writes) under cacheDir,

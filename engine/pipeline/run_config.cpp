@@ -35,6 +35,8 @@ RunConfig presetConfig(const std::string &preset)
     // engine's routing: object categories that do not keep their background; never textures). This is
     // the CLI's and the studio's `--foreground auto`.
     c.foreground = true;
+    c.scorer = "auto";
+    c.align = "auto";
     return c;
 }
 
@@ -90,6 +92,8 @@ nlohmann::json toJson(const RunConfig &c)
     j["segmenter"] = c.segmenter;
     j["sam2_weights"] = c.sam2Weights.string();
     j["background_fill"] = c.backgroundFill;
+    j["scorer"] = c.scorer;
+    j["align"] = c.align;
     return j;
 }
 
@@ -151,10 +155,16 @@ RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path
     c.segmenter = text("segmenter", c.segmenter);
     c.sam2Weights = text("sam2_weights", "");
     c.backgroundFill = text("background_fill", c.backgroundFill);
+    c.scorer = text("scorer", "discriminator");
+    if (c.scorer != "auto" && c.scorer != "discriminator" && c.scorer != "knn")
+        throw Error(where + ": scorer must be auto, discriminator or knn, got '" + c.scorer + "'");
+    c.align = text("align", "off");
+    if (c.align != "auto" && c.align != "on" && c.align != "off")
+        throw Error(where + ": align must be auto, on or off, got '" + c.align + "'");
     // Values the run records beside the config, read by loadRun and the report: typed here once.
     for (const char *key : {"noise_sigma", "noise_sigma_rel", "feature_scale"})
         number(key, 0.0, 0.0, 1e30);
-    for (const char *key : {"app_version", "kind", "run_id", "created"})
+    for (const char *key : {"app_version", "kind", "run_id", "created", "scorer_choice"})
         text(key, "");
     return c;
 }

@@ -52,6 +52,14 @@ struct RunConfig
     std::filesystem::path sam2Weights;
     std::string backgroundFill = "black"; // "black", "mean", "blur"
 
+    // How patches are scored: "discriminator" (SimpleNet's, trained on Gaussian-noise anomalies) or "knn"
+    // (distance to the nearest training patch, knn_scorer.h); and whether objects are turned to one pose
+    // first ("on"/"off", object_pose.h). "auto" (the presets) decides both from the training images when
+    // training starts: objects that lie at any angle get "knn" and "on", everything else "discriminator"
+    // and "off". A config.json without the keys (runs written before) is "discriminator" / "off".
+    std::string scorer = "discriminator"; // "auto", "discriminator", "knn"
+    std::string align = "off";            // "auto", "on", "off"
+
     int totalEpochs() const { return metaEpochs * ganEpochs; }
     // The steps training runs on `trainImages` images: totalEpochs() epochs, or minSteps when that is
     // more (the last epoch then stops at minSteps); and the epochs that takes.

@@ -47,12 +47,13 @@ std::vector<fs::path> mapFiles(const fs::path &runDir)
 // is in the way (a replaced folder is gone for good).
 bool isReplaceableRunFolder(const fs::path &dir)
 {
-    static const std::set<std::string> parts = {"config.json", "heads.safetensors", "foreground_model.safetensors",
+    static const std::set<std::string> parts = {"config.json", "heads.safetensors", "knn_bank.safetensors", "foreground_model.safetensors",
                                                 "scores.csv", "metrics.json", "maps", "report.pdf"};
     requireOnlyEntries(dir, parts, "a run folder");
     std::error_code ec;
     if (!fs::is_regular_file(dir / "config.json", ec)
-        || !(fs::exists(dir / "heads.safetensors", ec) || fs::exists(dir / "metrics.json", ec)))
+        || !(fs::exists(dir / "heads.safetensors", ec) || fs::exists(dir / "knn_bank.safetensors", ec)
+             || fs::exists(dir / "metrics.json", ec)))
         return false;
     try {
         const nlohmann::json config = readJsonFile(dir / "config.json");
@@ -252,7 +253,7 @@ void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, co
 {
     metrics["run_id"] = writer.runId();
     nlohmann::json files = nlohmann::json::object();
-    for (const char *name : {"scores.csv", "heads.safetensors", "foreground_model.safetensors"})
+    for (const char *name : {"scores.csv", "heads.safetensors", "knn_bank.safetensors", "foreground_model.safetensors"})
         if (std::error_code ec; fs::exists(writer.dir() / name, ec))
             files[name] = sha256File(writer.dir() / name);
     for (const fs::path &map : mapFiles(writer.dir()))

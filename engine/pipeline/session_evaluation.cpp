@@ -21,9 +21,10 @@ namespace s2s {
 
 Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressFn &progress, const CancelToken &cancel)
 {
-    if (!d->heads)
-        throw Error("evaluate: the model is not trained yet");
     configureThreads(d->config.threads);
+    d->resolveAuto(cancel);
+    if (!d->trained())
+        throw Error("evaluate: the model is not trained yet");
     d->ensureBackbone();
     const auto start = SessionClock::now();
     if (d->removesBackground() || options.background == BackgroundMode::Pseudo)
@@ -31,7 +32,7 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
     const PreparationSpec s = d->spec(&options);
     const TestFeatures &bank = d->testBank(s, progress, cancel);
     std::optional<TapScorer> tapScorer;
-    if (!bank.taps.empty())
+    if (!bank.taps.empty() && !d->knn)
         tapScorer.emplace(*d->extractor, d->fused);
     const std::vector<PreparedInfo> &info = d->testInfo[s.key()];
 
@@ -42,8 +43,10 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
     std::vector<ScoreMap> maps;
     for (std::size_t i = 0; i < d->category.test.size(); ++i) {
         cancel.throwIfCancelled();
-        const at::Tensor grid = tapScorer ? tapScorer->scoreTaps(bank.taps[i][0].unsqueeze(0), bank.taps[i][1].unsqueeze(0))[0]
-                                          : patchScoreGrid(d->fused, bank.rows.rows(i), bank.rows.height(), bank.rows.width());
+        const at::Tensor grid
+            = d->knn     ? d->knn->score(bank.taps[i][0].unsqueeze(0), bank.taps[i][1].unsqueeze(0))[0]
+              : tapScorer ? tapScorer->scoreTaps(bank.taps[i][0].unsqueeze(0), bank.taps[i][1].unsqueeze(0))[0]
+                          : patchScoreGrid(d->fused, bank.rows.rows(i), bank.rows.height(), bank.rows.width());
         const float score = imageScore(grid);
         // A NaN would drop out of the metrics without a word (they would read "undefined").
         if (!std::isfinite(score))
@@ -59,8 +62,13 @@ Evaluation TrainingSession::evaluate(const EvalOptions &options, const ProgressF
         ev.images.push_back(std::move(result));
         scores.push_back(score);
         labels.push_back(static_cast<std::uint8_t>(d->category.test[i].label));
-        if (options.computeMaps)
-            maps.push_back(pixelMap(grid, d->config.imageSize));
+        if (options.computeMaps) {
+            ScoreMap map = pixelMap(grid, d->config.imageSize);
+            // Scored on the aligned image: the map goes back onto the image as it was taken.
+            if (i < info.size() && info[i].alignment)
+                map = alignedMapToCropFrame(map, *info[i].alignment, info[i].width, info[i].height, d->config.resize);
+            maps.push_back(std::move(map));
+        }
         report(progress, "score", static_cast<std::int64_t>(i + 1), static_cast<std::int64_t>(d->category.test.size()));
     }
     const double nan = std::nan("");
@@ -125,7 +133,10 @@ std::vector<std::uint8_t> TrainingSession::preparedImagePng(std::size_t testInde
 {
     if (testIndex >= d->category.test.size())
         return {};
-    ImagePreparer preparer(d->lastTestSpec.value_or(d->spec(nullptr)), maskCacheDirFor(d->category));
+    // Shown under maps that are in the original image's frame: the preparation without the turn.
+    PreparationSpec spec = d->lastTestSpec.value_or(d->spec(nullptr));
+    spec.align = false;
+    ImagePreparer preparer(spec, maskCacheDirFor(d->category));
     cv::Mat rgb = preparer.prepare(d->category.test[testIndex]);
     cv::Mat bgr;
     cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);

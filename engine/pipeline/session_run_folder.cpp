@@ -115,7 +115,7 @@ std::vector<TrainProgress> curveFromJson(const nlohmann::json &j)
 
 void TrainingSession::saveRun(const fs::path &runDir, const Evaluation &ev) const
 {
-    if (!d->heads)
+    if (!d->trained())
         throw Error(runDir.string() + ": nothing to save, the model is not trained");
     RunFolderWriter writer(runDir);
     saveRun(writer, ev);
@@ -129,7 +129,7 @@ void TrainingSession::saveRun(RunFolderWriter &writer, const Evaluation &ev) con
 void TrainingSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, const std::vector<ScoreMap> &cropMaps,
                                 const nlohmann::json &robustness) const
 {
-    if (!d->heads)
+    if (!d->trained())
         throw Error(writer.target().string() + ": nothing to save, the model is not trained");
     const fs::path runDir = writer.dir(); // the temporary folder; commit() below puts it in place
 
@@ -147,6 +147,7 @@ void TrainingSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, con
                                         ? nlohmann::json(nullptr)
                                         : nlohmann::json(verifiedSha256(d->config.sam2Weights));
     config["run_id"] = writer.runId();
+    config["scorer_choice"] = d->scorerChoice;
     config["foreground_model"] = d->foregroundModel ? nlohmann::json({{"fingerprint", d->foregroundModel->fingerprint()},
                                                                        {"training_images", d->foregroundModel->trainingImages}})
                                                     : nlohmann::json(nullptr);
@@ -156,10 +157,13 @@ void TrainingSession::saveRun(RunFolderWriter &writer, const Evaluation &ev, con
     // the studio extract exactly as the training did.
     if (d->foregroundModel && d->config.segmenter != "border")
         d->foregroundModel->save(runDir / "foreground_model.safetensors");
-    writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
-                     {{"noise_sigma", std::to_string(d->lastTraining.sigmaAbsolute)},
-                      {"noise_sigma_setting", d->config.noiseSigma.text()},
-                      {"backbone", d->config.backbone}});
+    if (d->knn)
+        d->knn->save(runDir / "knn_bank.safetensors", d->config.backbone);
+    else
+        writeSafetensors(runDir / "heads.safetensors", (*d->heads)->stateDict(),
+                         {{"noise_sigma", std::to_string(d->lastTraining.sigmaAbsolute)},
+                          {"noise_sigma_setting", d->config.noiseSigma.text()},
+                          {"backbone", d->config.backbone}});
 
     std::string csv = "path,defect_type,label,score\n";
     for (const auto &r : ev.images) {
@@ -211,16 +215,24 @@ std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir
     const Category *category = dataset.find(config.category);
     if (!category)
         throw Error(configFile.string() + ": category '" + config.category + "' not found in " + config.dataRoot.string());
+    if (config.scorer == "auto" || config.align == "auto")
+        throw Error(configFile.string() + ": scorer and align must be resolved in a run (got " + config.scorer + " / "
+                    + config.align + ")");
     auto session = std::make_unique<TrainingSession>(*category, config);
-    const fs::path headsFile = runDir / "heads.safetensors";
-    const Checkpoint ckpt = readCheckpoint(headsFile);
-    SimpleNetHeads heads(1536, config.dscHidden, 0);
-    heads->loadStateDict(ckpt.tensors, headsFile.string());
+    session->d->scorerChoice = jsonString(configJson, "scorer_choice", std::string(), configFile.string());
     if (const fs::path model = runDir / "foreground_model.safetensors"; fs::exists(model))
         session->d->foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::load(model));
-    heads->eval();
-    session->d->fused = FusedHeads::fromHeads(heads);
-    session->d->heads = heads;
+    if (config.scorer == "knn") {
+        session->d->knn = KnnScorer::load(runDir / "knn_bank.safetensors");
+    } else {
+        const fs::path headsFile = runDir / "heads.safetensors";
+        const Checkpoint ckpt = readCheckpoint(headsFile);
+        SimpleNetHeads heads(1536, config.dscHidden, 0);
+        heads->loadStateDict(ckpt.tensors, headsFile.string());
+        heads->eval();
+        session->d->fused = FusedHeads::fromHeads(heads);
+        session->d->heads = heads;
+    }
     // What the training resolved and how it went, as far as the run recorded it.
     TrainingOutcome &o = session->d->lastTraining;
     o.sigmaAbsolute = configJson.value("noise_sigma", 0.0);
@@ -313,6 +325,10 @@ nlohmann::json evaluationJson(const TrainingSession &session, const Evaluation &
     j["not_learning"] = t.notLearning;
     j["background"] = ev.options.background == BackgroundMode::Static ? "static" : "pseudo";
     j["selection"] = "final epoch, no test-set selection";
+    j["scorer"] = {{"name", c.scorer},
+                   {"align", c.align},
+                   {"description", session.scorerDescription()},
+                   {"choice", session.scorerChoice()}};
     j["timings"] = {{"features_s", session.timings().features},
                     {"training_s", session.timings().training},
                     {"evaluation_s", ev.seconds}};

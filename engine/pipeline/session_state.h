@@ -9,9 +9,11 @@
 #include "engine/backbone/feature_extractor.h"
 #include "engine/foreground/foreground_model.h"
 #include "engine/pipeline/image_preparer.h"
+#include "engine/pipeline/object_pose.h"
 #include "engine/pipeline/routing.h"
 #include "engine/pipeline/training_session.h"
 #include "engine/simplenet/feature_bank.h"
+#include "engine/simplenet/knn_scorer.h"
 #include "engine/simplenet/scorer.h"
 #include "engine/simplenet/trainer.h"
 
@@ -71,6 +73,14 @@ struct TrainingSession::Impl
     std::map<std::string, std::vector<PreparedInfo>> testInfo; // by preparation key, per test image
     std::vector<std::string> testBankOrder;       // least recently added first
 
+    // The kNN scorer's training taps (kept until the scorer changes) and its bank; `heads` stay empty then.
+    std::vector<std::array<at::Tensor, 2>> trainTaps;
+    std::optional<KnnScorer> knn;
+    // The training images' pose survey behind "auto" scorer/alignment settings (measured once per
+    // session; empty survey for textures), and what the settings resolved to, in words.
+    std::optional<PoseSurvey> pose;
+    std::string scorerChoice;
+
     std::optional<SimpleNetHeads> heads;
     std::shared_ptr<const OptimizerMoments> moments; // of the training that made `heads`
     FusedHeads fused;
@@ -93,6 +103,15 @@ struct TrainingSession::Impl
     BackgroundRouting routing() const { return backgroundRouting(kind(), category.keepsBackground); }
 
     bool removesBackground() const { return config.foreground && routing().extraction; }
+
+    bool usesKnn() const { return config.scorer == "knn"; }
+    bool trained() const { return usesKnn() ? knn.has_value() : heads.has_value(); }
+    // Resolves config.scorer/align "auto" from the training images' silhouettes (object_pose.h): objects
+    // lying at any angle get the kNN scorer on aligned images without a centre crop (the aligned object
+    // spans the frame); the rest keep the discriminator. Sets scorerChoice.
+    void resolveAuto(const CancelToken &cancel);
+    // `c` with its "auto" settings resolved by the survey already made (unchanged before one).
+    RunConfig withAutoResolved(RunConfig c) const;
 
     std::string currentBackboneKey() const
     {

@@ -6,6 +6,8 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
+
 namespace s2s {
 
 namespace fs = std::filesystem;
@@ -51,8 +53,22 @@ const RunConfig &TrainingSession::config() const { return d->config; }
 CategoryKind TrainingSession::kind() const { return d->kind(); }
 bool TrainingSession::removesBackground() const { return d->removesBackground(); }
 
-void TrainingSession::setConfig(const RunConfig &config)
+void TrainingSession::setConfig(const RunConfig &requested)
 {
+    const RunConfig config = d->withAutoResolved(requested);
+    if (config.scorer != d->config.scorer || config.align != d->config.align) {
+        // Another scorer or pose: features, bank and heads of the old one do not apply.
+        d->trainKey.clear();
+        d->trainTaps.clear();
+        d->train = FeatureBank();
+        d->knn.reset();
+        d->testBanks.clear();
+        d->testInfo.clear();
+        d->testBankOrder.clear();
+        d->lastMaps = {};
+        if (requested.scorer != "auto" && requested.align != "auto")
+            d->scorerChoice.clear();
+    }
     const bool preparationChanged = config.foreground != d->config.foreground
                                     || config.segmenter != d->config.segmenter
                                     || config.sam2Weights != d->config.sam2Weights
@@ -90,6 +106,7 @@ void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelTo
 {
     configureThreads(d->config.threads);
     const auto start = SessionClock::now();
+    d->resolveAuto(cancel);
     d->ensureBackbone();
     if (d->removesBackground())
         d->ensureForegroundModel(progress, cancel);
@@ -97,11 +114,16 @@ void TrainingSession::extractFeatures(const ProgressFn &progress, const CancelTo
     // The features' time is that of the last extraction: a refit on cached features keeps it (a report
     // said "features 0.0 s" of a run whose features took a minute).
     bool extracted = testToo && d->testBanks.find(s.key()) == d->testBanks.end();
-    if (d->trainKey != s.key() || d->train.size() != d->category.train.size()) {
+    // The discriminator trains on patch rows, the kNN scorer keeps the taps.
+    const bool knn = d->usesKnn();
+    const std::size_t have = knn ? d->trainTaps.size() : d->train.size();
+    if (d->trainKey != s.key() || have != d->category.train.size()) {
         extracted = true;
         FeatureBank bank;
-        d->extractInto(bank, nullptr, d->category.train, s, "features (train)", progress, cancel);
+        std::vector<std::array<at::Tensor, 2>> taps;
+        d->extractInto(bank, nullptr, d->category.train, s, "features (train)", progress, cancel, knn ? &taps : nullptr);
         d->train = std::move(bank);
+        d->trainTaps = std::move(taps);
         d->trainKey = s.key();
         d->releasedTrainScale = 0.0;
     }
@@ -116,6 +138,7 @@ void TrainingSession::releaseTrainingFeatures()
     if (d->train.size() > 0)
         d->releasedTrainScale = d->train.featureScale();
     d->train = FeatureBank();
+    d->trainTaps.clear();
     d->trainKey.clear();
 }
 
@@ -137,7 +160,30 @@ std::size_t TrainingSession::featureBytes() const
 
 bool TrainingSession::hasHeads() const
 {
-    return d->heads.has_value();
+    return d->trained();
+}
+
+bool TrainingSession::usesKnn() const
+{
+    return d->usesKnn();
+}
+
+std::string TrainingSession::scorerDescription() const
+{
+    const RunConfig &c = d->config;
+    std::string text = c.scorer == "knn" ? "nearest training patch"
+                                         : c.scorer == "discriminator" ? "SimpleNet discriminator" : "auto";
+    if (c.scorer == "knn")
+        text += d->knn && d->knn->radius() >= 0 ? " within " + std::to_string(d->knn->radius()) + " patches of the position"
+                                                : "";
+    if (c.align == "on")
+        text += ", objects aligned to one pose";
+    return text;
+}
+
+std::string TrainingSession::scorerChoice() const
+{
+    return d->scorerChoice;
 }
 
 int TrainingSession::convergedSteps() const
@@ -156,6 +202,12 @@ int TrainingSession::refineSteps() const
 void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &cancel, TrainMode mode)
 {
     configureThreads(d->config.threads);
+    d->resolveAuto(cancel);
+    if (d->usesKnn()) {
+        trainKnn(mode, cancel);
+        return;
+    }
+    d->knn.reset();
     if (d->removesBackground())
         d->ensureForegroundModel({}, cancel);
     if (d->trainKey != d->spec(nullptr).key() || d->train.size() == 0)
@@ -218,6 +270,37 @@ void TrainingSession::train(const TrainProgressFn &progress, const CancelToken &
         d->base = d->current;
 }
 
+void TrainingSession::trainKnn(TrainMode mode, const CancelToken &cancel)
+{
+    // Nothing is learnt, so a sigma change's refit has nothing to do: the bank stands.
+    if (mode != TrainMode::Full && d->knn)
+        return;
+    if (d->removesBackground())
+        d->ensureForegroundModel({}, cancel);
+    if (d->trainKey != d->spec(nullptr).key() || d->trainTaps.size() != d->category.train.size())
+        extractFeatures({}, cancel, false);
+    const auto start = SessionClock::now();
+    KnnScorer knn(d->config.align == "on" ? kKnnAlignedRadius : -1);
+    constexpr std::size_t kBatch = 16;
+    for (std::size_t first = 0; first < d->trainTaps.size(); first += kBatch) {
+        cancel.throwIfCancelled();
+        std::vector<at::Tensor> f2, f3;
+        for (std::size_t i = first; i < std::min(d->trainTaps.size(), first + kBatch); ++i) {
+            f2.push_back(d->trainTaps[i][0]);
+            f3.push_back(d->trainTaps[i][1]);
+        }
+        knn.add(at::stack(f2), at::stack(f3));
+    }
+    knn.build();
+    d->knn = std::move(knn);
+    d->heads.reset();
+    d->moments.reset();
+    d->current = {};
+    d->base = {};
+    d->timings.training = secondsSince(start);
+    d->lastTraining = TrainingOutcome{};
+}
+
 const char *toString(TrainingStage::Kind kind)
 {
     switch (kind) {
@@ -254,6 +337,7 @@ namespace {
 struct HeadsState
 {
     RunConfig config;
+    std::optional<KnnScorer> knn; // shares the bank's tensors
     FusedHeads fused;
     HeadsSnapshot current;
     HeadsSnapshot base;
@@ -264,7 +348,7 @@ struct HeadsState
 TrainingSession::SavedHeads TrainingSession::saveHeads() const
 {
     return {std::make_shared<const HeadsState>(
-        HeadsState{d->config, d->fused, {d->heads, d->moments, d->lastTraining}, d->base})};
+        HeadsState{d->config, d->knn, d->fused, {d->heads, d->moments, d->lastTraining}, d->base})};
 }
 
 void TrainingSession::restoreHeads(const SavedHeads &saved)
@@ -273,6 +357,7 @@ void TrainingSession::restoreHeads(const SavedHeads &saved)
         return;
     const auto &st = *std::static_pointer_cast<const HeadsState>(saved.state);
     setConfig(st.config);
+    d->knn = st.knn;
     d->heads = st.current.heads;
     d->moments = st.current.moments;
     d->fused = st.fused;
@@ -288,6 +373,8 @@ const TrainingOutcome &TrainingSession::lastTraining() const
 
 double TrainingSession::featureScale() const
 {
+    if (d->usesKnn())
+        return 0.0; // no noise sigma to scale
     return d->train.size() > 0 ? d->train.featureScale() : d->releasedTrainScale;
 }
 
@@ -298,7 +385,11 @@ double TrainingSession::resolvedSigma() const
 
 std::optional<PreparationSpec> TrainingSession::testPreparation() const
 {
-    return d->lastTestSpec;
+    // For redrawing the scored image under its map, which is in the original image's frame.
+    std::optional<PreparationSpec> spec = d->lastTestSpec;
+    if (spec)
+        spec->align = false;
+    return spec;
 }
 
 fs::path TrainingSession::maskCacheDir() const

@@ -54,7 +54,14 @@ public:
     void releaseTrainingFeatures();
     void releaseTestFeatures(); // the test sets and the last evaluation's maps
     std::size_t featureBytes() const; // what the cached features hold now
+    // Trained: heads for the discriminator, the bank for the kNN scorer.
     bool hasHeads() const;
+    // The kNN scorer (config.scorer "knn", or "auto" resolved to it): no noise sigma, nothing to refit.
+    bool usesKnn() const;
+    // "SimpleNet discriminator", "nearest training patch within 2 patches of the position, objects aligned
+    // to one pose", ...; and why those settings (the "auto" survey, or "set in the run's configuration").
+    std::string scorerDescription() const;
+    std::string scorerChoice() const;
     // Full: new heads, the base of later refits. Refit: config.refitSteps steps from the base heads (a sigma
     // change's first look). Refine: refineSteps() more steps from the refit's heads; the two together
     // run convergedSteps(), 3/8 of a full training's steps (measured enough: docs/results.md). Refit and
@@ -104,6 +111,8 @@ public:
     static std::unique_ptr<TrainingSession> loadRun(const std::filesystem::path &runDir);
 
 private:
+    void trainKnn(TrainMode mode, const CancelToken &cancel);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

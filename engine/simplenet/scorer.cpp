@@ -77,6 +77,13 @@ ScoreMap cropFrameToOriginal(const ScoreMap &crop, int originalWidth, int origin
     return out;
 }
 
+cv::Matx23d nativeToCropFrame(int width, int height, int resize, int imageSize)
+{
+    const CropGeometry g = geometry(width, height, resize, imageSize);
+    const double sx = static_cast<double>(g.newW) / width, sy = static_cast<double>(g.newH) / height;
+    return {sx, 0.0, 0.5 * sx - 0.5 - static_cast<double>(g.left), 0.0, sy, 0.5 * sy - 0.5 - static_cast<double>(g.top)};
+}
+
 Mask8 maskToCropFrame(const cv::Mat &mask, int resize, int imageSize)
 {
     c10::InferenceMode guard;

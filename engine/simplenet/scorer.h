@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/matx.hpp>
 
 namespace s2s {
 
@@ -21,6 +22,9 @@ ScoreMap pixelMap(const at::Tensor &patchGrid, int imageSize);
 // Maps a crop-frame map back onto the original image (shorter side resized to `resize`, centre crop
 // `imageSize`); pixels the crop cut away get the map's minimum.
 ScoreMap cropFrameToOriginal(const ScoreMap &crop, int originalWidth, int originalHeight, int resize);
+
+// Native pixel coordinates -> crop-frame coordinates (pixel centres) of the extractor's resize and crop.
+cv::Matx23d nativeToCropFrame(int width, int height, int resize, int imageSize);
 
 // The ground-truth mask in the crop frame as the official code sees it: resized like the image and
 // only pixels that stay exactly 1.0 (255) count as anomalous.

@@ -193,7 +193,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_evaluation, &EvaluationPanel::sigmaSettled, this, sigmaSettled);
     connect(m_controller, &SessionController::resultsChanged, this, [this] {
         if (const auto &r = m_controller->results())
-            m_training->showTrainingOutcome(r->training);
+            m_training->showTrainingOutcome(r->training, r->knn ? r->scorer : QString());
     });
     connect(m_compositing, &CompositingPanel::evaluateRequested, this, [this] {
         if (!m_controller->results()) {

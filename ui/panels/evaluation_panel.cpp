@@ -345,7 +345,14 @@ void EvaluationPanel::refreshStatus()
 {
     const auto &r = m_controller->results();
     const auto &inflight = m_controller->inflight();
-    if (r)
+    // The kNN scorer has no noise sigma: nothing to move, sweep or refit.
+    const bool knn = r && r->knn;
+    m_sigmaControl->setEnabled(!knn);
+    m_sweep->setEnabled(!knn);
+    m_sigmaControl->setToolTip(knn ? tr("The kNN scorer has no noise sigma") : QString());
+    if (knn)
+        m_curves->setText(tr("Curves on screen: %1 (no noise sigma)").arg(r->scorer));
+    else if (r)
         m_curves->setText(tr("Curves on screen: sigma %1 = %2x the feature scale (%3)")
                               .arg(r->training.sigmaAbsolute, 0, 'g', 4)
                               .arg(r->training.sigmaRelative, 0, 'f', 2)
@@ -526,9 +533,12 @@ void EvaluationPanel::refresh()
                     .arg(fmt(p->evaluation.metrics.imageAuroc), fmt(p->evaluation.metrics.pixelAuroc));
     if (!r->pretrained)
         text += tr("<br><span style='color:#a04000'>Backbone not pretrained (random weights).</span>");
-    text += tr("<br>Final epoch, no test-set model selection; sigma %1: %2.")
-                .arg(r->training.sigmaAbsolute, 0, 'g', 4)
-                .arg(trainingHistoryText(r->training).toHtmlEscaped());
+    if (r->knn)
+        text += tr("<br>Scorer: %1; nothing trained, no test-set model selection.").arg(r->scorer.toHtmlEscaped());
+    else
+        text += tr("<br>Final epoch, no test-set model selection; sigma %1: %2.")
+                    .arg(r->training.sigmaAbsolute, 0, 'g', 4)
+                    .arg(trainingHistoryText(r->training).toHtmlEscaped());
     if (r->refining)
         text += tr("<br><b>First curves</b> after the short refit; <b>refining...</b> the final curves follow.");
     else if (r->training.warmStart)

@@ -426,8 +426,17 @@ void TrainingPanel::clearJobDisplay()
     m_learning->setVisible(false);
 }
 
-void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t)
+void TrainingPanel::showTrainingOutcome(const TrainingOutcome &t, const QString &knnScorer)
 {
+    // The kNN scorer trains nothing: no curve, no noise sigma.
+    m_sigma->setEnabled(knnScorer.isEmpty());
+    m_sigma->setToolTip(knnScorer.isEmpty() ? QString() : tr("The kNN scorer has no noise sigma"));
+    if (!knnScorer.isEmpty()) {
+        m_live.clear();
+        appendLog(tr("Nothing to train: patches are scored by their %1; the noise sigma does not apply.").arg(knnScorer));
+        m_learning->setVisible(false);
+        return;
+    }
     if (!m_live.isEmpty()) { // these results come from the training just drawn live
         m_shown = m_live;
         m_live.clear();

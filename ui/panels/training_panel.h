@@ -60,7 +60,8 @@ public:
     // A category switch: the log, the bar and the learning banner of the previous category go.
     void clearJobDisplay();
     // After a training: the sigma it used and, when the discriminator did not learn, a red banner.
-    void showTrainingOutcome(const TrainingOutcome &outcome);
+    // knnScorer: the kNN scorer's description when the results come from it (nothing trained), else empty.
+    void showTrainingOutcome(const TrainingOutcome &outcome, const QString &knnScorer = QString());
     QString learningWarning() const; // the banner's text, empty when hidden
     SigmaControl *sigmaControl() const { return m_sigma; }
     // Looks for weights files again (after a download or a chosen file) and refills the backbone list.

@@ -99,6 +99,19 @@ QString sigmaDescription(const RunSummary &run)
            + outside;
 }
 
+// A kNN run's scorer: "nearest training patch (kNN), objects turned to one pose, no noise sigma - chosen from
+// the training images (...)".
+QString knnDescription(const RunSummary &run)
+{
+    QString text = run.config.align == "on" ? Report::tr("nearest training patch (kNN), objects turned to one pose, no noise sigma")
+                                            : Report::tr("nearest training patch (kNN), no noise sigma");
+    const auto it = run.metrics.find("scorer");
+    const std::string choice = it != run.metrics.end() && it->is_object() ? jsonString(*it, "choice", "") : std::string();
+    if (const auto open = choice.find('('); choice.rfind("auto:", 0) == 0 && open != std::string::npos)
+        text += Report::tr(" - chosen from the training images %1").arg(fromStd(choice.substr(open)));
+    return text;
+}
+
 // The last epoch's loss and separation, and a warning when the discriminator never learnt.
 QString trainingDescription(const RunSummary &run)
 {
@@ -148,7 +161,8 @@ std::vector<std::pair<QString, QString>> runFacts(const ReportContext &ctx)
         {Report::tr("Backbone"), fromStd(jsonString(run.metrics, "backbone", cfg.backbone))},
         {Report::tr("Backbone weights"), weightsDescription(run)},
         {Report::tr("Foreground segmenter"), segmenterDescription(run)},
-        {Report::tr("Noise sigma"), sigmaDescription(run)},
+        // The kNN scorer has no noise sigma: its row says what scored instead.
+        cfg.scorer == "knn" ? Fact{Report::tr("Scorer"), knnDescription(run)} : Fact{Report::tr("Noise sigma"), sigmaDescription(run)},
         {Report::tr("Preset"), fromStd(cfg.preset)},
         {Report::tr("Epochs"), run.metrics.contains("training")
                                    ? QString::number(jsonNumber(run.metrics, "epochs").value_or(cfg.totalEpochs()), 'f', 0)
@@ -156,9 +170,11 @@ std::vector<std::pair<QString, QString>> runFacts(const ReportContext &ctx)
                                          .arg(cfg.totalEpochs())
                                          .arg(cfg.metaEpochs)
                                          .arg(cfg.ganEpochs)},
-        {Report::tr("Input"), Report::tr("shorter side resized to %1 px, centre crop %2 x %2 px")
-                                  .arg(cfg.resize)
-                                  .arg(cfg.imageSize)},
+        {Report::tr("Input"), cfg.resize == cfg.imageSize
+                                  ? Report::tr("shorter side resized to %1 px, no crop").arg(cfg.resize)
+                                  : Report::tr("shorter side resized to %1 px, centre crop %2 x %2 px")
+                                        .arg(cfg.resize)
+                                        .arg(cfg.imageSize)},
         {Report::tr("Seed"), QString::number(cfg.seed)},
         {Report::tr("Model selection"), fromStd(jsonString(run.metrics, "selection", "-"))},
         {Report::tr("Skipped inputs"), skippedDescription(run)},
@@ -167,7 +183,7 @@ std::vector<std::pair<QString, QString>> runFacts(const ReportContext &ctx)
          Report::tr("%1 - %2").arg(ctx.threshold.rule, ctx.threshold.explanation)},
     };
     // Runs that recorded their training (this version on) say how the discriminator ended.
-    if (run.metrics.contains("training"))
+    if (run.metrics.contains("training") && cfg.scorer != "knn")
         facts.insert(facts.begin() + 11, {Report::tr("Discriminator"), trainingDescription(run)});
     return facts;
 }

@@ -247,7 +247,10 @@ ConfigDifference SessionController::staleDifference() const
     // Results that no longer match the settings, unless a training for exactly these settings runs.
     if (!m_results || (m_inflight && ConfigDifference::between(*m_inflight, m_config, m_featureScale).isEmpty()))
         return {};
-    return ConfigDifference::between(m_results->config, m_config, m_featureScale);
+    RunConfig settings = m_config;
+    if (m_results->knn) // no noise sigma: another sigma scores the same
+        settings.noiseSigma = m_results->config.noiseSigma;
+    return ConfigDifference::between(m_results->config, settings, m_featureScale);
 }
 
 void SessionController::setInflight(std::optional<RunConfig> config)
@@ -368,6 +371,9 @@ void SessionController::startTrainingJob(const RunConfig &config, TrainMode mode
         incoming->config = config;
         incoming->training = session->lastTraining();
         incoming->pretrained = !config.backboneWeights.empty();
+        incoming->knn = session->usesKnn();
+        incoming->scorer = QString::fromStdString(session->scorerDescription());
+        incoming->effective = session->config();
         incoming->segmenter = QString::fromStdString(session->segmenterName());
         if (!autosave.isEmpty() && !cancel.isCancelled()) {
             // Kept for the next start of the studio (and the next visit of this category).
@@ -422,6 +428,9 @@ void SessionController::evaluate(const EvalOptions &options)
                            incoming->maps.push_back(session->anomalyMap(i, false));
                        incoming->config = onScreen->config;
                        incoming->training = session->lastTraining();
+                       incoming->knn = onScreen->knn;
+                       incoming->scorer = onScreen->scorer;
+                       incoming->effective = session->config();
                        incoming->pretrained = !onScreen->config.backboneWeights.empty();
                        incoming->segmenter = QString::fromStdString(session->segmenterName());
                        incoming->preparation = session->testPreparation();
@@ -520,6 +529,9 @@ void SessionController::openRun(const QString &dir)
         incoming->config = session->config();
         incoming->training = session->lastTraining();
         incoming->pretrained = run.metrics.value("backbone_pretrained", false);
+        incoming->knn = session->usesKnn();
+        incoming->scorer = QString::fromStdString(session->scorerDescription());
+        incoming->effective = session->config();
         incoming->segmenter = run.metrics.contains("segmenter") && run.metrics.at("segmenter").is_string()
                                   ? QString::fromStdString(run.metrics.at("segmenter").get<std::string>())
                                   : QString();

@@ -32,6 +32,11 @@ struct ResultSet
     std::optional<PreparationSpec> preparation;
     std::filesystem::path maskCacheDir;
     TrainingSession::SavedHeads heads; // the heads that produced these results (saved runs and reports use them)
+    // The scorer that produced them: the kNN scorer has no noise sigma and nothing to refit. `effective`:
+    // the settings as the session resolved them ("auto" scorer and alignment: the geometry used).
+    bool knn = false;
+    QString scorer;
+    RunConfig effective;
     bool refining = false; // a sigma change's first curves: the heads are being refined to the final ones
     QString runFolder;                   // the run folder these results were read from or last written to
     nlohmann::json storedRobustness = nlohmann::json::array(); // robustness entries of the run folder opened

@@ -16,6 +16,8 @@ bool SessionController::needsRefit(const RunConfig &config) const
 {
     if (m_inflight)
         return !sameSigma(m_inflight->noiseSigma, config.noiseSigma, m_featureScale);
+    if (m_results && m_results->knn)
+        return false; // the kNN scorer has no noise sigma
     return m_results && !sameSigma(m_results->config.noiseSigma, config.noiseSigma, m_featureScale);
 }
 

@@ -432,7 +432,7 @@ void HeatmapViewer::refreshOverlay()
             m_baseKey = key;
         }
         const QSize size = m_image->pixmap().size();
-        const CropFrame frame = cropFrame(size.width(), size.height(), r->config.resize, r->config.imageSize);
+        const CropFrame frame = cropFrame(size.width(), size.height(), r->effective.resize, r->effective.imageSize);
         const QRectF crop = frame.originalRect(size.width(), size.height());
         if (static_cast<std::size_t>(m_index) < r->maps.size()) {
             const ScoreMap &map = r->maps[static_cast<std::size_t>(m_index)];
