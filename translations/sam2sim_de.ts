@@ -79,6 +79,14 @@
         <source>background fill %1</source>
         <translation>Hintergrundfüllung %1</translation>
     </message>
+    <message>
+        <source>scorer %1</source>
+        <translation>Bewerter %1</translation>
+    </message>
+    <message>
+        <source>alignment %1</source>
+        <translation>Ausrichtung %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -527,6 +535,18 @@
     <message>
         <source>Score histogram (images per bin)</source>
         <translation>Score-Histogramm (Bilder je Intervall)</translation>
+    </message>
+    <message>
+        <source>The kNN scorer has no noise sigma</source>
+        <translation>Der kNN-Bewerter hat kein Rausch-Sigma</translation>
+    </message>
+    <message>
+        <source>Curves on screen: %1 (no noise sigma)</source>
+        <translation>Kurven auf dem Bildschirm: %1 (kein Rausch-Sigma)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Scorer: %1; nothing trained, no test-set model selection.</source>
+        <translation>&lt;br&gt;Bewerter: %1; nichts trainiert, keine Modellauswahl anhand der Testmenge.</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2286,30 @@ IoU %2</translation>
         <source> (%1 steps in all)</source>
         <translation> (insgesamt %1 Schritte)</translation>
     </message>
+    <message>
+        <source>nearest training patch (kNN), objects turned to one pose, no noise sigma</source>
+        <translation>nächster Trainings-Patch (kNN), Objekte in eine Lage gedreht, kein Rausch-Sigma</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN), no noise sigma</source>
+        <translation>nächster Trainings-Patch (kNN), kein Rausch-Sigma</translation>
+    </message>
+    <message>
+        <source> - chosen from the training images %1</source>
+        <translation> - anhand der Trainingsbilder gewählt %1</translation>
+    </message>
+    <message>
+        <source>Scorer</source>
+        <translation>Bewerter</translation>
+    </message>
+    <message>
+        <source>none (nothing trained)</source>
+        <translation>keine (nichts trainiert)</translation>
+    </message>
+    <message>
+        <source>shorter side resized to %1 px, no crop</source>
+        <translation>kürzere Seite auf %1 px skaliert, kein Zuschnitt</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -2356,6 +2400,18 @@ IoU %2</translation>
     <message>
         <source>Sigma %1: the final results computed earlier in this session (no retraining)</source>
         <translation>Sigma %1: die zuvor in dieser Sitzung berechneten endgültigen Ergebnisse (kein Nachtraining)</translation>
+    </message>
+    <message>
+        <source>SimpleNet discriminator</source>
+        <translation>SimpleNet-Diskriminator</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN), objects turned to one pose</source>
+        <translation>nächster Trainings-Patch (kNN), Objekte in eine Lage gedreht</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN)</source>
+        <translation>nächster Trainings-Patch (kNN)</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2626,34 @@ IoU %2</translation>
     <message>
         <source>Warning: %1. Choose &quot;auto&quot; or a sigma near %2.</source>
         <translation>Warnung: %1. „auto“ oder ein Sigma nahe %2 wählen.</translation>
+    </message>
+    <message>
+        <source>auto: chosen from the training images</source>
+        <translation>auto: anhand der Trainingsbilder gewählt</translation>
+    </message>
+    <message>
+        <source>SimpleNet discriminator</source>
+        <translation>SimpleNet-Diskriminator</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN)</source>
+        <translation>nächster Trainings-Patch (kNN)</translation>
+    </message>
+    <message>
+        <source>auto: parts that lie at any angle (screws) are turned to one pose and scored by their nearest training patch, with no training and no noise sigma; every other category is scored by the SimpleNet discriminator</source>
+        <translation>auto: Teile, die in beliebigem Winkel liegen (Schrauben), werden in eine Lage gedreht und nach ihrem nächsten Trainings-Patch bewertet, ohne Training und ohne Rausch-Sigma; jede andere Kategorie bewertet der SimpleNet-Diskriminator</translation>
+    </message>
+    <message>
+        <source>Scorer:</source>
+        <translation>Bewerter:</translation>
+    </message>
+    <message>
+        <source>The kNN scorer has no noise sigma</source>
+        <translation>Der kNN-Bewerter hat kein Rausch-Sigma</translation>
+    </message>
+    <message>
+        <source>Nothing to train: patches are scored by their %1; the noise sigma does not apply.</source>
+        <translation>Nichts zu trainieren: Patches werden nach ihrem %1 bewertet; das Rausch-Sigma gilt hier nicht.</translation>
     </message>
 </context>
 <context>

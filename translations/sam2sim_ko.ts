@@ -79,6 +79,14 @@
         <source>background fill %1</source>
         <translation>배경 채우기 %1</translation>
     </message>
+    <message>
+        <source>scorer %1</source>
+        <translation>채점기 %1</translation>
+    </message>
+    <message>
+        <source>alignment %1</source>
+        <translation>정렬 %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -526,6 +534,18 @@
     <message>
         <source>Score histogram (images per bin)</source>
         <translation>점수 히스토그램 (구간별 이미지 수)</translation>
+    </message>
+    <message>
+        <source>The kNN scorer has no noise sigma</source>
+        <translation>kNN 채점기에는 노이즈 시그마가 없습니다</translation>
+    </message>
+    <message>
+        <source>Curves on screen: %1 (no noise sigma)</source>
+        <translation>화면의 곡선: %1 (노이즈 시그마 없음)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Scorer: %1; nothing trained, no test-set model selection.</source>
+        <translation>&lt;br&gt;채점기: %1; 학습 없음, 테스트 세트로 모델을 고르지 않음.</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2280,30 @@ IoU %2</translation>
         <source> (%1 steps in all)</source>
         <translation> (총 %1단계)</translation>
     </message>
+    <message>
+        <source>nearest training patch (kNN), objects turned to one pose, no noise sigma</source>
+        <translation>가장 가까운 학습 패치 (kNN), 물체를 한 자세로 회전, 노이즈 시그마 없음</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN), no noise sigma</source>
+        <translation>가장 가까운 학습 패치 (kNN), 노이즈 시그마 없음</translation>
+    </message>
+    <message>
+        <source> - chosen from the training images %1</source>
+        <translation> - 학습 이미지로 선택됨 %1</translation>
+    </message>
+    <message>
+        <source>Scorer</source>
+        <translation>채점기</translation>
+    </message>
+    <message>
+        <source>none (nothing trained)</source>
+        <translation>없음 (학습 없음)</translation>
+    </message>
+    <message>
+        <source>shorter side resized to %1 px, no crop</source>
+        <translation>짧은 변을 %1 px로 크기 조정, 자르기 없음</translation>
+    </message>
 </context>
 <context>
     <name>s2s::ui::SessionController</name>
@@ -2350,6 +2394,18 @@ IoU %2</translation>
     <message>
         <source>Sigma %1: the final results computed earlier in this session (no retraining)</source>
         <translation>시그마 %1: 이 세션에서 앞서 계산한 최종 결과 (재학습 없음)</translation>
+    </message>
+    <message>
+        <source>SimpleNet discriminator</source>
+        <translation>SimpleNet 판별기</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN), objects turned to one pose</source>
+        <translation>가장 가까운 학습 패치 (kNN), 물체를 한 자세로 회전</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN)</source>
+        <translation>가장 가까운 학습 패치 (kNN)</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +2620,34 @@ IoU %2</translation>
     <message>
         <source>Warning: %1. Choose &quot;auto&quot; or a sigma near %2.</source>
         <translation>경고: %1. &quot;자동&quot; 또는 %2 근처의 시그마를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>auto: chosen from the training images</source>
+        <translation>자동: 학습 이미지로 선택</translation>
+    </message>
+    <message>
+        <source>SimpleNet discriminator</source>
+        <translation>SimpleNet 판별기</translation>
+    </message>
+    <message>
+        <source>nearest training patch (kNN)</source>
+        <translation>가장 가까운 학습 패치 (kNN)</translation>
+    </message>
+    <message>
+        <source>auto: parts that lie at any angle (screws) are turned to one pose and scored by their nearest training patch, with no training and no noise sigma; every other category is scored by the SimpleNet discriminator</source>
+        <translation>자동: 임의의 각도로 놓인 부품(나사)은 한 자세로 회전한 뒤 가장 가까운 학습 패치로 채점하며, 학습도 노이즈 시그마도 없습니다. 다른 모든 카테고리는 SimpleNet 판별기로 채점합니다</translation>
+    </message>
+    <message>
+        <source>Scorer:</source>
+        <translation>채점기:</translation>
+    </message>
+    <message>
+        <source>The kNN scorer has no noise sigma</source>
+        <translation>kNN 채점기에는 노이즈 시그마가 없습니다</translation>
+    </message>
+    <message>
+        <source>Nothing to train: patches are scored by their %1; the noise sigma does not apply.</source>
+        <translation>학습할 것이 없습니다: 패치는 %1(으)로 채점되며 노이즈 시그마는 적용되지 않습니다.</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,8 @@ void TrainingSession::Impl::resolveAuto(const CancelToken &cancel)
                    + std::string(kind() != CategoryKind::Object ? "a texture"
                                  : pose->freeRotation           ? "objects lie at any angle on a plain background"
                                                                 : "objects keep one pose or are round")
-                   + (pose->images > 0 ? " (" + pose->summary() + ")" : std::string());
+                   + (pose->images > 0 ? " (" + pose->summary() + ")" : std::string())
+                   + (pose->freeRotation && !config.foreground ? "; background kept" : "");
 }
 
 void TrainingSession::Impl::ensureBackbone()

@@ -322,6 +322,11 @@ std::vector<Table1Row> runTable1(const fs::path &dataRoot, const Table1Options &
             // Static and dynamic share one model.
             TrainingSession plain(*category, config);
             trainOnly(plain, true);
+            // The scorer and pose "auto" chose for the category, for the Sam2Sim model too: resolved, so
+            // that its foreground extraction stays on (auto keeps the background of aligned objects).
+            config.scorer = plain.config().scorer;
+            config.align = plain.config().align;
+            config.resize = plain.config().resize;
             row.staticMetrics = evaluateOnce(plain, {}).metrics;
             row.dynamicMetrics = evaluateOnce(plain, pseudo).metrics;
             if (o.perFamily)

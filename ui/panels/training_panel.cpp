@@ -89,6 +89,14 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_preset->addItem(tr("fast (CPU)"), QStringLiteral("fast"));
     m_preset->addItem(tr("paper (160 epochs)"), QStringLiteral("paper"));
     form->addRow(tr("Preset:"), m_preset);
+    m_scorer = new QComboBox(this);
+    m_scorer->addItem(tr("auto: chosen from the training images"), QStringLiteral("auto"));
+    m_scorer->addItem(tr("SimpleNet discriminator"), QStringLiteral("discriminator"));
+    m_scorer->addItem(tr("nearest training patch (kNN)"), QStringLiteral("knn"));
+    m_scorer->setToolTip(tr("auto: parts that lie at any angle (screws) are turned to one pose and scored by their "
+                            "nearest training patch, with no training and no noise sigma; every other category is "
+                            "scored by the SimpleNet discriminator"));
+    form->addRow(tr("Scorer:"), m_scorer);
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 1000);
     m_epochs->setValue(presetConfig("fast").totalEpochs());
@@ -169,7 +177,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     });
     connect(m_sigma, &SigmaControl::valueChanged, this, &TrainingPanel::settingsChanged);
     connect(m_sigma, &SigmaControl::settled, this, &TrainingPanel::sigmaSettled);
-    for (auto *w : {static_cast<QWidget *>(m_backbone), static_cast<QWidget *>(m_segmenter), static_cast<QWidget *>(m_preset)})
+    for (auto *w : {static_cast<QWidget *>(m_backbone), static_cast<QWidget *>(m_segmenter), static_cast<QWidget *>(m_preset),
+                    static_cast<QWidget *>(m_scorer)})
         connect(qobject_cast<QComboBox *>(w), &QComboBox::currentIndexChanged, this, &TrainingPanel::settingsChanged);
     connect(m_weights, &QLineEdit::textChanged, this, [this] {
         Settings().setBackboneWeights(m_weights->text());
@@ -203,6 +212,8 @@ void TrainingPanel::restoreChoices()
     const Settings settings;
     if (const QVariant v = settings.choice(QStringLiteral("training/preset")); v.isValid() && m_preset->findData(v) >= 0)
         m_preset->setCurrentIndex(m_preset->findData(v));
+    if (const QVariant v = settings.choice(QStringLiteral("training/scorer")); v.isValid() && m_scorer->findData(v) >= 0)
+        m_scorer->setCurrentIndex(m_scorer->findData(v));
     if (const QVariant v = settings.choice(QStringLiteral("training/epochs")); v.isValid())
         m_epochs->setValue(v.toInt());
     if (const QVariant v = settings.choice(QStringLiteral("training/foreground")); v.isValid()) {
@@ -218,6 +229,8 @@ void TrainingPanel::restoreChoices()
     connect(m_preset, &QComboBox::currentIndexChanged, this,
             [this] { Settings().setChoice(QStringLiteral("training/preset"), m_preset->currentData()); });
     connect(m_epochs, &QSpinBox::valueChanged, this, [](int v) { Settings().setChoice(QStringLiteral("training/epochs"), v); });
+    connect(m_scorer, &QComboBox::currentIndexChanged, this,
+            [this] { Settings().setChoice(QStringLiteral("training/scorer"), m_scorer->currentData()); });
     // Only a user's click is a choice: the checkbox also follows the category (setForegroundApplies).
     connect(m_foreground, &QCheckBox::clicked, this, [this](bool v) {
         m_foregroundChoice = v;
@@ -319,6 +332,11 @@ RunConfig TrainingPanel::applyTo(RunConfig c) const
     c.segmenter = m_segmenter->currentData().toString().toStdString();
     c.sam2Weights = (m_sam2Weights->text().isEmpty() ? m_foundSam2 : m_sam2Weights->text()).toStdString();
     c.threads = m_threads->value();
+    // auto decides scorer and pose from the training images; kNN by hand still turns parts that lie at
+    // any angle to one pose; the discriminator by hand is SimpleNet as it always was.
+    const QString scorer = m_scorer->currentData().toString();
+    c.scorer = scorer.toStdString();
+    c.align = scorer == QLatin1String("discriminator") ? "off" : "auto";
     return c;
 }
 

@@ -88,6 +88,7 @@ private:
     QComboBox *m_backbone = nullptr;
     QLineEdit *m_weights = nullptr;
     QComboBox *m_preset = nullptr;
+    QComboBox *m_scorer = nullptr;
     QSpinBox *m_epochs = nullptr;
     QLabel *m_schedule = nullptr; // what will run: epochs and steps on the category's images
     int m_trainImages = 0;

@@ -164,7 +164,8 @@ std::vector<std::pair<QString, QString>> runFacts(const ReportContext &ctx)
         // The kNN scorer has no noise sigma: its row says what scored instead.
         cfg.scorer == "knn" ? Fact{Report::tr("Scorer"), knnDescription(run)} : Fact{Report::tr("Noise sigma"), sigmaDescription(run)},
         {Report::tr("Preset"), fromStd(cfg.preset)},
-        {Report::tr("Epochs"), run.metrics.contains("training")
+        {Report::tr("Epochs"), cfg.scorer == "knn"                 ? Report::tr("none (nothing trained)")
+                               : run.metrics.contains("training")
                                    ? QString::number(jsonNumber(run.metrics, "epochs").value_or(cfg.totalEpochs()), 'f', 0)
                                    : Report::tr("%1 (%2 meta-epochs x %3 discriminator epochs)")
                                          .arg(cfg.totalEpochs())

@@ -18,6 +18,19 @@ namespace s2s::ui {
 
 namespace {
 
+// What scored the results, in the user's language.
+QString scorerText(const TrainingSession &session)
+{
+    if (!session.usesKnn())
+        return SessionController::tr("SimpleNet discriminator");
+    return session.config().align == "on" ? SessionController::tr("nearest training patch (kNN), objects turned to one pose")
+                                          : SessionController::tr("nearest training patch (kNN)");
+}
+
+} // namespace
+
+namespace {
+
 // Writes a result set into a run folder exactly as it is on screen: the heads that produced it, its
 // evaluation and maps (no evaluation again), the given robustness entries. Runs on the worker thread.
 void writeResultSet(TrainingSession &session, const ResultSet &r, RunFolderWriter &writer, const nlohmann::json &robustness)
@@ -372,7 +385,7 @@ void SessionController::startTrainingJob(const RunConfig &config, TrainMode mode
         incoming->training = session->lastTraining();
         incoming->pretrained = !config.backboneWeights.empty();
         incoming->knn = session->usesKnn();
-        incoming->scorer = QString::fromStdString(session->scorerDescription());
+        incoming->scorer = scorerText(*session);
         incoming->effective = session->config();
         incoming->segmenter = QString::fromStdString(session->segmenterName());
         if (!autosave.isEmpty() && !cancel.isCancelled()) {
@@ -530,7 +543,7 @@ void SessionController::openRun(const QString &dir)
         incoming->training = session->lastTraining();
         incoming->pretrained = run.metrics.value("backbone_pretrained", false);
         incoming->knn = session->usesKnn();
-        incoming->scorer = QString::fromStdString(session->scorerDescription());
+        incoming->scorer = scorerText(*session);
         incoming->effective = session->config();
         incoming->segmenter = run.metrics.contains("segmenter") && run.metrics.at("segmenter").is_string()
                                   ? QString::fromStdString(run.metrics.at("segmenter").get<std::string>())
