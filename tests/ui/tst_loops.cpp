@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void openRunRestoresEveryPanel();
     void cliRunOpens();
     void choicesSurviveARestart();
+    void knnScorerShowsNoSigma();
     void closingDuringAJobAsks();
     void cleanupTestCase();
 
@@ -430,6 +432,51 @@ void TestLoops::choicesSurviveARestart()
             nextSplit = box;
     QVERIFY(nextSplit);
     QCOMPARE(nextSplit->currentText(), QStringLiteral("Test"));
+}
+
+// The kNN scorer chosen by hand: nothing is trained, and the screen says so instead of offering a sigma.
+void TestLoops::knnScorerShowsNoSigma()
+{
+    auto *controller = m_window->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 120000);
+    QComboBox *scorer = nullptr;
+    for (auto *combo : m_window->trainingPanel()->findChildren<QComboBox *>())
+        if (combo->findData(QStringLiteral("knn")) >= 0)
+            scorer = combo;
+    QVERIFY(scorer);
+    QCOMPARE(scorer->currentData().toString(), QStringLiteral("auto"));
+    scorer->setCurrentIndex(scorer->findData(QStringLiteral("knn")));
+    QCOMPARE(controller->config().scorer, std::string("knn"));
+    QVERIFY(controller->stale()); // the results on screen came from the discriminator
+    QSignalSpy results(controller, &SessionController::resultsChanged);
+    m_window->startTraining();
+    QVERIFY(results.wait(300000));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), 60000);
+    QVERIFY(controller->results()->knn);
+    QVERIFY(!controller->stale());
+    s2s::ui::EvaluationPanel *evaluation = m_window->evaluationPanel();
+    QVERIFY2(evaluation->curvesSigmaText().contains(QLatin1String("nearest training patch (kNN)")),
+             qPrintable(evaluation->curvesSigmaText()));
+    QVERIFY(evaluation->curvesSigmaText().contains(QLatin1String("no noise sigma")));
+    QVERIFY(!evaluation->sigmaControl()->isEnabled());
+    for (auto *button : evaluation->findChildren<QPushButton *>())
+        if (button->text() == QLatin1String("Sweep sigma"))
+            QVERIFY(!button->isEnabled());
+    QString log;
+    for (auto *edit : m_window->trainingPanel()->findChildren<QPlainTextEdit *>())
+        log += edit->toPlainText();
+    QVERIFY2(log.contains(QLatin1String("Nothing to train")), qPrintable(log.right(300)));
+    // A sigma moved now changes nothing: no refit, no stale banner.
+    s2s::RunConfig c = controller->config();
+    c.noiseSigma = s2s::NoiseSigma::relative(1.5);
+    QVERIFY(!controller->needsRefit(c));
+    controller->setConfig(c);
+    QVERIFY(!controller->stale());
+    // Back to auto: the discriminator's sigma controls return with its next results.
+    scorer->setCurrentIndex(scorer->findData(QStringLiteral("auto")));
+    train();
+    QVERIFY(!controller->results()->knn);
+    QVERIFY(evaluation->sigmaControl()->isEnabled());
 }
 
 void TestLoops::closingDuringAJobAsks()
