@@ -4,6 +4,7 @@
 #include "app/cli/command.h"
 #include "app/cli/run_options.h"
 
+#include "engine/core/error.h"
 #include "engine/pipeline/training_session.h"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,9 @@ int runSweep(const std::vector<std::string> &argv)
     const CancelToken cancel;
     auto t0 = std::chrono::steady_clock::now();
     session.extractFeatures(progressPrinter("sweep", quiet), cancel);
+    if (session.usesKnn())
+        throw Error("sweep: " + category.name + " is scored by its nearest training patch (" + session.scorerChoice()
+                    + "), which has no noise sigma; sweep the discriminator with --scorer discriminator");
     nlohmann::json out;
     out["feature_scale"] = session.featureScale();
     out["features_s"] = since(t0);

@@ -80,6 +80,12 @@ void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, co
 // Checks that config.json, metrics.json, scores.csv and heads.safetensors belong to one run; throws
 // s2s::Error("<file>: ...") for a mixed folder. Folders written before run ids existed pass.
 void verifyRunFolder(const std::filesystem::path &runDir);
+// The same with the two files already read; and the type checks of metrics.json alone ("<file>: <key>
+// must be ..."), so that no reader meets a wrong type later. In run_folder_check.cpp (s2s_run_format).
+void verifyRunFolder(const std::filesystem::path &runDir, const nlohmann::json &config, const nlohmann::json &metrics);
+void checkMetricsJson(const nlohmann::json &metrics, const std::string &where);
+// The anomaly maps of a run folder (maps/*.png), sorted.
+std::vector<std::filesystem::path> runMapFiles(const std::filesystem::path &runDir);
 
 // A test image of the run that is gone, changed or new in the dataset as it is now.
 struct InputChange

@@ -138,6 +138,17 @@ at::Tensor KnnScorer::scoreLocal(const at::Tensor &query) const
     return (best + q.pow(2).sum(2)).clamp_min(0.0).sqrt();
 }
 
+void KnnScorer::checkGeometry(const std::filesystem::path &file, std::int64_t channels, std::int64_t grid) const
+{
+    if (!built())
+        throw Error(file.string() + ": the kNN bank is not built");
+    if (m_bank.size(1) != channels || m_bank.size(2) != grid || m_bank.size(3) != grid)
+        throw Error(file.string() + ": the bank holds " + std::to_string(m_bank.size(1)) + " numbers a patch on a "
+                    + std::to_string(m_bank.size(2)) + "x" + std::to_string(m_bank.size(3))
+                    + " grid, but the run's config.json makes " + std::to_string(channels) + " on " + std::to_string(grid)
+                    + "x" + std::to_string(grid) + "; the folder mixes two runs, train it again");
+}
+
 void KnnScorer::save(const std::filesystem::path &path, const std::string &backbone) const
 {
     if (!built())

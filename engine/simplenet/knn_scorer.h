@@ -38,6 +38,9 @@ public:
     at::Tensor score(const at::Tensor &f2, const at::Tensor &f3) const;
 
     int radius() const { return m_radius; }
+    // Throws s2s::Error naming `file` when the bank is not of the features a run's config makes: `channels`
+    // per patch (the two taps' widths) on a grid x grid patch grid.
+    void checkGeometry(const std::filesystem::path &file, std::int64_t channels, std::int64_t grid) const;
     std::size_t images() const;
     std::size_t bytes() const;
 

@@ -1,7 +1,9 @@
 // Hard categories (issue 24): objects that lie at any angle are turned to one pose and scored by their
 // nearest training patch. The pose on real MVTec screw photographs, maps taken back to the image as it
 // was, the "auto" choice, and screw at the defaults end to end (train, save, reopen, inspect).
+#include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/core/json_file.h"
 #include "engine/data/dataset.h"
 #include "engine/inspect/inspector.h"
 #include "engine/io/image_io.h"
@@ -17,6 +19,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 
 namespace fs = std::filesystem;
 
@@ -259,6 +262,26 @@ void TestHardCategories::screwAtTheDefaults()
         QVERIFY2(mask.at<std::uint8_t>(int(hottest / original.width), int(hottest % original.width)) > 0,
                  screw.test[i].image.c_str());
     }
+
+    // A config.json edited to another input size no longer fits the bank: refused in one line naming it,
+    // by the session and by inspection alike, before anything is scored.
+    nlohmann::json config = s2s::readJsonFile(run / "config.json");
+    config["resize"] = 320;
+    config["image_size"] = 320;
+    s2s::writeFileAtomically(run / "config.json", config.dump());
+    const auto refused = [&](const std::function<void()> &open) {
+        try {
+            open();
+            QFAIL("a bank of another geometry was used");
+        } catch (const s2s::Error &e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.contains(QLatin1String("knn_bank.safetensors")) && what.contains(QLatin1String("36x36"))
+                         && what.contains(QLatin1String("40x40")) && !what.contains(QLatin1Char('\n')),
+                     e.what());
+        }
+    };
+    refused([&] { (void)s2s::TrainingSession::loadRun(run); });
+    refused([&] { s2s::Inspector again(run); });
 }
 
 QTEST_APPLESS_MAIN(TestHardCategories)

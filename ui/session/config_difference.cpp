@@ -99,9 +99,11 @@ ConfigDifference ConfigDifference::between(const RunConfig &r, const RunConfig &
         return differ(tr("patch fraction %1").arg(r.patchFraction), tr("patch fraction %1").arg(s.patchFraction));
     if (r.kindOverride != s.kindOverride)
         return differ(tr("category kind %1").arg(kindText(r.kindOverride)), tr("category kind %1").arg(kindText(s.kindOverride)));
-    if (r.scorer != s.scorer)
+    // "auto" stands for what it chooses on the category's training images: a difference only between two
+    // explicit choices.
+    if (r.scorer != s.scorer && r.scorer != "auto" && s.scorer != "auto")
         return differ(tr("scorer %1").arg(QString::fromStdString(r.scorer)), tr("scorer %1").arg(QString::fromStdString(s.scorer)));
-    if (r.align != s.align)
+    if (r.align != s.align && r.align != "auto" && s.align != "auto")
         return differ(tr("alignment %1").arg(QString::fromStdString(r.align)), tr("alignment %1").arg(QString::fromStdString(s.align)));
     if (r.foreground != s.foreground)
         return differ(tr("foreground extraction %1").arg(onOff(r.foreground)),

@@ -263,7 +263,13 @@ ConfigDifference SessionController::staleDifference() const
     RunConfig settings = m_config;
     if (m_results->knn) // no noise sigma: another sigma scores the same
         settings.noiseSigma = m_results->config.noiseSigma;
-    return ConfigDifference::between(m_results->config, settings, m_featureScale);
+    // An explicit scorer or pose is compared with what the results' "auto" resolved to.
+    RunConfig results = m_results->config;
+    if (settings.scorer != "auto")
+        results.scorer = m_results->effective.scorer;
+    if (settings.align != "auto")
+        results.align = m_results->effective.align;
+    return ConfigDifference::between(results, settings, m_featureScale);
 }
 
 void SessionController::setInflight(std::optional<RunConfig> config)
@@ -545,6 +551,14 @@ void SessionController::openRun(const QString &dir)
         incoming->knn = session->usesKnn();
         incoming->scorer = scorerText(*session);
         incoming->effective = session->config();
+        if (session->scorerChoice().rfind("auto:", 0) == 0) {
+            // The run let "auto" choose: the settings that choose it again are auto, with the background
+            // removal asked for (auto keeps the background of parts it turns to one pose).
+            if (incoming->config.align == "on")
+                incoming->config.foreground = true;
+            incoming->config.scorer = "auto";
+            incoming->config.align = "auto";
+        }
         incoming->segmenter = run.metrics.contains("segmenter") && run.metrics.at("segmenter").is_string()
                                   ? QString::fromStdString(run.metrics.at("segmenter").get<std::string>())
                                   : QString();
