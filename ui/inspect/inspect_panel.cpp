@@ -507,6 +507,7 @@ void InspectPanel::showSelected()
 
 void InspectPanel::setBusy(bool busy)
 {
+    m_shownBusy = busy;
     m_progress->setVisible(busy);
     if (busy)
         m_progress->setFormat(QStringLiteral("%p%"));

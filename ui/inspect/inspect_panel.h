@@ -50,7 +50,9 @@ public:
     void stopWatch();
     bool watching() const { return !m_watchDir.isEmpty(); }
     void cancel();
-    bool busy() const { return m_runner.isRunning(); }
+    // Until the screen has taken the job's end (the runner stops before its finished signal arrives, and
+    // a watch is still shown as one until then).
+    bool busy() const { return m_runner.isRunning() || m_shownBusy; }
     void saveLot(const QString &dir);
     void exportLotReport(const QString &pdf);
     // Asks for a folder / a file, then saves / exports (the File menu's entries).
@@ -126,6 +128,7 @@ private:
     QProgressBar *m_progress = nullptr;
     LotTable *m_table = nullptr;
     InspectImageView *m_view = nullptr;
+    bool m_shownBusy = false; // setBusy(true) shown and not yet taken back
     JobRunner m_runner; // declared last, destroyed first: its job stops before anything it posts to goes
 };
 
