@@ -74,6 +74,7 @@ SessionController::SessionController(QObject *parent)
             } else {
                 m_results = *m_incoming;
                 acceptPending(false);
+                const bool hadPseudo = m_pseudo.has_value();
                 m_pseudo.reset();
                 const bool opened = m_incomingSession && *m_incomingSession;
                 if (opened) { // a run folder was opened: its session is current
@@ -92,7 +93,10 @@ SessionController::SessionController(QObject *parent)
                     keepFinalResults(*m_results);
                 applyThresholdRule();
                 Q_EMIT resultsChanged();
-                Q_EMIT pseudoResultsChanged();
+                // Only when pseudo-background results were dropped: every listener of both signals
+                // (the Evaluation tab's charts above all) would otherwise redraw twice per arrival.
+                if (hadPseudo)
+                    Q_EMIT pseudoResultsChanged();
                 Q_EMIT staleChanged(stale());
                 if (m_incomingSession && *m_incomingSession)
                     Q_EMIT runOpened(m_results->runFolder);
