@@ -204,10 +204,8 @@ Inspector::Inspector(const fs::path &runDir, int threads)
                                                       static_cast<unsigned>(config.seed));
     d->extractor = std::make_unique<FeatureExtractor>(backbone, FeatureGeometry{config.resize, config.imageSize});
     if (config.scorer == "knn") {
-        const fs::path bankFile = runDir / "knn_bank.safetensors";
-        d->knn = std::make_unique<KnnScorer>(KnnScorer::load(bankFile));
-        const std::vector<int> taps = backbone->tapChannels();
-        d->knn->checkGeometry(bankFile, taps.at(0) + taps.at(1), (config.imageSize + 7) / 8);
+        d->knn = std::make_unique<KnnScorer>(
+            KnnScorer::loadForRun(runDir / "knn_bank.safetensors", backbone->tapChannels(), config.imageSize));
     } else {
         const fs::path headsFile = runDir / "heads.safetensors";
         const Checkpoint ckpt = readCheckpoint(headsFile);

@@ -223,12 +223,10 @@ std::unique_ptr<TrainingSession> TrainingSession::loadRun(const fs::path &runDir
     if (const fs::path model = runDir / "foreground_model.safetensors"; fs::exists(model))
         session->d->foregroundModel = std::make_shared<const ForegroundModel>(ForegroundModel::load(model));
     if (config.scorer == "knn") {
-        const fs::path bankFile = runDir / "knn_bank.safetensors";
-        session->d->knn = KnnScorer::load(bankFile);
         // The bank must be of the features this config makes (taps' widths, stride-8 grid of image_size).
         session->d->ensureBackbone();
-        const std::vector<int> taps = session->d->backbone->tapChannels();
-        session->d->knn->checkGeometry(bankFile, taps.at(0) + taps.at(1), (config.imageSize + 7) / 8);
+        session->d->knn = KnnScorer::loadForRun(runDir / "knn_bank.safetensors", session->d->backbone->tapChannels(),
+                                                config.imageSize);
     } else {
         const fs::path headsFile = runDir / "heads.safetensors";
         const Checkpoint ckpt = readCheckpoint(headsFile);

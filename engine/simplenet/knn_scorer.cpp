@@ -149,6 +149,17 @@ void KnnScorer::checkGeometry(const std::filesystem::path &file, std::int64_t ch
                     + "x" + std::to_string(grid) + "; the folder mixes two runs, train it again");
 }
 
+KnnScorer KnnScorer::loadForRun(const std::filesystem::path &path, const std::vector<int> &tapChannels, int imageSize)
+{
+    KnnScorer scorer = load(path);
+    std::int64_t channels = 0;
+    for (int c : tapChannels)
+        channels += c;
+    // Three stride-2 stages from the input to the stride-8 tap.
+    scorer.checkGeometry(path, channels, (imageSize + 7) / 8);
+    return scorer;
+}
+
 void KnnScorer::save(const std::filesystem::path &path, const std::string &backbone) const
 {
     if (!built())

@@ -48,6 +48,8 @@ public:
     void save(const std::filesystem::path &path, const std::string &backbone) const;
     // Throws s2s::Error naming the file when it is not a bank of this kind.
     static KnnScorer load(const std::filesystem::path &path);
+    // load() and checkGeometry() for a run's backbone taps (their widths) and input size.
+    static KnnScorer loadForRun(const std::filesystem::path &path, const std::vector<int> &tapChannels, int imageSize);
 
 private:
     at::Tensor scoreAll(const at::Tensor &query) const;   // [C,h,w] -> [h,w]

@@ -51,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void ensureHistogram();
     void refreshThreshold();
     void applyPreset();
     void recordSigmaPoint();
@@ -64,6 +65,11 @@ private:
     QCustomPlot *m_sigma = nullptr;
     QChartView *m_histogram = nullptr;
     QLineSeries *m_thresholdLine = nullptr;
+    // The histogram's bars and axes, made once (ensureHistogram) and set in place.
+    QBarSet *m_binsNormal = nullptr;
+    QBarSet *m_binsAnomalous = nullptr;
+    QValueAxis *m_countAxis = nullptr;
+    QValueAxis *m_scoreAxis = nullptr;
     QSlider *m_thresholdSlider = nullptr;
     QComboBox *m_preset = nullptr;
     QDoubleSpinBox *m_targetFpr = nullptr;
