@@ -45,7 +45,8 @@ Args::Args(const std::string &command, const std::vector<std::string> &args,
         if (flagOptions.count(name)) {
             if (inlineValue)
                 throw Error(command + ": option --" + name + " takes no value");
-            m_flags.insert(name);
+            if (!m_flags.insert(name).second)
+                throw Error(command + ": option --" + name + " given twice; give it once");
         } else if (valueOptions.count(name)) {
             std::string value;
             if (inlineValue) {

@@ -17,7 +17,9 @@ int runComposite(const std::vector<std::string> &argv)
 {
     const Args args("composite", argv, {"image", "mask", "background", "seed", "out", "feather", "segmenter", "sam2-weights"}, {});
     args.expectNoPositionals();
+    checkNotInput(args, {"out"}, {"image", "mask", "sam2-weights"});
     const cv::Mat rgb = readImageRgb(args.required("image"));
+    checkOutputFile(args.required("out"), "--out");
     cv::Mat mask;
     std::string producedBy = "given mask";
     if (const auto m = args.value("mask")) {

@@ -24,6 +24,7 @@ int runEmbed(const std::vector<std::string> &argv)
     const Args args("embed", argv, {"image", "backbone", "backbone-weights", "out", "resize", "image-size", "threads"}, {});
     args.expectNoPositionals();
     const std::filesystem::path image = args.required("image"), out = args.required("out");
+    checkNotInput(args, {"out"}, {"image", "backbone-weights"});
     configureThreads(threadsOption(args, "embed", 0));
     const int resize = intInRange(args, "resize", 329, 32, 2048);
     const int imageSize = intInRange(args, "image-size", 288, 32, resize);

@@ -280,10 +280,18 @@ int runInspect(const std::vector<std::string> &argv)
     checkFolderTarget(out, "--out");
     if (samePath(out, run))
         throw Error(out.string() + ": --out may not be the run folder");
+    if (watch && samePath(out, args.required("watch")))
+        throw Error(out.string() + ": --out may not be the watched folder (write the lot beside it)");
     const std::optional<std::string> report = args.value("report");
     if (report) {
         checkOutputFile(*report, "--report");
         checkNotRunFile(*report, run, "--report");
+        std::vector<std::string> inputs = args.positionals();
+        inputs.push_back(args.valueOr(batch ? "images" : "watch", ""));
+        for (const std::string &input : inputs)
+            if (!input.empty() && samePath(*report, input))
+                throw Error(*report + ": is an image given to --images; writing --report would destroy it; "
+                                      "choose another output file");
         if (fs::path(*report).lexically_normal().parent_path() == out.lexically_normal() && batch)
             throw Error(*report + ": --report inside a batch --out would be removed with the lot it replaces; write it beside OUT");
     }

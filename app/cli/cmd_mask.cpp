@@ -31,6 +31,7 @@ int runMask(const std::vector<std::string> &argv)
     const Args args("mask", argv, {"image", "sam2-weights", "out", "logits-out", "box", "point", "foreground-model"}, {"classical"});
     args.expectNoPositionals();
     const std::string out = args.required("out");
+    checkNotInput(args, {"out", "logits-out"}, {"image", "sam2-weights", "foreground-model"});
     const cv::Mat rgb = readImageRgb(args.required("image"));
     checkOutputFile(out, "--out");
     SegmentPrompt prompt;

@@ -70,6 +70,7 @@ int run(const std::vector<std::string> &argv)
             throw Error(*csvOut + ": --csv and --out name the same file");
     }
     checkNotRunFile(out, runDir, "--out");
+    checkNotInput(args, {"out", "csv"}, {"table1"});
     if (csvOut)
         checkNotRunFile(*csvOut, runDir, "--csv");
     const RunSummary summary = loadRunSummary(runDir);

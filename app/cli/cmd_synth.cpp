@@ -39,7 +39,8 @@ const CommandRegistration registration{{
     "                     [--train N] [--test-good N] [--test-defect N] [--force]\n"
     "Writes a deterministic synthetic dataset: objects on backgrounds and textures, with scratch,\n"
     "crack, hole and contamination defects and exact ground-truth masks. DIR must be new or empty;\n"
-    "--force replaces it whole. The dataset appears at DIR only when complete.",
+    "--force replaces an earlier synth dataset whole (never other folders). The dataset appears at DIR only\n"
+    "when complete.",
     &runSynth,
 }};
 

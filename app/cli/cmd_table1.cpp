@@ -91,6 +91,10 @@ int runTable1Command(const std::vector<std::string> &argv)
     // --out is checked and locked before the first category trains (its tables are rewritten after each).
     checkFolderTarget(out, "--out");
     std::error_code ec;
+    // Its tables are rewritten in the folder: an existing one may hold an earlier table1's files only (not a
+    // dataset, a run or a user's folder whose files would be overwritten or mixed with ours).
+    if (std::filesystem::is_directory(out, ec))
+        requireOnlyEntries(out, {"table1.csv", "table1_families.csv", "table1.md", "table1.json"}, "a table1 output");
     std::filesystem::create_directories(out, ec);
     if (ec)
         throw Error(out.string() + ": cannot create folder (--out): " + ec.message());

@@ -157,6 +157,26 @@ void checkNotRunFile(const fs::path &out, const fs::path &runDir, const std::str
         throw Error(out.string() + ": is the run's own " + part + "; choose another output file (" + option + ")");
 }
 
+void checkNotInput(const Args &args, const std::vector<std::string> &outputs, const std::vector<std::string> &inputs)
+{
+    for (const std::string &output : outputs) {
+        const auto out = args.value(output);
+        if (!out)
+            continue;
+        for (const std::string &input : inputs) {
+            const auto in = args.value(input);
+            if (!in)
+                continue;
+            std::error_code ec;
+            if (fs::is_directory(*in, ec))
+                checkNotRunFile(*out, *in, "--" + output);
+            else if (samePath(*out, *in))
+                throw Error(*out + ": is the file given to --" + input + "; writing --" + output
+                            + " would destroy it; choose another output file");
+        }
+    }
+}
+
 void checkUtf8Path(const fs::path &path, const std::string &option)
 {
     if (!validUtf8(path.string()))

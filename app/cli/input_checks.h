@@ -39,6 +39,11 @@ bool samePath(const std::filesystem::path &a, const std::filesystem::path &b);
 // inside the run folder (report.pdf) are fine. Throws s2s::Error("<out>: is the run's own <file>; ...").
 void checkNotRunFile(const std::filesystem::path &out, const std::filesystem::path &runDir, const std::string &option);
 
+// An output may not be a file the command reads: `mask --image a.png --out a.png` would destroy the photo.
+// For each option of `outputs` given and each of `inputs` given (a file, or a run folder whose own files
+// are then refused as by checkNotRunFile). Throws s2s::Error("<out>: is the file given to --image; ...").
+void checkNotInput(const Args &args, const std::vector<std::string> &outputs, const std::vector<std::string> &inputs);
+
 // Paths that go into config.json and metrics.json must be UTF-8.
 void checkUtf8Path(const std::filesystem::path &path, const std::string &option);
 

@@ -191,8 +191,9 @@ std::unique_ptr<Backbone> makeMobileNetV2(const std::filesystem::path &weights, 
     const auto spec = mobileNetSpec();
     if (weights.empty())
         return std::make_unique<MobileNetV2>(randomWeights(spec, seed), false, std::string());
-    return std::make_unique<MobileNetV2>(loadTorchvisionWeights(weights, spec, "mobilenet_v2"), true,
-                                         sha256File(weights));
+    // Loaded (its structure checked) before hashed: a 4 GB file that is no checkpoint is refused at once.
+    auto loaded = loadTorchvisionWeights(weights, spec, "mobilenet_v2");
+    return std::make_unique<MobileNetV2>(std::move(loaded), true, sha256File(weights));
 }
 
 } // namespace s2s

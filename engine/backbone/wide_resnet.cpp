@@ -164,8 +164,9 @@ std::unique_ptr<Backbone> makeWideResNet50(const std::filesystem::path &weights,
     const auto spec = wideResNetSpec();
     if (weights.empty())
         return std::make_unique<WideResNet50>(randomWeights(spec, seed), false, std::string());
-    return std::make_unique<WideResNet50>(loadTorchvisionWeights(weights, spec, "wide_resnet50_2"), true,
-                                          sha256File(weights));
+    // Loaded (its structure checked) before hashed: a 4 GB file that is no checkpoint is refused at once.
+    auto loaded = loadTorchvisionWeights(weights, spec, "wide_resnet50_2");
+    return std::make_unique<WideResNet50>(std::move(loaded), true, sha256File(weights));
 }
 
 } // namespace s2s

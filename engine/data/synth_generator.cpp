@@ -417,8 +417,24 @@ void generateSynthDataset(const SynthOptions &o, const ProgressFn &progress, con
     std::int64_t total = 0, done = 0;
     for (const auto *s : chosen)
         total += o.trainCount + o.testGoodCount + static_cast<std::int64_t>(s->defects.size()) * o.testDefectCount;
-    FolderTransaction transaction(o.out, [&](const fs::path &) { return o.replace; },
-                                  "an empty folder (--force replaces it whole)");
+    // --force replaces an earlier synthetic dataset only, never a folder of the user's (a real dataset).
+    const auto replaceable = [&](const fs::path &dir) {
+        if (!o.replace)
+            return false;
+        std::error_code ec;
+        for (const auto &entry : fs::directory_iterator(dir, ec)) {
+            const fs::path marker = entry.path() / "category.json";
+            bool ours = entry.is_directory(ec) && fs::is_regular_file(marker, ec) && fs::file_size(marker, ec) < 4096;
+            if (ours)
+                ours = readFile(marker).find("\"generator\": \"sam2sim synth\"") != std::string::npos;
+            if (!ours)
+                throw Error(dir.string() + ": holds " + entry.path().filename().string()
+                            + ", which is not a category of a sam2sim synth dataset; --force replaces only an earlier "
+                              "synthetic dataset (choose another folder or remove it)");
+        }
+        return true;
+    };
+    FolderTransaction transaction(o.out, replaceable, "an empty folder (--force replaces an earlier synth dataset whole)");
     SynthOptions into = o;
     into.out = transaction.dir();
     for (const auto *s : chosen)

@@ -11,6 +11,11 @@
 #include <caffe2/serialize/versions.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -25,11 +30,43 @@ using pickle::ValuePtr;
 
 namespace {
 
+// A checkpoint file mapped into memory (private, copy-on-write): its structure is checked from the
+// pages it touches, so a huge or sparse file that is not what its header says costs no memory, and a
+// valid one is not copied into a buffer first (the tensors are the only copy).
+class MappedFile
+{
+public:
+    MappedFile(const fs::path &path, std::uint64_t size, const std::string &where)
+        : m_size(static_cast<std::size_t>(size))
+    {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            throw Error(where + ": cannot open for reading: " + std::strerror(errno));
+        void *data = ::mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+        const int err = errno;
+        ::close(fd);
+        if (data == MAP_FAILED)
+            throw Error(where + ": cannot map its " + std::to_string(size >> 20) + " MB into memory: " + std::strerror(err));
+        m_data = static_cast<const char *>(data);
+    }
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+    ~MappedFile() { ::munmap(const_cast<char *>(m_data), m_size); }
+
+    const char *data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+    std::string_view view() const { return {m_data, m_size}; }
+
+private:
+    const char *m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
 // Bounds-checked in-memory adapter (caffe2's MemoryReadAdapter does not check bounds).
 class BufferAdapter final : public caffe2::serialize::ReadAdapterInterface
 {
 public:
-    explicit BufferAdapter(std::shared_ptr<const std::string> bytes)
+    explicit BufferAdapter(std::shared_ptr<const MappedFile> bytes)
         : m_bytes(std::move(bytes))
     {
     }
@@ -44,10 +81,10 @@ public:
     }
 
 private:
-    std::shared_ptr<const std::string> m_bytes;
+    std::shared_ptr<const MappedFile> m_bytes;
 };
 
-std::uint64_t le(const std::string &b, std::size_t pos, int n)
+std::uint64_t le(std::string_view b, std::size_t pos, int n)
 {
     std::uint64_t v = 0;
     for (int k = n - 1; k >= 0; --k)
@@ -58,7 +95,7 @@ std::uint64_t le(const std::string &b, std::size_t pos, int n)
 // Declared sizes of the zip's entries from its central directory, so no entry can make the stream
 // reader allocate more than the file holds.
 // Returns the uncompressed ("stored") entries and their sizes, whose bytes can be used in place.
-std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, const std::string &where)
+std::map<std::string, std::uint64_t> checkZipDirectory(std::string_view b, const std::string &where)
 {
     if (b.size() < 22)
         throw Error(where + ": truncated zip archive");
@@ -102,7 +139,7 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
             throw Error(where + ": corrupt zip central directory");
         if (localHeader + 30 > b.size())
             throw Error(where + ": corrupt zip local header");
-        const std::string name = b.substr(cd + 46, nameLength);
+        const std::string name(b.substr(cd + 46, nameLength));
         if (!names.insert(name).second)
             throw Error(where + ": zip archive names " + name + " twice");
         if (e == 0) {
@@ -123,7 +160,7 @@ std::map<std::string, std::uint64_t> checkZipDirectory(const std::string &b, con
             const std::uint64_t start = localHeader + 30 + le(b, localHeader + 26, 2) + le(b, localHeader + 28, 2);
             if (uncompressed > 8 || start + uncompressed > b.size())
                 throw Error(where + ": malformed torch.save format version record");
-            std::string digits = b.substr(start, uncompressed);
+            std::string digits(b.substr(start, uncompressed));
             while (!digits.empty() && (digits.back() == '\n' || digits.back() == ' '))
                 digits.pop_back();
             if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
@@ -143,7 +180,7 @@ enum class Layout { Zip, Legacy, Safetensors };
 
 // The format from the file's first bytes (`size` is the whole file's), so that a file of no known
 // format is refused before it is read into memory (a 4 GB file of zeros once ended in std::bad_alloc).
-Layout sniffLayout(const std::string &b, std::uint64_t size, const std::string &where)
+Layout sniffLayout(std::string_view b, std::uint64_t size, const std::string &where)
 {
     if (size == 0)
         throw Error(where + ": empty file (0 bytes)");
@@ -156,15 +193,18 @@ Layout sniffLayout(const std::string &b, std::uint64_t size, const std::string &
         return Layout::Safetensors;
     if (b.size() > 262 && b.compare(257, 5, "ustar") == 0)
         throw Error(where + ": tar-format checkpoints (PyTorch < 0.4) are not supported");
+    // A safetensors file whose header length points past the end: say so rather than "not a checkpoint".
+    if (b.size() >= 9 && b[8] == '{')
+        throw Error(where + ": corrupt safetensors file (its header of " + std::to_string(le(b, 0, 8))
+                    + " bytes is longer than the file, " + std::to_string(size) + " bytes)");
     throw Error(where + ": not a checkpoint (expected a PyTorch .pt/.pth or a .safetensors file)");
 }
 
 // Larger than any backbone or SAM 2 checkpoint this program reads (SAM 2.1 large: 0.9 GB).
 constexpr std::uint64_t kMaxCheckpointBytes = std::uint64_t(4) << 30;
 
-// The format from the head, then one read straight into a buffer of the file's size (readFile's
-// stringstream copies twice).
-std::string readWhole(const fs::path &path, const std::string &where, Layout &layout)
+// The format from the head, then the whole file mapped.
+std::shared_ptr<const MappedFile> readWhole(const fs::path &path, const std::string &where, Layout &layout)
 {
     checkRegularFile(path, "");
     std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -179,17 +219,7 @@ std::string readWhole(const fs::path &path, const std::string &where, Layout &la
     if (static_cast<std::uint64_t>(size) > kMaxCheckpointBytes)
         throw Error(where + ": " + std::to_string(static_cast<std::uint64_t>(size) >> 20)
                     + " MB, larger than any checkpoint this reads (4096 MB)");
-    in.seekg(0);
-    std::string out;
-    try {
-        out.assign(static_cast<std::size_t>(size), '\0');
-    } catch (const std::bad_alloc &) {
-        throw Error(where + ": not enough memory to read its " + std::to_string(static_cast<std::uint64_t>(size) >> 20)
-                    + " MB");
-    }
-    if (!in.read(out.data(), static_cast<std::streamsize>(size)))
-        throw Error(where + ": read error");
-    return out;
+    return std::make_shared<const MappedFile>(path, static_cast<std::uint64_t>(size), where);
 }
 
 std::string firstLine(const std::string &text)
@@ -265,9 +295,9 @@ StateDict stateDictFromRoot(const ValuePtr &root, const std::string &where)
     return out;
 }
 
-StateDict readTorchZip(const std::shared_ptr<const std::string> &bytes, const std::string &where)
+StateDict readTorchZip(const std::shared_ptr<const MappedFile> &bytes, const std::string &where)
 {
-    const auto stored = checkZipDirectory(*bytes, where);
+    const auto stored = checkZipDirectory(bytes->view(), where);
     try {
         caffe2::serialize::PyTorchStreamReader reader(std::make_shared<BufferAdapter>(bytes));
         if (reader.hasRecord("byteorder")) {
@@ -332,9 +362,9 @@ StateDict readTorchZip(const std::shared_ptr<const std::string> &bytes, const st
     }
 }
 
-StateDict readTorchLegacy(const std::shared_ptr<const std::string> &bytes, const std::string &where)
+StateDict readTorchLegacy(const std::shared_ptr<const MappedFile> &bytes, const std::string &where)
 {
-    const std::string_view all(*bytes);
+    const std::string_view all = bytes->view();
     std::size_t pos = 0;
     const pickle::PersistentLoad none = [&](const Value &) -> std::shared_ptr<StorageBlob> {
         throw Error(where + ": unexpected storage in legacy header");
@@ -390,7 +420,7 @@ StateDict readTorchLegacy(const std::shared_ptr<const std::string> &bytes, const
             throw Error(where + ": storage " + k->s + " listed but never used");
         if (bytes->size() - pos < 8)
             throw Error(where + ": truncated legacy checkpoint (storage " + k->s + ")");
-        const std::uint64_t count = le(*bytes, pos, 8);
+        const std::uint64_t count = le(bytes->view(), pos, 8);
         pos += 8;
         const std::uint64_t size = count * c10::elementSize(it->second->dtype);
         if (count > bytes->size() || size > bytes->size() - pos)
@@ -415,7 +445,7 @@ const std::map<std::string, at::ScalarType> &safetensorsTypes()
     return t;
 }
 
-Checkpoint readSafetensors(const std::string &b, const std::string &where)
+Checkpoint readSafetensors(std::string_view b, const std::string &where)
 {
     if (b.size() < 8)
         throw Error(where + ": truncated safetensors file");
@@ -490,7 +520,7 @@ Checkpoint readCheckpoint(const fs::path &path)
 {
     const std::string where = path.string();
     Layout layout = Layout::Zip;
-    auto bytes = std::make_shared<const std::string>(readWhole(path, where, layout));
+    const auto bytes = readWhole(path, where, layout);
     Checkpoint out;
     switch (layout) {
     case Layout::Zip:
@@ -502,7 +532,7 @@ Checkpoint readCheckpoint(const fs::path &path)
         out.tensors = readTorchLegacy(bytes, where);
         break;
     case Layout::Safetensors:
-        out = readSafetensors(*bytes, where);
+        out = readSafetensors(bytes->view(), where);
         break;
     }
     if (out.tensors.empty())

@@ -146,14 +146,28 @@ std::pair<std::uint64_t, std::uint64_t> checkBmp(std::string_view b, const std::
     const std::uint64_t h = core ? le(b, 20, 2) : static_cast<std::uint64_t>(h32 < 0 ? -std::int64_t(h32) : h32);
     const std::uint32_t bpp = core ? le(b, 24, 2) : le(b, 28, 2);
     const std::uint32_t compression = core ? 0 : le(b, 30, 4);
+    // What OpenCV's BMP decoder reads: other values fail inside it with a line of its own on stderr.
+    if (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 16 && bpp != 24 && bpp != 32)
+        throw Error(where + ": BMP with " + std::to_string(bpp) + " bits per pixel, not read (1, 4, 8, 16, 24 and 32 are)");
+    if (compression > 3 || (compression == 1 && bpp != 8) || (compression == 2 && bpp != 4)
+        || (compression == 3 && bpp != 16 && bpp != 32))
+        throw Error(where + ": BMP with compression " + std::to_string(compression) + " at " + std::to_string(bpp)
+                    + " bits per pixel, not read (uncompressed, RLE8, RLE4 and bit fields are)");
+    if (compression == 3 && 14 + infoSize + 12 > b.size()) // the three colour masks follow the header
+        throw Error(where + ": truncated BMP (the file ends inside its colour masks)");
     if (bpp <= 8) {
         const std::uint32_t used = core ? 0 : le(b, 46, 4);
+        if (used > 256)
+            throw Error(where + ": corrupt BMP (a palette of " + std::to_string(used) + " colours; at most 256)");
         const std::uint64_t colours = used > 0 && used <= 256 ? used : std::uint64_t(1) << bpp;
         if (14 + infoSize + colours * (core ? 3 : 4) > b.size())
             throw Error(where + ": truncated BMP (the file ends inside its palette)");
     }
-    if (offset > b.size() || w == 0 || h == 0 || w > kMaxImageSide || h > kMaxImageSide)
-        return {w, h}; // checkGeometry or OpenCV's header check names it
+    if (offset >= b.size())
+        throw Error(where + ": truncated BMP (its pixel data starts at byte " + std::to_string(offset)
+                    + ", past the end of the file)");
+    if (w == 0 || h == 0 || w > kMaxImageSide || h > kMaxImageSide)
+        return {w, h}; // checkGeometry names it
     if (compression == 1 || compression == 2) { // RLE8, RLE4: walk the runs up to the end-of-bitmap mark
         std::size_t at = offset;
         while (true) {

@@ -115,6 +115,11 @@ RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path
         throw Error(where + ": data_root and category are required");
     c.dataRoot = text("data_root", "");
     c.category = text("category", "");
+    // A category is one folder under data_root: not a path that leads elsewhere, no control characters.
+    if (c.category.empty() || c.category == "." || c.category == ".." || c.category.find('/') != std::string::npos
+        || std::any_of(c.category.begin(), c.category.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }))
+        throw Error(where + ": category must be the name of one folder under data_root, got "
+                    + nlohmann::json(c.category).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
     if (const std::string kind = text("kind_override", ""); !kind.empty()) {
         c.kindOverride = categoryKindFromString(kind);
         if (!c.kindOverride)
@@ -135,6 +140,8 @@ RunConfig runConfigFromJson(const nlohmann::json &j, const std::filesystem::path
     c.ganEpochs = integer("gan_epochs", c.ganEpochs, 1, kMaxEpochs);
     if (c.totalEpochs() > kMaxEpochs)
         throw Error(where + ": meta_epochs x gan_epochs must be at most " + std::to_string(kMaxEpochs));
+    if (j.contains("epochs")) // written for readers (meta x gan), bounded like every number read back
+        (void)integer("epochs", 0, 0, kMaxEpochs);
     c.batchSize = integer("batch_size", c.batchSize, 1, kMaxBatchSize);
     if (j.contains("noise_sigma_setting"))
         c.noiseSigma = NoiseSigma::parse(text("noise_sigma_setting", "auto"), where);

@@ -76,7 +76,7 @@ void addRunProvenance(nlohmann::json &metrics, const RunFolderWriter &writer, co
 {
     metrics["run_id"] = writer.runId();
     nlohmann::json files = nlohmann::json::object();
-    for (const char *name : {"scores.csv", "heads.safetensors", "knn_bank.safetensors", "foreground_model.safetensors"})
+    for (const char *name : kRunPartFiles)
         if (std::error_code ec; fs::exists(writer.dir() / name, ec))
             files[name] = sha256File(writer.dir() / name);
     for (const fs::path &map : runMapFiles(writer.dir()))

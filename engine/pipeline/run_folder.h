@@ -87,6 +87,10 @@ void checkMetricsJson(const nlohmann::json &metrics, const std::string &where);
 // The anomaly maps of a run folder (maps/*.png), sorted.
 std::vector<std::filesystem::path> runMapFiles(const std::filesystem::path &runDir);
 
+// The parts of a run folder that metrics.json hashes ("files") when they are there; maps/*.png too.
+inline constexpr const char *kRunPartFiles[] = {"scores.csv", "heads.safetensors", "knn_bank.safetensors",
+                                                "foreground_model.safetensors"};
+
 // A test image of the run that is gone, changed or new in the dataset as it is now.
 struct InputChange
 {

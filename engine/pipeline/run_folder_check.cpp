@@ -177,16 +177,19 @@ void verifyRunFolder(const fs::path &runDir, const nlohmann::json &config, const
                         + ": files is missing, so the run's parts cannot be checked; train it again");
         return;
     }
-    // Maps are listed one by one (runs before issue 25 listed none): a map the list does not name is
-    // not this run's.
+    // Every part that is there must be listed, maps one by one: an entry removed from the list must not
+    // switch the check of that part off.
     const auto &files = metrics.at("files");
-    const bool mapsListed = std::any_of(files.items().begin(), files.items().end(),
-                                        [](const auto &item) { return item.key().rfind("maps/", 0) == 0; });
-    if (mapsListed)
-        for (const fs::path &map : runMapFiles(runDir))
-            if (!files.contains("maps/" + map.filename().string()))
-                throw Error(map.string() + ": not part of this run (metrics.json does not list it); the folder "
-                                           "mixes two runs, train it again");
+    const auto unlisted = [&](const fs::path &file) {
+        return Error(file.string() + ": not listed in metrics.json (files), so it cannot be checked as this run's; "
+                                     "the folder mixes two runs or was edited, train it again");
+    };
+    for (const char *name : kRunPartFiles)
+        if (std::error_code ec; fs::exists(runDir / name, ec) && !files.contains(name))
+            throw unlisted(runDir / name);
+    for (const fs::path &map : runMapFiles(runDir))
+        if (!files.contains("maps/" + map.filename().string()))
+            throw unlisted(map);
     for (const auto &[name, hash] : files.items()) {
         const fs::path file = runDir / name;
         std::error_code ec;

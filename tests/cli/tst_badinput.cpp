@@ -62,6 +62,11 @@ private:
         return b;
     }
 
+    static QByteArray le64(quint64 v)
+    {
+        return le32(static_cast<quint32>(v & 0xffffffffu)) + le32(static_cast<quint32>(v >> 32));
+    }
+
     static QString joined(const Result &r) { return r.errLines.join(QStringLiteral(" | ")); }
 
     // A safetensors file with every float32 value set to NaN (header unchanged).
@@ -233,6 +238,27 @@ private Q_SLOTS:
                          + QByteArray("\x01\0\x18\0", 4) + le32(0) + le32(192 * 64) + QByteArray(16, '\0');
         writeAll(path(QStringLiteral("cut.bmp")), bmp + QByteArray(192 * 20, '\x80'));
         writeAll(path(QStringLiteral("iccp.png")), good.left(33) + pngChunk("iCCP", QByteArray("icc\0\0xyz", 8)) + good.mid(33));
+        // Issue 25, second probe: bytes of a file quoted in a message (a chunk type, a tensor name) hold
+        // control characters; a run whose metrics.json leaves a part out of its hashes; a category that is
+        // a path.
+        writeAll(path(QStringLiteral("ctl.png")), QByteArray("\x89PNG\r\n\x1a\n", 8) + be32(100000) + QByteArray("\x1b[2J", 4)
+                                                      + QByteArray(16, 'x'));
+        const QByteArray ctlHeader = "{\"a\\nb\\u001b[31m\": {\"dtype\": \"F8_E4M3\", \"shape\": [1], \"data_offsets\": [0, 1]}}";
+        writeAll(path(QStringLiteral("ctl.safetensors")), le64(ctlHeader.size()) + ctlHeader + QByteArray(1, '\0'));
+        writeAll(path(QStringLiteral("long.safetensors")), le64(quint64(1) << 62) + QByteArray("{}"));
+        const QString unlisted = path(QStringLiteral("run-unlisted"));
+        QVERIFY(copyTree(m_run, unlisted));
+        QJsonObject unlistedMetrics = QJsonDocument::fromJson(readAll(unlisted + QStringLiteral("/metrics.json"))).object();
+        QJsonObject unlistedFiles = unlistedMetrics.value(QStringLiteral("files")).toObject();
+        QVERIFY(unlistedFiles.contains(QStringLiteral("heads.safetensors")));
+        unlistedFiles.remove(QStringLiteral("heads.safetensors"));
+        unlistedMetrics[QStringLiteral("files")] = unlistedFiles;
+        writeAll(unlisted + QStringLiteral("/metrics.json"), QJsonDocument(unlistedMetrics).toJson());
+        const QString pathCategory = path(QStringLiteral("run-category"));
+        QVERIFY(copyTree(m_run, pathCategory));
+        QJsonObject categoryConfig = QJsonDocument::fromJson(readAll(pathCategory + QStringLiteral("/config.json"))).object();
+        categoryConfig[QStringLiteral("category")] = QStringLiteral("../nut");
+        writeAll(pathCategory + QStringLiteral("/config.json"), QJsonDocument(categoryConfig).toJson());
         QByteArray nested("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.\x80\x02M\xe9\x03.\x80\x02N", 24);
         writeAll(path(QStringLiteral("nested.pth")), nested + QByteArray(1000000, '\x85') + QByteArray("."));
     }
@@ -338,7 +364,11 @@ private Q_SLOTS:
             "folder: is a folder, expected a file name \\(--out\\)");
         row("report-out-under-file", report + list({"--out", "{tmp}/file/r.pdf"}), "file: is a file, not a folder \\(--out\\)");
         row("synth-non-empty", list({"synth", "--out", "{data}", "--size", "128"}),
-            "data: exists and is not an empty folder \\(--force replaces it whole\\)");
+            "data: exists and is not an empty folder \\(--force replaces an earlier synth dataset whole\\)");
+        row("synth-force-user-folder", list({"synth", "--out", "{tmp}/userdocs", "--size", "64", "--force"}),
+            "userdocs: holds thesis.txt, which is not a category of a sam2sim synth dataset");
+        row("table1-out-is-data", list({"table1", "--data", "{data}", "--out", "{data}"}),
+            "data: holds [a-z_.0-9]+, which is not part of a table1 output");
         // Issue 25, no recursion on untrusted data: nesting limits, numbers bounded, types named.
         row("metrics-nested-200k", list({"eval", "--run", "{tmp}/run-deep", "--quiet"}),
             "run-deep/metrics.json: nesting deeper than 64 levels");
@@ -365,6 +395,30 @@ private Q_SLOTS:
             "userdocs: holds thesis.txt, which is not part of an export");
         row("export-out-is-run", list({"export", "--run", "{run}", "--out", "{run}"}),
             "run: holds [a-z_.]+, which is not part of an export");
+        row("metrics-part-unlisted", list({"eval", "--run", "{tmp}/run-unlisted", "--quiet"}),
+            "run-unlisted/heads.safetensors: not listed in metrics.json \\(files\\)");
+        row("config-category-path", list({"report", "--run", "{tmp}/run-category", "--out", "{tmp}/c.pdf"}),
+            "run-category/config.json: category must be the name of one folder under data_root, got \"../nut\"");
+        // An output that is one of the command's own inputs.
+        row("mask-out-is-image", list({"mask", "--classical", "--image", "{png}", "--out", "{png}"}),
+            "good.png: is the file given to --image; writing --out would destroy it");
+        row("embed-out-is-image", list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--out", "{png}"}),
+            "good.png: is the file given to --image; writing --out would destroy it");
+        row("composite-out-is-image", list({"composite", "--image", "{png}", "--background", "tiles", "--out", "{png}"}),
+            "good.png: is the file given to --image");
+        row("inspect-report-is-image", list({"inspect", "--run", "{run}", "--out", "{tmp}/lot", "--images", "{png}", "--report", "{png}"}),
+            "good.png: is an image given to --images; writing --report would destroy it");
+        // Bytes of a file in a message: control characters written as \\xNN, the line whole.
+        row("image-control-chunk", mask + list({"--image", "{tmp}/ctl.png"}),
+            "ctl.png: truncated PNG \\(chunk \\\\x1b\\[2J runs past the end of the file\\)$");
+        row("weights-control-name",
+            list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--backbone-weights", "{tmp}/ctl.safetensors",
+                  "--out", "{tmp}/e.safetensors"}),
+            "ctl.safetensors: .*a\\\\x0ab\\\\x1b\\[31m");
+        row("weights-header-too-long",
+            list({"embed", "--image", "{png}", "--backbone", "mobilenet_v2", "--backbone-weights", "{tmp}/long.safetensors",
+                  "--out", "{tmp}/e.safetensors"}),
+            "long.safetensors: corrupt safetensors file \\(its header of 4611686018427387904 bytes is longer than the file");
         // Limits from the content, not the name.
         row("image-pgm-as-png", mask + list({"--image", "{tmp}/pgm.png"}),
             "pgm.png: Netpbm \\(PBM/PGM/PPM/PAM\\) data, not a supported image format");
@@ -393,6 +447,7 @@ private Q_SLOTS:
         row("option-single-dash", trainOut + list({"-x"}), "unknown option -x \\(options start with --");
         row("option-value-is-short-option", list({"train", "--data", "-q", "--category", "nut", "--out", "{tmp}/newrun"}),
             "option --data needs a value, got the option -q");
+        row("flag-twice", list({"eval", "--run", "{run}", "--quiet", "--quiet"}), "option --quiet given twice; give it once");
         row("option-unknown", trainOut + list({"--colour", "red"}), "unknown option --colour");
         row("argument-extra", list({"embed", "--image", "{png}", "--out", "{tmp}/e.safetensors", "stray"}),
             "unexpected argument 'stray'");

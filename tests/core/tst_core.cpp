@@ -26,6 +26,7 @@ private Q_SLOTS:
     void atomicWriteReplacesWholeFile();
     void atomicWriteFailureKeepsOldFile();
     void cancelTokenIsShared();
+    void errorsStayOneLine();
     void imageErrors_data();
     void imageErrors();
     void bmpAndTiffCheckedBeforeOpenCv();
@@ -64,6 +65,19 @@ void TestCore::atomicWriteFailureKeepsOldFile()
     for ([[maybe_unused]] const auto &e : fs::directory_iterator(target.parent_path()))
         ++entries;
     QCOMPARE(entries, 1);
+}
+
+// A message quotes what a file holds: its control characters are written out, so one Error is one line
+// whatever the file; an endless quote is cut.
+void TestCore::errorsStayOneLine()
+{
+    const s2s::Error e(std::string("x.png: chunk \r\n\x1b[2J\t\x7f\x01 end\n"));
+    QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("x.png: chunk \\x0d\\x0a\\x1b[2J\\x09\\x7f\\x01 end\\x0a"));
+    QCOMPARE(QString::fromStdString(s2s::Error("caf\xc3\xa9.png: ok").what()), QStringLiteral("café.png: ok"));
+    const std::string longText = "y.json: " + std::string(100000, 'a');
+    const std::string cut = s2s::Error(longText).what();
+    QVERIFY(cut.size() < s2s::kMaxErrorLength + 16);
+    QVERIFY(cut.rfind(" [...]") == cut.size() - 6);
 }
 
 void TestCore::cancelTokenIsShared()
