@@ -1,4 +1,5 @@
 #include "engine/io/checkpoint.h"
+#include "engine/io/checkpoint_structure.h"
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
@@ -445,7 +446,8 @@ const std::map<std::string, at::ScalarType> &safetensorsTypes()
     return t;
 }
 
-Checkpoint readSafetensors(std::string_view b, const std::string &where)
+// With `copyData` false, only the header and the tensors' places are checked (no tensor is made).
+Checkpoint readSafetensors(std::string_view b, const std::string &where, bool copyData = true)
 {
     if (b.size() < 8)
         throw Error(where + ": truncated safetensors file");
@@ -503,6 +505,8 @@ Checkpoint readSafetensors(std::string_view b, const std::string &where)
             throw bad("has data offsets outside the file");
         if (end - begin != numel * c10::elementSize(dt->second))
             throw bad("has " + std::to_string(end - begin) + " bytes for its shape");
+        if (!copyData)
+            continue;
         at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dt->second));
         if (end > begin)
             std::memcpy(t.data_ptr(), b.data() + dataStart + begin, end - begin);
@@ -538,6 +542,17 @@ Checkpoint readCheckpoint(const fs::path &path)
     if (out.tensors.empty())
         throw Error(where + ": the checkpoint holds no tensors");
     return out;
+}
+
+void checkCheckpointStructure(const fs::path &path)
+{
+    const std::string where = path.string();
+    Layout layout = Layout::Zip;
+    const auto bytes = readWhole(path, where, layout);
+    if (layout == Layout::Zip)
+        (void)checkZipDirectory(bytes->view(), where);
+    else if (layout == Layout::Safetensors)
+        (void)readSafetensors(bytes->view(), where, false);
 }
 
 void writeSafetensors(const fs::path &path, const StateDict &tensors, const std::map<std::string, std::string> &metadata)

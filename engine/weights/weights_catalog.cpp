@@ -2,6 +2,7 @@
 
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
+#include "engine/io/checkpoint_structure.h"
 #include "engine/io/sha256.h"
 
 #include <cstdlib>
@@ -210,6 +211,7 @@ BackboneChoice resolveBackbone(const std::string &backbone, const std::string &w
     if (!weights.empty()) {
         const fs::path path(weights);
         checkRegularFile(path, "--backbone-weights"); // not /dev/zero, a FIFO or a folder (they never end)
+        checkCheckpointStructure(path); // before hashing: a 4 GB file that is no checkpoint is refused at once
         if (choice.backbone.empty())
             choice.backbone = path.filename().string().rfind("mobilenet_v2", 0) == 0
                 ? "mobilenet_v2"

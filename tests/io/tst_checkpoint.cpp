@@ -2,6 +2,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
 #include "engine/io/checkpoint.h"
+#include "engine/io/checkpoint_structure.h"
 
 #include <ATen/ATen.h>
 
@@ -12,6 +13,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/resource.h>
 
 #include <filesystem>
 #include <fstream>
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void hostileFiles_data();
     void hostileFiles();
     void truncatedEverywhere();
+    void hugeSparseFilesRefusedFromTheirStructure();
     void sha256KnownVectors();
 
 private:
@@ -268,6 +272,49 @@ void TestCheckpoint::truncatedEverywhere()
             s2s::writeFileAtomically(file("cut.pt"), std::string_view(bytes.data(), cut));
             QVERIFY_THROWS_EXCEPTION(s2s::Error, s2s::readCheckpoint(file("cut.pt")));
         }
+    }
+}
+
+// A 4 GB file (sparse: no disk used) whose head says torch zip or safetensors but whose structure does
+// not hold: refused from the pages its structure lies on, without reading 4 GB into memory (issue 25: it
+// once took 4.3 GB and 70 s before its one line).
+void TestCheckpoint::hugeSparseFilesRefusedFromTheirStructure()
+{
+    constexpr qint64 kSize = qint64(4) << 30;
+    const auto peakKb = [] {
+        rusage usage{};
+        ::getrusage(RUSAGE_SELF, &usage);
+        return static_cast<qint64>(usage.ru_maxrss);
+    };
+    const std::string header = R"({"w":{"dtype":"F32","shape":[32,3,3,3],"data_offsets":[0,4294967000]}})";
+    std::string safetensors(8, '\0');
+    for (int k = 0; k < 8; ++k)
+        safetensors[static_cast<std::size_t>(k)] = static_cast<char>((header.size() >> (8 * k)) & 0xff);
+    const std::pair<const char *, std::string> heads[] = {
+        {"sparse.pt", std::string("PK\x03\x04", 4)}, {"sparse.safetensors", safetensors + header}};
+    const std::pair<const char *, const char *> expected[] = {
+        {"sparse.pt", "not a valid zip archive (no end of central directory"},
+        {"sparse.safetensors", "tensor w has 4294967000 bytes for its shape"}};
+    for (int i = 0; i < 2; ++i) {
+        const fs::path f = file(heads[i].first);
+        {
+            QFile out(QString::fromStdString(f.string()));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QVERIFY(out.write(heads[i].second.data(), static_cast<qint64>(heads[i].second.size())) > 0);
+            QVERIFY(out.resize(kSize - 1));
+        }
+        const qint64 before = peakKb();
+        for (const bool whole : {false, true}) {
+            try {
+                whole ? (void)s2s::readCheckpoint(f) : s2s::checkCheckpointStructure(f);
+                QFAIL("a sparse 4 GB file accepted");
+            } catch (const s2s::Error &e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String(expected[i].second)), e.what());
+            }
+        }
+        // The peak resident size of this process grew by far less than the file (reading it whole: 4 GB).
+        QVERIFY2(peakKb() - before < 512 * 1024, qPrintable(QString::number(peakKb() - before) + QStringLiteral(" KB")));
+        fs::remove(f);
     }
 }
 
