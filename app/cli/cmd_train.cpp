@@ -33,6 +33,7 @@ int runTrain(const std::vector<std::string> &argv)
     const bool quiet = args.flag("quiet") || args.flag("json");
     const CancelToken cancel;
     session.extractFeatures(progressPrinter("train", quiet), cancel);
+    warnIfSegmenterFellBack(session, "train");
     if (!session.usesKnn())
         warnIfSigmaOutsideRange(session, "train");
     session.train(

@@ -5,6 +5,7 @@
 
 #include "engine/backbone/backbone.h"
 #include "engine/core/atomic_file.h"
+#include "engine/foreground/segmenter.h"
 
 #include <nlohmann/json.hpp>
 
@@ -183,6 +184,14 @@ void warnIfSigmaOutsideRange(const TrainingSession &session, const std::string &
     const std::string warning = NoiseSigma::rangeWarning(session.resolvedSigma(), session.featureScale());
     if (!warning.empty())
         std::cerr << command << ": warning: " << warning << "; try --noise-sigma auto\n";
+}
+
+void warnIfSegmenterFellBack(const TrainingSession &session, const std::string &command)
+{
+    const std::string name = session.segmenterName();
+    if (const auto at = name.find(kSam2UnusableTag); at != std::string::npos)
+        std::cerr << command << ": warning: " << name.substr(at, name.size() - at - 1)
+                  << "; the classical segmenter removed the background instead (fix or delete that file)\n";
 }
 
 void reportTraining(const TrainingSession &session, const std::string &command, bool quiet)

@@ -7,6 +7,29 @@
 
 namespace s2s {
 
+namespace {
+
+// "auto" with SAM 2 weights that cannot be used: the classical segmenter, whose name says why, so that
+// the run (metrics.json "segmenter") and the command's warning name the file instead of a silent switch.
+class FallbackSegmenter final : public Segmenter
+{
+public:
+    FallbackSegmenter(std::unique_ptr<Segmenter> inner, std::string reason)
+        : m_inner(std::move(inner))
+        , m_reason(std::move(reason))
+    {
+    }
+    std::string name() const override { return m_inner->name() + " (" + kSam2UnusableTag + m_reason + ")"; }
+    std::string cacheKey() const override { return m_inner->cacheKey(); }
+    SegmentResult segment(const cv::Mat &rgb, const SegmentPrompt &prompt) override { return m_inner->segment(rgb, prompt); }
+
+private:
+    std::unique_ptr<Segmenter> m_inner;
+    std::string m_reason;
+};
+
+} // namespace
+
 std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::filesystem::path &sam2Weights,
                                          std::shared_ptr<const ForegroundModel> model)
 {
@@ -35,9 +58,9 @@ std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::fil
             return classical();
         try {
             return sam2();
-        } catch (const Error &) {
-            // "auto" promises a segmenter even when the weights are unusable.
-            return classical();
+        } catch (const Error &e) {
+            // "auto" promises a segmenter even when the weights are unusable, and says so.
+            return std::make_unique<FallbackSegmenter>(classical(), e.what());
         }
     }
     throw Error("unknown segmenter '" + kind + "' (available: auto, sam2, classical, border)");

@@ -38,8 +38,12 @@ public:
 
 struct ForegroundModel;
 
+// In the name of the segmenter "auto" makes when its SAM 2 weights do not load: "classical (SAM 2 weights
+// unusable: <file>: <reason>)".
+inline constexpr const char *kSam2UnusableTag = "SAM 2 weights unusable: ";
+
 // "sam2" (needs weights; falls back to classical per image when the result is implausible),
-// "classical", or "auto" (sam2 when weights are given and load, else classical). With a category's
+// "classical", or "auto" (sam2 when weights are given and load, else classical, named with the reason). With a category's
 // foreground model, "classical" (and SAM 2's fallback) is the learnt extractor (foreground_model.h);
 // "border" is always the model-free border-colour segmenter.
 std::unique_ptr<Segmenter> makeSegmenter(const std::string &kind, const std::filesystem::path &sam2Weights,

@@ -469,6 +469,29 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(path(QStringLiteral("iccp-mask.png"))));
     }
 
+    // A SAM 2 file found automatically that does not load (issue 25: once a crash of train --foreground on,
+    // then dropped without a word): the run removes the background with the classical segmenter and the
+    // command names the file and why.
+    void brokenSam2FileIsNamed()
+    {
+        const QString dir = path(QStringLiteral("sam2dir"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QFile::copy(path(QStringLiteral("nested.pth")), dir + QStringLiteral("/sam2.1_hiera_tiny.pt")));
+        qputenv("SAM2SIM_WEIGHTS_DIR", dir.toLocal8Bit());
+        const Result r = runCli(expand(list({"train", "--data", "{data}", "--category", "nut", "--backbone", "mobilenet_v2",
+                                             "--epochs", "1", "--quiet", "--foreground", "on", "--segmenter", "auto",
+                                             "--out", "{tmp}/run-sam2"})),
+                                300000);
+        qunsetenv("SAM2SIM_WEIGHTS_DIR");
+        QVERIFY2(r.exitCode == 0, qPrintable(joined(r)));
+        const QString expected = QStringLiteral("train: warning: SAM 2 weights unusable: ") + dir
+                                 + QStringLiteral("/sam2.1_hiera_tiny.pt: nesting deeper than 64 levels");
+        QVERIFY2(std::any_of(r.errLines.begin(), r.errLines.end(), [&](const QString &l) { return l.startsWith(expected); }),
+                 qPrintable(joined(r)));
+        QVERIFY(QDir(path(QStringLiteral("run-sam2"))).removeRecursively());
+        QVERIFY(QDir(dir).removeRecursively());
+    }
+
     // A failed allocation inside LibTorch ("DefaultCPUAllocator: can't allocate memory: you tried to
     // allocate ...") is one line of ours: an embedding at 2048 px under a 3 GB address-space limit.
     void outOfMemoryIsOurLine()
