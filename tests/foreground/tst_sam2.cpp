@@ -162,9 +162,11 @@ void TestSam2::wrongCheckpointIsRejected()
         QVERIFY2(msg.find("not a SAM 2.1 checkpoint") != std::string::npos, msg.c_str());
         QVERIFY(msg.find('\n') == std::string::npos);
     }
-    // "auto" falls back to classical when the weights are missing or unusable.
+    // "auto" falls back to classical when the weights are missing or unusable; unusable ones are named.
     QCOMPARE(makeSegmenter("auto", "/nonexistent/sam2.1_hiera_tiny.pt")->name(), std::string("classical"));
-    QCOMPARE(makeSegmenter("auto", path)->name(), std::string("classical"));
+    const std::string fallback = makeSegmenter("auto", path)->name();
+    QVERIFY2(fallback.rfind("classical (SAM 2 weights unusable: " + path.string() + ": ", 0) == 0, fallback.c_str());
+    QVERIFY2(fallback.find("not a SAM 2.1 checkpoint") != std::string::npos, fallback.c_str());
     QVERIFY_THROWS_EXCEPTION(Error, makeSegmenter("sam2", ""));
 }
 
