@@ -286,10 +286,11 @@ int runInspect(const std::vector<std::string> &argv)
     if (report) {
         checkOutputFile(*report, "--report");
         checkNotRunFile(*report, run, "--report");
-        std::vector<std::string> inputs = args.positionals();
-        inputs.push_back(args.valueOr(batch ? "images" : "watch", ""));
-        for (const std::string &input : inputs)
-            if (!input.empty() && samePath(*report, input))
+        std::vector<std::string> images = args.positionals(); // a folder as --report is refused above
+        if (batch)
+            images.push_back(args.required("images"));
+        for (const std::string &input : images)
+            if (samePath(*report, input))
                 throw Error(*report + ": is an image given to --images; writing --report would destroy it; "
                                       "choose another output file");
         if (fs::path(*report).lexically_normal().parent_path() == out.lexically_normal() && batch)

@@ -1,6 +1,7 @@
 #include "app/cli/input_checks.h"
 
 #include "engine/core/error.h"
+#include "engine/pipeline/run_folder.h"
 
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <iterator>
 #include <thread>
 
 namespace s2s::cli {
@@ -139,18 +141,18 @@ bool samePath(const fs::path &a, const fs::path &b)
 
 void checkNotRunFile(const fs::path &out, const fs::path &runDir, const std::string &option)
 {
-    static const char *const parts[] = {"config.json",  "metrics.json", "scores.csv", "heads.safetensors",
-                                        "knn_bank.safetensors", "foreground_model.safetensors", "maps"};
+    std::vector<std::string> parts = {"config.json", "metrics.json", "maps"};
+    parts.insert(parts.end(), std::begin(kRunPartFiles), std::end(kRunPartFiles));
     std::error_code ec;
     const fs::path rel = fs::weakly_canonical(fs::absolute(out), ec)
                              .lexically_relative(fs::weakly_canonical(fs::absolute(runDir), ec));
     std::string part;
     if (!rel.empty() && *rel.begin() != "..") {
-        for (const char *name : parts)
+        for (const std::string &name : parts)
             if (*rel.begin() == name || rel == ".")
                 part = rel == "." ? std::string("folder") : rel.string();
     }
-    for (const char *name : parts) // hard links and other spellings of the same file
+    for (const std::string &name : parts) // hard links and other spellings of the same file
         if (part.empty() && fs::is_regular_file(runDir / name, ec) && samePath(out, runDir / name))
             part = name;
     if (!part.empty())

@@ -29,11 +29,10 @@ std::string lastStage();
 // Before training: a warning line when the sigma the config resolves to on the extracted features lies
 // outside the measured working range (NoiseSigma::rangeWarning). Printed also with --quiet.
 void warnIfSigmaOutsideRange(const TrainingSession &session, const std::string &command);
-// The sigma line ("noise sigma 0.2856 = 0.5x the feature scale 0.5712 (auto)") and, when the
-// discriminator did not learn, the warning line; both on stderr.
 // "auto" segmenting with SAM 2 weights that did not load (found automatically, or given): one warning line.
 void warnIfSegmenterFellBack(const TrainingSession &session, const std::string &command);
-
+// The sigma line ("noise sigma 0.2856 = 0.5x the feature scale 0.5712 (auto)") and, when the
+// discriminator did not learn, the warning line; both on stderr.
 void reportTraining(const TrainingSession &session, const std::string &command, bool quiet);
 void printMetrics(const nlohmann::json &metrics, std::ostream &out);
 

@@ -3,6 +3,7 @@
 #include "engine/core/atomic_file.h"
 #include "engine/core/error.h"
 #include "engine/core/folder_transaction.h"
+#include "engine/core/json_file.h"
 #include "engine/io/image_io.h"
 
 #include <opencv2/core.hpp>
@@ -425,8 +426,13 @@ void generateSynthDataset(const SynthOptions &o, const ProgressFn &progress, con
         for (const auto &entry : fs::directory_iterator(dir, ec)) {
             const fs::path marker = entry.path() / "category.json";
             bool ours = entry.is_directory(ec) && fs::is_regular_file(marker, ec) && fs::file_size(marker, ec) < 4096;
-            if (ours)
-                ours = readFile(marker).find("\"generator\": \"sam2sim synth\"") != std::string::npos;
+            if (ours) {
+                try {
+                    ours = readJsonFile(marker).value("generator", std::string()) == "sam2sim synth";
+                } catch (const std::exception &) { // not JSON, or a generator that is not a string
+                    ours = false;
+                }
+            }
             if (!ours)
                 throw Error(dir.string() + ": holds " + entry.path().filename().string()
                             + ", which is not a category of a sam2sim synth dataset; --force replaces only an earlier "

@@ -15,6 +15,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <iterator>
 #include <set>
 
 namespace s2s {
@@ -36,9 +37,11 @@ fs::path mapPath(const fs::path &dir, std::size_t row)
 // is in the way (a replaced folder is gone for good).
 bool isReplaceableRunFolder(const fs::path &dir)
 {
-    static const std::set<std::string> parts = {"config.json", "heads.safetensors", "knn_bank.safetensors",
-                                                "foreground_model.safetensors", "scores.csv", "metrics.json",
-                                                "maps", "report.pdf"};
+    static const std::set<std::string> parts = [] {
+        std::set<std::string> p = {"config.json", "metrics.json", "maps", "report.pdf"};
+        p.insert(std::begin(kRunPartFiles), std::end(kRunPartFiles));
+        return p;
+    }();
     requireOnlyEntries(dir, parts, "a run folder");
     std::error_code ec;
     if (!fs::is_regular_file(dir / "config.json", ec)
